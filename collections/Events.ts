@@ -1,0 +1,152 @@
+import type { CollectionConfig } from 'payload'
+
+import { createGroupContent, deleteGroupContent, updateGroupContent } from '../src/access/rules'
+import { editorNotesField } from '../src/fields/editorNotes'
+import { languageField } from '../src/fields/languages'
+import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
+import { slugField } from '../src/fields/slug'
+import { taxonomyField } from '../src/fields/taxonomy'
+import { urlField } from '../src/fields/url'
+import { workingGroupsField } from '../src/fields/workingGroups'
+import { TIME_ZONES } from '../src/timeZones'
+import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
+
+export const Events: CollectionConfig = {
+  slug: 'events',
+  labels: { singular: 'Webinar or event', plural: 'Webinars & events' },
+  ...editorialWorkflow,
+  defaultSort: '-startsAt',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', 'startsAt', 'languages', 'workingGroups', '_status'],
+    listSearchableFields: ['title', 'slug'],
+    group: 'Content',
+    description:
+      'Webinars, live Q&As, trainings of trainers, annual meetings and launches. Start times are stored in UTC with the organiser’s time zone.',
+  },
+  access: {
+    ...editorialReadAccess,
+    create: createGroupContent,
+    update: updateGroupContent,
+    delete: deleteGroupContent,
+  },
+  fields: lockSharedFieldsForTranslators([
+    { name: 'title', type: 'text', required: true, localized: true },
+    slugField('title'),
+    {
+      name: 'kind',
+      type: 'select',
+      required: true,
+      index: true,
+      defaultValue: 'webinar',
+      options: [
+        { label: 'Webinar', value: 'webinar' },
+        { label: 'Live Q&A', value: 'live-qa' },
+        { label: 'Training of trainers', value: 'training-of-trainers' },
+        { label: 'Training', value: 'training' },
+        { label: 'Annual meeting', value: 'annual-meeting' },
+        { label: 'Virtual launch', value: 'virtual-launch' },
+        { label: 'Meeting', value: 'meeting' },
+      ],
+    },
+    {
+      name: 'series',
+      type: 'group',
+      admin: { description: 'For a part of a series, e.g. coaching series part 2 of 3.' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'name', type: 'text', localized: true },
+            { name: 'part', type: 'number', min: 1 },
+            { name: 'of', type: 'number', min: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'startsAt',
+          type: 'date',
+          required: true,
+          index: true,
+          timezone: { required: true, supportedTimezones: TIME_ZONES, defaultTimezone: 'Europe/Zurich' },
+          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Entered in the organiser’s time zone, stored in UTC.' },
+        },
+        { name: 'durationMinutes', label: 'Duration (minutes)', type: 'number', min: 1, max: 20160 },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'precision',
+          label: 'Start known to',
+          type: 'select',
+          required: true,
+          defaultValue: 'exact',
+          options: [
+            { label: 'The minute', value: 'exact' },
+            { label: 'The day', value: 'day' },
+            { label: 'The month', value: 'month' },
+            { label: 'Approximately', value: 'approximate' },
+          ],
+        },
+        {
+          name: 'approximateLabel',
+          type: 'text',
+          localized: true,
+          admin: {
+            description: 'Shown instead of the date when the start is approximate, e.g. “mid-March”.',
+            condition: (data) => data?.precision === 'approximate',
+          },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'format',
+          type: 'select',
+          required: true,
+          defaultValue: 'online',
+          options: [
+            { label: 'Online', value: 'online' },
+            { label: 'In person', value: 'in-person' },
+            { label: 'Hybrid', value: 'hybrid' },
+          ],
+        },
+        { name: 'location', type: 'text', localized: true },
+      ],
+    },
+    languageField({ name: 'languages', hasMany: true, required: true }),
+    languageField({ name: 'interpretation', label: 'Interpretation into', hasMany: true }),
+    workingGroupsField({ label: 'Organising groups' }),
+    {
+      name: 'speakers',
+      labels: { singular: 'Speaker', plural: 'Speakers' },
+      type: 'array',
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'person', type: 'relationship', relationTo: 'people', required: true },
+            { name: 'affiliation', type: 'relationship', relationTo: 'organisations' },
+            { name: 'role', type: 'text', localized: true, admin: { description: 'e.g. Facilitator, Moderator' } },
+          ],
+        },
+      ],
+    },
+    taxonomyField('audiences', 'audiences'),
+    taxonomyField('topics', 'topics'),
+    { name: 'summary', type: 'textarea', localized: true },
+    { name: 'description', type: 'richText', localized: true },
+    urlField('registrationUrl', { label: 'Registration link' }),
+    urlField('recordingUrl', { label: 'Recording link' }),
+    { name: 'attachments', type: 'upload', relationTo: 'media', hasMany: true, admin: { description: 'Flyer, slides, …' } },
+    editorNotesField(),
+  ]),
+}

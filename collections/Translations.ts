@@ -1,0 +1,99 @@
+import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+
+import { adminsAndEditors, createTranslation, updateTranslation } from '../src/access/rules'
+import { editorNotesField } from '../src/fields/editorNotes'
+import { languageField } from '../src/fields/languages'
+import { urlField } from '../src/fields/url'
+import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
+
+/**
+ * Remember which version of the source a translation was made from: a translation whose
+ * `sourceVersionDate` is older than its resource's last update may be stale.
+ */
+const stampSourceVersion: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
+  if (operation !== 'create' || data.sourceVersionDate || !data.resource) return data
+  const resourceId = typeof data.resource === 'object' ? data.resource.id : data.resource
+  const resource = await req.payload.findByID({
+    collection: 'resources',
+    id: resourceId,
+    depth: 0,
+    draft: true,
+    req,
+    select: { updatedAt: true },
+  })
+  return { ...data, sourceVersionDate: resource.updatedAt }
+}
+
+export const Translations: CollectionConfig = {
+  slug: 'translations',
+  labels: { singular: 'Translation', plural: 'Translations' },
+  ...editorialWorkflow,
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'language', 'resource', 'progress', 'sourceEdition', '_status'],
+    listSearchableFields: ['title'],
+    group: 'Content',
+    description:
+      'Language editions of a resource (e.g. the CPMS 2019 in Polish), in any language, with the version of the source they follow.',
+  },
+  access: {
+    ...editorialReadAccess,
+    create: createTranslation,
+    update: updateTranslation,
+    delete: adminsAndEditors,
+  },
+  indexes: [{ fields: ['resource', 'language', 'format'], unique: true }],
+  hooks: { beforeChange: [stampSourceVersion] },
+  fields: [
+    { name: 'resource', label: 'Source resource', type: 'relationship', relationTo: 'resources', required: true, index: true },
+    {
+      type: 'row',
+      fields: [
+        languageField({ required: true }),
+        {
+          name: 'format',
+          type: 'select',
+          required: true,
+          defaultValue: 'full',
+          options: [
+            { label: 'Full translation', value: 'full' },
+            { label: 'Summary', value: 'summary' },
+          ],
+        },
+        {
+          name: 'progress',
+          type: 'select',
+          required: true,
+          defaultValue: 'in-progress',
+          index: true,
+          options: [
+            { label: 'In progress', value: 'in-progress' },
+            { label: 'Complete', value: 'complete' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'title',
+      type: 'text',
+      required: true,
+      admin: { description: 'The title in the language and script of this edition.' },
+    },
+    { name: 'file', type: 'upload', relationTo: 'media' },
+    urlField('url', { label: 'Link' }),
+    { name: 'translatedBy', label: 'Translating organisation', type: 'relationship', relationTo: 'organisations' },
+    { name: 'date', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+    {
+      type: 'row',
+      fields: [
+        { name: 'sourceEdition', type: 'text', admin: { description: 'Edition translated, e.g. 2019.' } },
+        {
+          name: 'sourceVersionDate',
+          type: 'date',
+          admin: { description: 'When the source was last updated at the time of translation (filled automatically).' },
+        },
+      ],
+    },
+    editorNotesField(),
+  ],
+}

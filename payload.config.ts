@@ -1,0 +1,75 @@
+// The hub assembled in one place: collections, locales, database, editor, admin.
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { ar } from '@payloadcms/translations/languages/ar'
+import { en } from '@payloadcms/translations/languages/en'
+import { es } from '@payloadcms/translations/languages/es'
+import { fr } from '@payloadcms/translations/languages/fr'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+
+import { Audiences } from './collections/Audiences'
+import { Events } from './collections/Events'
+import { Media, MEDIA_MAX_BYTES } from './collections/Media'
+import { News } from './collections/News'
+import { Newsletters } from './collections/Newsletters'
+import { Organisations } from './collections/Organisations'
+import { People } from './collections/People'
+import { PublicationTypes } from './collections/PublicationTypes'
+import { Resources } from './collections/Resources'
+import { Standards } from './collections/Standards'
+import { Themes } from './collections/Themes'
+import { Topics } from './collections/Topics'
+import { Translations } from './collections/Translations'
+import { Users } from './collections/Users'
+import { WorkingGroups } from './collections/WorkingGroups'
+import { env } from './src/env'
+import { LOCALES } from './src/locales'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  secret: env.PAYLOAD_SECRET ?? '',
+  serverURL: env.SERVER_URL,
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    meta: { titleSuffix: ' · Alliance Knowledge Hub' },
+    importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js') },
+  },
+  collections: [
+    WorkingGroups,
+    Resources,
+    Translations,
+    Events,
+    News,
+    Newsletters,
+    Organisations,
+    People,
+    Media,
+    Topics,
+    Themes,
+    Audiences,
+    PublicationTypes,
+    Standards,
+    Users,
+  ],
+  localization: { locales: LOCALES, defaultLocale: 'en', fallback: true },
+  i18n: { supportedLanguages: { en, fr, es, ar }, fallbackLanguage: 'en' },
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pool: { connectionString: env.DATABASE_URL },
+    push: env.PAYLOAD_DB_PUSH === 'true',
+    migrationDir: path.resolve(dirname, 'src/migrations'),
+  }),
+  upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  jobs: {
+    // Scheduled publishing runs from the server process once a minute.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => env.HUB_RUN_JOBS === 'true',
+  },
+  graphQL: { maxComplexity: 500, disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  telemetry: false,
+})

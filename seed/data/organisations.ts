@@ -1,0 +1,102 @@
+import type { OrganisationSeed } from '../schema'
+
+export default [
+  {
+    key: 'alliance',
+    name: {
+      en: 'Alliance for Child Protection in Humanitarian Action',
+      fr: 'Alliance pour la protection de l’enfance dans l’action humanitaire',
+      es: 'Alianza para la Protección de la niñez y adolescencia en la Acción Humanitaria',
+    },
+    shortName: 'The Alliance',
+    kind: 'network',
+  },
+  {
+    key: 'unicef',
+    name: {
+      en: 'United Nations Children’s Fund',
+      fr: 'Fonds des Nations Unies pour l’enfance',
+      es: 'Fondo de las Naciones Unidas para la Infancia',
+      ar: 'منظمة الأمم المتحدة للطفولة',
+    },
+    shortName: 'UNICEF',
+    kind: 'un-agency',
+  },
+  { key: 'world-vision', name: 'World Vision', kind: 'ngo' },
+  { key: 'hurras-network', name: 'Hurras Network', kind: 'ngo' },
+  { key: 'irc', name: 'International Rescue Committee', shortName: 'IRC', kind: 'ngo' },
+  { key: 'plan-international', name: 'Plan International', kind: 'ngo' },
+  {
+    key: 'unhcr',
+    name: {
+      en: 'Office of the United Nations High Commissioner for Refugees',
+      fr: 'Haut Commissariat des Nations Unies pour les réfugiés',
+      es: 'Alto Comisionado de las Naciones Unidas para los Refugiados',
+      ar: 'المفوضية السامية للأمم المتحدة لشؤون اللاجئين',
+    },
+    shortName: 'UNHCR',
+    kind: 'un-agency',
+  },
+  { key: 'terre-des-hommes', name: 'Terre des hommes', kind: 'ngo' },
+  {
+    key: 'cp-aor',
+    name: 'Child Protection Area of Responsibility',
+    shortName: 'CP AoR',
+    kind: 'network',
+  },
+  { key: 'war-child', name: 'War Child', kind: 'ngo' },
+  {
+    key: 'ilo',
+    name: {
+      en: 'International Labour Organization',
+      fr: 'Organisation internationale du Travail',
+      es: 'Organización Internacional del Trabajo',
+      ar: 'منظمة العمل الدولية',
+    },
+    shortName: 'ILO',
+    kind: 'un-agency',
+  },
+  { key: 'save-the-children', name: 'Save the Children', kind: 'ngo' },
+  {
+    key: 'who',
+    name: {
+      en: 'World Health Organization',
+      fr: 'Organisation mondiale de la Santé',
+      es: 'Organización Mundial de la Salud',
+      ar: 'منظمة الصحة العالمية',
+    },
+    shortName: 'WHO',
+    kind: 'un-agency',
+  },
+  { key: 'columbia-university', name: 'Columbia University', kind: 'academic' },
+  {
+    key: 'usaid-ofda',
+    name: 'USAID Office of Foreign Disaster Assistance',
+    shortName: 'OFDA',
+    kind: 'donor',
+  },
+  {
+    key: 'inee',
+    name: 'Inter-agency Network for Education in Emergencies',
+    shortName: 'INEE',
+    kind: 'network',
+  },
+  { key: 'handicap-international', name: 'Handicap International', kind: 'ngo' },
+  { key: 'global-trauma-project', name: 'Global Trauma Project', kind: 'ngo' },
+  { key: 'better-care-network', name: 'Better Care Network', kind: 'network' },
+  {
+    key: 'phap',
+    name: 'International Association of Professionals in Humanitarian Assistance and Protection',
+    shortName: 'PHAP',
+    kind: 'network',
+  },
+  { key: 'rsh', name: 'Resource and Support Hub', shortName: 'RSH', kind: 'other' },
+  { key: 'cpwg', name: 'Child Protection Working Group', shortName: 'CPWG', kind: 'network' },
+  {
+    key: 'iawg-uasc',
+    name: 'Inter-agency Working Group on Unaccompanied and Separated Children',
+    shortName: 'IAWG UASC',
+    kind: 'network',
+  },
+  { key: 'sphere', name: 'Sphere', kind: 'network' },
+] satisfies OrganisationSeed[]

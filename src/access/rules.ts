@@ -1,0 +1,87 @@
+// Access rules shared by the collections. Each returns true, false, or a Where filter.
+import type { Access, FieldAccess, Where } from 'payload'
+
+import { groupIdsOf, hasRole, isTranslatingLocale } from './roles'
+
+export const anyone: Access = () => true
+
+export const signedIn: Access = ({ req: { user } }) => Boolean(user)
+export const signedInField: FieldAccess = ({ req: { user } }) => Boolean(user)
+
+export const adminsOnly: Access = ({ req: { user } }) => hasRole(user, 'admin')
+export const adminsOnlyField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
+
+export const adminsAndEditors: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
+
+/** Anonymous readers see published documents only; every signed-in user sees drafts too. */
+export const publishedOrSignedIn: Access = ({ req: { user } }) =>
+  user ? true : { _status: { equals: 'published' } }
+
+/** Shared editorial content (taxonomies, newsletters…): editors write, translators translate. */
+export const editorsOrTranslating: Access = ({ req }) =>
+  hasRole(req.user, 'admin', 'editor') || (hasRole(req.user, 'translator') && isTranslatingLocale(req))
+
+/** Organisations and people: group editors add their speakers and partners too. */
+export const contributorsOrTranslating: Access = ({ req }) =>
+  hasRole(req.user, 'admin', 'editor', 'group-editor') ||
+  (hasRole(req.user, 'translator') && isTranslatingLocale(req))
+
+const inGroups = (ids: number[], path: string): Where => ({ [path]: { in: ids } })
+
+/** Content that belongs to working groups (resources, events, news). */
+export const createGroupContent: Access = ({ req: { user }, data }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (!hasRole(user, 'group-editor')) return false
+  // Without data the admin only asks whether to show "Create new"; the field's own
+  // validation checks the groups chosen on save.
+  if (!data) return true
+  const mine = new Set(groupIdsOf(user))
+  const chosen = (data.workingGroups ?? []) as (number | { id: number })[]
+  return chosen.length > 0 && chosen.every((g) => mine.has(typeof g === 'object' ? g.id : g))
+}
+
+export const updateGroupContent: Access = ({ req }) => {
+  if (hasRole(req.user, 'admin', 'editor')) return true
+  if (hasRole(req.user, 'group-editor')) return inGroups(groupIdsOf(req.user), 'workingGroups')
+  return hasRole(req.user, 'translator') && isTranslatingLocale(req)
+}
+
+export const deleteGroupContent: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (hasRole(user, 'group-editor')) return inGroups(groupIdsOf(user), 'workingGroups')
+  return false
+}
+
+/** A group editor edits the page of their own groups only. */
+export const updateWorkingGroup: Access = ({ req }) => {
+  if (hasRole(req.user, 'admin', 'editor')) return true
+  if (hasRole(req.user, 'group-editor')) return inGroups(groupIdsOf(req.user), 'id')
+  return hasRole(req.user, 'translator') && isTranslatingLocale(req)
+}
+
+/** Translations (language editions): translators own them; group editors those of their groups. */
+export const createTranslation: Access = async ({ req, data }) => {
+  if (hasRole(req.user, 'admin', 'editor', 'translator')) return true
+  if (!hasRole(req.user, 'group-editor')) return false
+  if (!data) return true
+  const resourceId = typeof data.resource === 'object' ? data.resource?.id : data.resource
+  if (!resourceId) return false
+  const { totalDocs } = await req.payload.count({
+    collection: 'resources',
+    where: { id: { equals: resourceId }, workingGroups: { in: groupIdsOf(req.user) } },
+    req,
+  })
+  return totalDocs > 0
+}
+
+export const updateTranslation: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'admin', 'editor', 'translator')) return true
+  if (hasRole(user, 'group-editor')) return inGroups(groupIdsOf(user), 'resource.workingGroups')
+  return false
+}
+
+/** Users see and edit their own record; only admins manage others. */
+export const adminsOrSelf: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'admin')) return true
+  return user ? { id: { equals: user.id } } : false
+}

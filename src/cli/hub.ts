@@ -1,0 +1,54 @@
+// `npm start`: the whole hub on this machine. Starts PostgreSQL (embedded unless DATABASE_URL is
+// set), applies migrations, seeds the real records once, then serves admin, REST and GraphQL.
+// `npm start -- --production` serves the production build (`npm run build` first).
+import { existsSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+
+import { ensureDatabase, ensureSecret } from './localDatabase'
+import { type Env, run } from './run'
+
+const { values } = parseArgs({ options: { production: { type: 'boolean', default: false } } })
+const server = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+  })
+  .safeParse(process.env)
+if (!server.success) {
+  console.error(`Invalid environment: ${server.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+  process.exit(2)
+}
+const { PORT, HOST } = server.data
+
+const secret = await ensureSecret()
+const db = await ensureDatabase()
+const env: Env = { ...process.env, DATABASE_URL: db.url, PAYLOAD_SECRET: secret, NEXT_TELEMETRY_DISABLED: '1' }
+
+const step = async (label: string, command: string, args: string[], extraEnv: Env = {}) => {
+  console.log(`\n▶ ${label}`)
+  const code = await run(command, args, { ...env, ...extraEnv })
+  if (code !== 0) {
+    console.error(`✖ ${label} failed (exit ${code}).`)
+    await db.stop()
+    process.exit(code)
+  }
+}
+
+await step('Applying database migrations', 'npx', ['tsx', 'src/cli/migrate.ts'])
+await step('Seeding the Alliance’s records (first run only)', 'npx', ['tsx', 'seed/run.ts', '--if-empty'])
+
+if (values.production && !existsSync('.next/BUILD_ID')) {
+  await step('Building the admin (first production start only)', 'npx', ['next', 'build'])
+}
+const url = `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`
+console.log(`
+The Alliance Knowledge Hub is starting at ${url}
+  Admin:    ${url}/admin   ${env.HUB_ADMIN_EMAIL ? `(sign in as ${env.HUB_ADMIN_EMAIL})` : '(the first visit asks you to create the first admin account)'}
+  REST:     ${url}/api/resources?locale=fr
+  GraphQL:  ${url}/api/graphql
+Press Ctrl-C to stop the hub${db.embedded ? ' and its database' : ''}.
+`)
+const code = await run('npx', ['next', values.production ? 'start' : 'dev', '-H', HOST, '-p', String(PORT)], env)
+await db.stop()
+process.exit(code)

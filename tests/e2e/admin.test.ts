@@ -1,0 +1,91 @@
+// An editor's day in the real admin, in headless Chromium against `next start`: sign in, create a
+// resource in English, add its French title, publish, and read it back over REST in French.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs/promises'
+import getPort from 'get-port'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
+
+import { hub, unique } from '../helpers/hub'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+let server: ChildProcess
+let base: string
+let browser: Browser
+const email = `${unique('editor')}@test.example`
+const password = 'a long e2e password'
+
+const waitForServer = async (url: string, deadline = Date.now() + 90_000) => {
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url)
+      if (response.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`The hub did not answer at ${url} within 90 s`)
+}
+
+beforeAll(async () => {
+  const payload = await hub()
+  await payload.create({ collection: 'users', data: { email, password, name: 'E2E editor', role: 'editor' } })
+  const port = await getPort()
+  base = `http://127.0.0.1:${port}`
+  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: inject('databaseUrl'),
+      PAYLOAD_SECRET: inject('payloadSecret'),
+      HUB_RUN_JOBS: 'false',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: 'inherit',
+    detached: true, // its own process group, so that teardown stops npx and next together
+  })
+  await waitForServer(`${base}/api/users/me`)
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  if (server?.pid) process.kill(-server.pid, 'SIGTERM')
+})
+
+describe('the admin', () => {
+  it('lets an editor publish a resource in English and French', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await page.goto(`${base}/admin/login`)
+    await page.fill('#field-email', email)
+    await page.fill('#field-password', password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${base}/admin`, { timeout: 60_000 })
+
+    const title = unique('Guidance on case management')
+    await page.goto(`${base}/admin/collections/resources/create`)
+    await page.fill('#field-title', title)
+    await page.fill('#field-summary', 'How to run case management in an emergency.')
+    await page.click('#action-save')
+    await page.waitForURL(/\/admin\/collections\/resources\/\d+/, { timeout: 60_000 })
+    const id = page.url().match(/resources\/(\d+)/)![1]
+
+    await page.goto(`${base}/admin/collections/resources/${id}?locale=fr`)
+    await page.fill('#field-title', 'Orientations sur la gestion de cas')
+    const saved = page.waitForResponse((r) => r.url().includes(`/api/resources/${id}`) && r.request().method() === 'PATCH')
+    await page.click('#action-save')
+    expect((await saved).status()).toBe(200)
+    await fs.mkdir('test-results', { recursive: true })
+    await page.screenshot({ path: 'test-results/admin-resource-fr.png', fullPage: true })
+
+    const french = await (await fetch(`${base}/api/resources/${id}?locale=fr`)).json()
+    expect(french.title).toBe('Orientations sur la gestion de cas')
+    expect(french._status).toBe('published')
+    const english = await (await fetch(`${base}/api/resources/${id}?locale=en`)).json()
+    expect(english.title).toBe(title)
+  })
+})

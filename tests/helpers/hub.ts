@@ -1,0 +1,68 @@
+// What integration tests need: the real Payload on the test database, users of each role, and
+// Payload's real REST and GraphQL handlers called with real Request objects.
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { randomUUID } from 'node:crypto'
+import { getPayload, type Payload } from 'payload'
+
+import config from '../../payload.config'
+import type { Role } from '../../src/access/roles'
+import type { User } from '../../src/payload-types'
+
+export const hub = (): Promise<Payload> => getPayload({ config })
+
+export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`
+
+export type TestUser = { user: User & { collection: 'users' }; token: string }
+
+/** A user of the given role (group editors get `groups`), signed in. */
+export const makeUser = async (role: Role, groups: number[] = []): Promise<TestUser> => {
+  const payload = await hub()
+  const email = `${unique(role)}@test.example`
+  const password = 'a long test password'
+  await payload.create({ collection: 'users', data: { email, password, name: role, role, groups } })
+  const { user, token } = await payload.login({ collection: 'users', data: { email, password } })
+  return { user: { ...(user as User), collection: 'users' }, token: token! }
+}
+
+const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
+
+type RestOptions = { token?: string; body?: unknown; headers?: Record<string, string> }
+
+/** One call to Payload's REST API, e.g. rest('GET', '/resources?locale=fr'). */
+export const rest = async (method: keyof typeof handlers, path: string, options: RestOptions = {}) => {
+  const url = new URL(`http://hub.test/api${path}`)
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const request = new Request(url, {
+    method,
+    headers: {
+      ...(options.body ? { 'Content-Type': 'application/json' } : {}),
+      ...(options.token ? { Authorization: `JWT ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: options.body ? JSON.stringify(options.body) : undefined,
+  })
+  const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  return { status: response.status, body: (await response.json()) as Record<string, any> }
+}
+
+const graphqlHandler = GRAPHQL_POST(config)
+
+/** One query to Payload's own GraphQL endpoint (/api/graphql). */
+export const graphql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+  const response = await graphqlHandler(
+    new Request('http://hub.test/api/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    }),
+  )
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string }[] } }
+}
+
+/** Id of a seeded record by slug. */
+export const idBySlug = async (collection: 'working-groups' | 'resources' | 'events' | 'news' | 'organisations' | 'people', slug: string) => {
+  const payload = await hub()
+  const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, draft: true })
+  if (!docs[0]) throw new Error(`No ${collection} with slug ${slug}`)
+  return docs[0].id
+}

@@ -1,0 +1,34 @@
+// `npm test`: everything the suite needs, in order, each step named. Installs Debian's Chromium
+// when it is missing (as root), checks the generated files are committed, type-checks, builds the
+// admin for the end-to-end test, then runs vitest (which starts its own PostgreSQL).
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { userInfo } from 'node:os'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const GENERATED = ['src/payload-types.ts', 'src/app/(payload)/admin/importMap.js']
+
+const step = (label: string, command: string, args: string[], env: Record<string, string | undefined> = {}) => {
+  console.log(`\n▶ ${label}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  if (result.status !== 0) {
+    console.error(`✖ ${label} failed (exit ${result.status ?? result.signal}).`)
+    process.exit(result.status ?? 1)
+  }
+  console.log(`✔ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+if (!existsSync(CHROMIUM)) {
+  if (userInfo().uid !== 0) {
+    console.error(`Chromium is needed at ${CHROMIUM} for the admin test: install Debian's "chromium" package, or set CHROMIUM_PATH.`)
+    process.exit(1)
+  }
+  step('Installing Chromium (Debian package)', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'])
+}
+
+step('Regenerating types and the admin import map', 'npm', ['run', '--silent', 'generate'])
+step('Checking generated files are committed', 'git', ['diff', '--exit-code', '--', ...GENERATED])
+step('Type-checking', 'npx', ['tsc', '--noEmit'])
+step('Building the admin (next build)', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
+step('Running the tests (vitest)', 'npx', ['vitest', 'run', ...process.argv.slice(2)])

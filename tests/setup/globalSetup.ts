@@ -1,0 +1,65 @@
+// One PostgreSQL server for the whole run (embedded unless DATABASE_URL is set), with a test
+// database migrated and seeded exactly as `npm start` does it.
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/db/embeddedPostgres'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string
+    adminDatabaseUrl: string
+    payloadSecret: string
+  }
+}
+
+let server: EmbeddedServer | undefined
+let tempDir: string | undefined
+
+const runOrThrow = (label: string, command: string, args: string[], env: NodeJS.ProcessEnv) => {
+  const result = spawnSync(command, args, { env, encoding: 'utf8' })
+  if (result.status !== 0) {
+    throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
+  }
+}
+
+/** A fresh database per run on the given server; returns its URL. */
+const freshDatabase = async (adminUrl: string, name: string) => {
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)
+  await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
+  await client.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.DATABASE_URL
+  if (!adminUrl) {
+    tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-test-'))
+    await fs.chmod(tempDir, 0o755) // the server runs as `postgres` when we are root
+    server = await startEmbeddedPostgres({ dataDir: path.join(tempDir, 'pg') })
+    adminUrl = server.url('postgres')
+  }
+  const databaseUrl = await freshDatabase(adminUrl, `hub_test_${process.pid}`)
+  const payloadSecret = randomBytes(32).toString('hex')
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: payloadSecret, HUB_RUN_JOBS: 'false' }
+  runOrThrow('migrations', 'npx', ['tsx', 'src/cli/migrate.ts'], env)
+  runOrThrow('npm run seed', 'npx', ['tsx', 'seed/run.ts'], env)
+
+  project.provide('databaseUrl', databaseUrl)
+  project.provide('adminDatabaseUrl', adminUrl)
+  project.provide('payloadSecret', payloadSecret)
+
+  return async () => {
+    await server?.stop()
+    if (tempDir) await fs.rm(tempDir, { recursive: true, force: true })
+  }
+}
