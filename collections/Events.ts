@@ -8,8 +8,9 @@ import { slugField } from '../src/fields/slug'
 import { taxonomyField } from '../src/fields/taxonomy'
 import { urlField } from '../src/fields/url'
 import { workingGroupsField } from '../src/fields/workingGroups'
-import { TIME_ZONES } from '../src/timeZones'
+import { knownTimeZone, TIME_ZONES } from '../src/timeZones'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
+import { localizedText } from '../src/fields/localizedText'
 
 export const Events: CollectionConfig = {
   slug: 'events',
@@ -31,7 +32,7 @@ export const Events: CollectionConfig = {
     delete: deleteGroupContent,
   },
   fields: lockSharedFieldsForTranslators([
-    { name: 'title', type: 'text', required: true, localized: true },
+    localizedText('title', { required: true }),
     slugField('title'),
     {
       name: 'kind',
@@ -72,7 +73,13 @@ export const Events: CollectionConfig = {
           type: 'date',
           required: true,
           index: true,
-          timezone: { required: true, supportedTimezones: TIME_ZONES, defaultTimezone: 'Europe/Zurich' },
+          timezone: {
+            required: true,
+            supportedTimezones: TIME_ZONES,
+            defaultTimezone: 'Europe/Zurich',
+            // Payload leaves an unknown zone to the database, which answers with a 500.
+            override: ({ baseField }) => ({ ...baseField, validate: knownTimeZone }),
+          },
           admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Entered in the organiser’s time zone, stored in UTC.' },
         },
         { name: 'durationMinutes', label: 'Duration (minutes)', type: 'number', min: 1, max: 20160 },

@@ -6,6 +6,7 @@ import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsFo
 import { slugField } from '../src/fields/slug'
 import { workingGroupsField } from '../src/fields/workingGroups'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
+import { localizedText } from '../src/fields/localizedText'
 
 export const News: CollectionConfig = {
   slug: 'news',
@@ -26,7 +27,7 @@ export const News: CollectionConfig = {
     delete: deleteGroupContent,
   },
   fields: lockSharedFieldsForTranslators([
-    { name: 'title', type: 'text', required: true, localized: true },
+    localizedText('title', { required: true }),
     slugField('title'),
     {
       name: 'date',

@@ -1,17 +1,25 @@
 import type { CollectionConfig, Validate } from 'payload'
 
+import { hasRole } from '../src/access/roles'
 import { adminsAndEditors, editorsOrTranslating } from '../src/access/rules'
 import { editorNotesField } from '../src/fields/editorNotes'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
 import { urlField } from '../src/fields/url'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
+import { localizedText } from '../src/fields/localizedText'
 
 type Item = { type?: string; reference?: unknown; title?: unknown }
 
-/** An item either points at something in the hub or stands alone with its own title. */
-const referenceWhenLinked: Validate<unknown> = (value, { siblingData }) =>
-  (siblingData as Item).type !== 'reference' || value ? true : 'Choose what this item refers to.'
+/**
+ * An item either points at something in the hub or stands alone with its own title. Translators
+ * cannot change an item's type or reference (they are locked for them), and Payload shows their
+ * validators the locked fields' defaults rather than the stored values: skip the check for them.
+ */
+const referenceWhenLinked: Validate<unknown> = (value, { siblingData, req }) =>
+  hasRole(req.user, 'translator') || (siblingData as Item).type !== 'reference' || value
+    ? true
+    : 'Choose what this item refers to.'
 // Checked in English only: other locales fall back to the English title.
 const titleWhenFree: Validate<unknown> = (value, { siblingData, req }) =>
   (siblingData as Item).type !== 'free' || value || (req.locale ?? 'en') !== 'en'
@@ -36,7 +44,7 @@ export const Newsletters: CollectionConfig = {
     delete: adminsAndEditors,
   },
   fields: lockSharedFieldsForTranslators([
-    { name: 'title', type: 'text', required: true, localized: true },
+    localizedText('title', { required: true }),
     slugField('title', { admin: { position: 'sidebar', description: 'e.g. 2021-02' } }),
     {
       name: 'issueDate',
@@ -68,7 +76,7 @@ export const Newsletters: CollectionConfig = {
                 { label: 'Other', value: 'other' },
               ],
             },
-            { name: 'heading', type: 'text', required: true, localized: true },
+            localizedText('heading', { required: true }),
           ],
         },
         {

@@ -4,6 +4,7 @@ import { adminsAndEditors, anyone, contributorsOrTranslating } from '../src/acce
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
 import { urlField } from '../src/fields/url'
+import { localizedText } from '../src/fields/localizedText'
 
 export const Organisations: CollectionConfig = {
   slug: 'organisations',
@@ -22,7 +23,7 @@ export const Organisations: CollectionConfig = {
     delete: adminsAndEditors,
   },
   fields: lockSharedFieldsForTranslators([
-    { name: 'name', type: 'text', required: true, localized: true },
+    localizedText('name', { required: true }),
     { name: 'shortName', type: 'text', admin: { description: 'Acronym, e.g. IRC, UNHCR.' } },
     slugField('name'),
     {

@@ -14,6 +14,7 @@ import { taxonomyField } from '../src/fields/taxonomy'
 import { urlField } from '../src/fields/url'
 import { workingGroupsField } from '../src/fields/workingGroups'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
+import { localizedText } from '../src/fields/localizedText'
 
 export const Resources: CollectionConfig = {
   slug: 'resources',
@@ -35,7 +36,7 @@ export const Resources: CollectionConfig = {
     delete: deleteGroupContent,
   },
   fields: lockSharedFieldsForTranslators([
-    { name: 'title', type: 'text', required: true, localized: true },
+    localizedText('title', { required: true }),
     slugField('title'),
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'body', type: 'richText', localized: true },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminsAndEditors, anyone, editorsOrTranslating } from '../src/access/rules'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
+import { localizedText } from '../src/fields/localizedText'
 
 export const PILLARS = [
   { value: '1', label: 'Pillar 1: Standards to ensure a quality child protection response' },
@@ -30,7 +31,7 @@ export const Standards: CollectionConfig = {
   fields: lockSharedFieldsForTranslators([
     { name: 'number', type: 'number', required: true, unique: true, min: 1, max: 28 },
     { name: 'pillar', type: 'select', required: true, options: PILLARS, index: true },
-    { name: 'title', type: 'text', required: true, localized: true },
+    localizedText('title', { required: true }),
     slugField('title'),
     { name: 'description', type: 'textarea', localized: true },
   ]),

@@ -4,6 +4,7 @@ import { adminsAndEditors, anyone, updateWorkingGroup } from '../src/access/rule
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
 import { taxonomyField } from '../src/fields/taxonomy'
+import { localizedText } from '../src/fields/localizedText'
 
 export const WorkingGroups: CollectionConfig = {
   slug: 'working-groups',
@@ -22,7 +23,7 @@ export const WorkingGroups: CollectionConfig = {
     delete: adminsAndEditors,
   },
   fields: lockSharedFieldsForTranslators([
-    { name: 'name', type: 'text', required: true, localized: true },
+    localizedText('name', { required: true }),
     {
       type: 'row',
       fields: [
@@ -61,7 +62,7 @@ export const WorkingGroups: CollectionConfig = {
       name: 'priorities',
       labels: { singular: 'Priority', plural: 'Key priorities' },
       type: 'array',
-      fields: [{ name: 'text', type: 'text', required: true, localized: true }],
+      fields: [localizedText('text', { required: true })],
     },
     {
       name: 'leads',

@@ -22,6 +22,7 @@ if (!args.success) {
   process.exit(2)
 }
 
+console.log('Connecting to the database…')
 const payload = await getPayload({ config })
 const bar = new SingleBar({ format: ' {collection} [{bar}] {value}/{total}', hideCursor: true }, Presets.shades_classic)
 let exitCode = 0

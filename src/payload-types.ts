@@ -160,7 +160,10 @@ export interface UserAuthOperations {
  */
 export interface WorkingGroup {
   id: number;
-  name: string;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
   /**
    * e.g. CPMS WG, CAAFAG TF
    */
@@ -194,7 +197,10 @@ export interface WorkingGroup {
   } | null;
   priorities?:
     | {
-        text: string;
+        /**
+         * Required in English.
+         */
+        text?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -221,7 +227,10 @@ export interface WorkingGroup {
  */
 export interface Organisation {
   id: number;
-  name: string;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
   /**
    * Acronym, e.g. IRC, UNHCR.
    */
@@ -292,7 +301,10 @@ export interface Person {
  */
 export interface Resource {
   id: number;
-  title: string;
+  /**
+   * Required in English.
+   */
+  title?: string | null;
   /**
    * The address of this item for partner sites. Filled from the English title when empty.
    */
@@ -986,7 +998,10 @@ export interface Resource {
  */
 export interface PublicationType {
   id: number;
-  name: string;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
   /**
    * The address of this item for partner sites. Filled from the English title when empty.
    */
@@ -1003,7 +1018,10 @@ export interface PublicationType {
  */
 export interface Topic {
   id: number;
-  name: string;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
   /**
    * The address of this item for partner sites. Filled from the English title when empty.
    */
@@ -1020,7 +1038,10 @@ export interface Topic {
  */
 export interface Theme {
   id: number;
-  name: string;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
   /**
    * The address of this item for partner sites. Filled from the English title when empty.
    */
@@ -1037,7 +1058,10 @@ export interface Theme {
  */
 export interface Audience {
   id: number;
-  name: string;
+  /**
+   * Required in English.
+   */
+  name?: string | null;
   /**
    * The address of this item for partner sites. Filled from the English title when empty.
    */
@@ -1056,7 +1080,10 @@ export interface Standard {
   id: number;
   number: number;
   pillar: '1' | '2' | '3' | '4';
-  title: string;
+  /**
+   * Required in English.
+   */
+  title?: string | null;
   /**
    * The address of this item for partner sites. Filled from the English title when empty.
    */
@@ -1292,7 +1319,10 @@ export interface Translation {
  */
 export interface Event {
   id: number;
-  title: string;
+  /**
+   * Required in English.
+   */
+  title?: string | null;
   /**
    * The address of this item for partner sites. Filled from the English title when empty.
    */
@@ -2161,7 +2191,10 @@ export interface Event {
  */
 export interface News {
   id: number;
-  title: string;
+  /**
+   * Required in English.
+   */
+  title?: string | null;
   /**
    * The address of this item for partner sites. Filled from the English title when empty.
    */
@@ -2204,7 +2237,10 @@ export interface News {
  */
 export interface Newsletter {
   id: number;
-  title: string;
+  /**
+   * Required in English.
+   */
+  title?: string | null;
   /**
    * e.g. 2021-02
    */
@@ -2228,7 +2264,10 @@ export interface Newsletter {
   sections?:
     | {
         kind: 'group-updates' | 'latest-resources' | 'upcoming-webinars' | 'trainings' | 'other';
-        heading: string;
+        /**
+         * Required in English.
+         */
+        heading?: string | null;
         items?:
           | {
               type: 'reference' | 'free';

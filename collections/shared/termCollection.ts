@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 import { adminsAndEditors, anyone, editorsOrTranslating } from '../../src/access/rules'
 import { lockSharedFieldsForTranslators } from '../../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../../src/fields/slug'
+import { localizedText } from '../../src/fields/localizedText'
 
 type TermCollection = {
   slug: string
@@ -28,7 +29,7 @@ export const termCollection = ({ slug, singular, plural, description }: TermColl
     delete: adminsAndEditors,
   },
   fields: lockSharedFieldsForTranslators([
-    { name: 'name', type: 'text', required: true, localized: true },
+    localizedText('name', { required: true }),
     slugField('name'),
     { name: 'description', type: 'textarea', localized: true },
   ]),

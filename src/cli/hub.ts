@@ -27,7 +27,12 @@ const env: Env = { ...process.env, DATABASE_URL: db.url, PAYLOAD_SECRET: secret,
 
 const step = async (label: string, command: string, args: string[], extraEnv: Env = {}) => {
   console.log(`\n▶ ${label}`)
-  const code = await run(command, args, { ...env, ...extraEnv })
+  let code = await run(command, args, { ...env, ...extraEnv })
+  // Node 20's off-thread module loader (tsx) can leave an entry module unsettled: exit 13.
+  for (let retry = 0; retry < 2 && code === 13; retry++) {
+    console.warn(`${label}: Node exited 13 (module loader); trying again.`)
+    code = await run(command, args, { ...env, ...extraEnv })
+  }
   if (code !== 0) {
     console.error(`✖ ${label} failed (exit ${code}).`)
     await db.stop()
@@ -35,8 +40,8 @@ const step = async (label: string, command: string, args: string[], extraEnv: En
   }
 }
 
-await step('Applying database migrations', 'npx', ['tsx', 'src/cli/migrate.ts'])
-await step('Seeding the Alliance’s records (first run only)', 'npx', ['tsx', 'seed/run.ts', '--if-empty'])
+await step('Applying database migrations', process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'])
+await step('Seeding the Alliance’s records (first run only)', process.execPath, ['--import', 'tsx', 'seed/run.ts', '--if-empty'])
 
 if (values.production && !existsSync('.next/BUILD_ID')) {
   await step('Building the admin (first production start only)', 'npx', ['next', 'build'])

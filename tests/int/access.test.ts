@@ -213,7 +213,9 @@ describe('translations (language editions)', () => {
 describe('media', () => {
   // Columns: upload, read, update, delete.
   const expected: Record<Actor, string> = { admin: 'yyyy', editor: 'yyyy', groupEditor: 'yyyn', translator: 'yyyn', anonymous: 'nynn' }
-  const file = () => ({ data: Buffer.from('%PDF-1.4\n%%EOF\n'), mimetype: 'application/pdf', name: `${unique('flyer')}.pdf`, size: 15 })
+  // A real 1×1 PNG: uploads are checked by their content, not their name.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
+  const file = () => ({ data: png, mimetype: 'image/png', name: `${unique('cover')}.png`, size: png.length })
   it.each(ACTORS)('gives %s exactly the expected rights', async (actor) => {
     const doc = await payload.create({ collection: 'media', data: { alt: 'A flyer' }, file: file() })
     const results = [

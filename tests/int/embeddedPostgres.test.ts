@@ -29,6 +29,16 @@ const processesFor = async (dataDir: string, postgres: boolean) => {
   return pids
 }
 const postgresFor = (dataDir: string) => processesFor(dataDir, true)
+const postmasterPid = async (dataDir: string) =>
+  Number((await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0])
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
 const commandsFor = (dataDir: string) => processesFor(dataDir, false)
 
 /**
@@ -77,17 +87,19 @@ describe('embedded PostgreSQL', () => {
     child.kill('SIGKILL')
     await done
     for (const pid of await commandsFor(dataDir)) process.kill(pid, 'SIGKILL')
-    const orphans = await postgresFor(dataDir)
-    expect(orphans).toHaveLength(1)
+    const orphan = await postmasterPid(dataDir)
+    expect(isAlive(orphan)).toBe(true)
 
     const server = await startEmbeddedPostgres({ dataDir })
+    const fresh = await postmasterPid(dataDir)
     try {
-      const now = await postgresFor(dataDir)
-      expect(now).toHaveLength(1)
-      expect(now).not.toEqual(orphans)
+      expect(fresh).not.toBe(orphan)
+      expect(isAlive(orphan)).toBe(false)
+      expect(isAlive(fresh)).toBe(true)
     } finally {
       await server.stop()
     }
+    expect(isAlive(fresh)).toBe(false)
     expect(await postgresFor(dataDir)).toEqual([])
   })
 })

@@ -22,17 +22,28 @@ let server: EmbeddedServer | undefined
 let tempDir: string | undefined
 
 const runOrThrow = (label: string, command: string, args: string[], env: NodeJS.ProcessEnv) => {
-  const result = spawnSync(command, args, { env, encoding: 'utf8' })
+  let result = spawnSync(command, args, { env, encoding: 'utf8' })
+  // Exit 13 with no output: Node 20's module loader, off-thread under tsx, occasionally leaves the
+  // entry module unsettled (seen only right after a cluster starts). One more try clears it.
+  for (let retry = 0; retry < 2 && result.status === 13; retry++) {
+    console.warn(`${label}: exited 13 without output, trying again`)
+    result = spawnSync(command, args, { env, encoding: 'utf8' })
+  }
   if (result.status !== 0) {
-    throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`)
+    throw new Error(`${label} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`)
   }
 }
 
-/** A fresh database per run on the given server; returns its URL. */
+/** A fresh database per run on the given server (earlier runs' test databases dropped). */
 const freshDatabase = async (adminUrl: string, name: string) => {
   const client = new pg.Client({ connectionString: adminUrl })
   await client.connect()
-  await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`)
+  const { rows } = await client.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'hub\\_test\\_%' OR datname LIKE 'hub\\_migrations\\_%'`,
+  )
+  for (const { datname } of rows) {
+    await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`)
+  }
   await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
   await client.end()
   const url = new URL(adminUrl)
@@ -51,8 +62,8 @@ export default async function setup(project: TestProject) {
   const databaseUrl = await freshDatabase(adminUrl, `hub_test_${process.pid}`)
   const payloadSecret = randomBytes(32).toString('hex')
   const env = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: payloadSecret, HUB_RUN_JOBS: 'false' }
-  runOrThrow('migrations', 'npx', ['tsx', 'src/cli/migrate.ts'], env)
-  runOrThrow('npm run seed', 'npx', ['tsx', 'seed/run.ts'], env)
+  runOrThrow('migrations', process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], env)
+  runOrThrow('seed', process.execPath, ['--import', 'tsx', 'seed/run.ts'], env)
 
   project.provide('databaseUrl', databaseUrl)
   project.provide('adminDatabaseUrl', adminUrl)
