@@ -80,9 +80,18 @@ export const Events: CollectionConfig = {
             // Payload leaves an unknown zone to the database, which answers with a 500.
             override: ({ baseField }) => ({ ...baseField, validate: knownTimeZone }),
           },
-          admin: { date: { pickerAppearance: 'dayAndTime' }, description: 'Entered in the organiser’s time zone, stored in UTC.' },
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            description: 'Entered in the organiser’s time zone, stored in UTC.',
+          },
         },
-        { name: 'durationMinutes', label: 'Duration (minutes)', type: 'number', min: 1, max: 20160 },
+        {
+          name: 'durationMinutes',
+          label: 'Duration (minutes)',
+          type: 'number',
+          min: 1,
+          max: 20160,
+        },
       ],
     },
     {
@@ -106,7 +115,8 @@ export const Events: CollectionConfig = {
           type: 'text',
           localized: true,
           admin: {
-            description: 'Shown instead of the date when the start is approximate, e.g. “mid-March”.',
+            description:
+              'Shown instead of the date when the start is approximate, e.g. “mid-March”.',
             condition: (data) => data?.precision === 'approximate',
           },
         },
@@ -142,7 +152,12 @@ export const Events: CollectionConfig = {
           fields: [
             { name: 'person', type: 'relationship', relationTo: 'people', required: true },
             { name: 'affiliation', type: 'relationship', relationTo: 'organisations' },
-            { name: 'role', type: 'text', localized: true, admin: { description: 'e.g. Facilitator, Moderator' } },
+            {
+              name: 'role',
+              type: 'text',
+              localized: true,
+              admin: { description: 'e.g. Facilitator, Moderator' },
+            },
           ],
         },
       ],
@@ -153,7 +168,13 @@ export const Events: CollectionConfig = {
     { name: 'description', type: 'richText', localized: true },
     urlField('registrationUrl', { label: 'Registration link' }),
     urlField('recordingUrl', { label: 'Recording link' }),
-    { name: 'attachments', type: 'upload', relationTo: 'media', hasMany: true, admin: { description: 'Flyer, slides, …' } },
+    {
+      name: 'attachments',
+      type: 'upload',
+      relationTo: 'media',
+      hasMany: true,
+      admin: { description: 'Flyer, slides, …' },
+    },
     editorNotesField(),
   ]),
 }

@@ -2,7 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { adminsAndEditors, anyone, signedIn } from '../src/access/rules'
 
-export const MEDIA_MIME_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'image/svg+xml']
+export const MEDIA_MIME_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/svg+xml',
+]
 export const MEDIA_MAX_BYTES = 50 * 1024 * 1024
 
 export const Media: CollectionConfig = {
@@ -22,7 +28,9 @@ export const Media: CollectionConfig = {
       label: 'Alternative text',
       type: 'text',
       localized: true,
-      admin: { description: 'What the image shows, for screen readers. Translate it in each locale.' },
+      admin: {
+        description: 'What the image shows, for screen readers. Translate it in each locale.',
+      },
     },
     { name: 'caption', type: 'text', localized: true },
   ],

@@ -33,12 +33,21 @@ export const News: CollectionConfig = {
       name: 'date',
       type: 'date',
       index: true,
-      admin: { date: { pickerAppearance: 'dayOnly' }, description: 'When the news was posted, if known.' },
+      admin: {
+        date: { pickerAppearance: 'dayOnly' },
+        description: 'When the news was posted, if known.',
+      },
     },
     { name: 'summary', type: 'textarea', localized: true },
     { name: 'body', type: 'richText', localized: true },
     workingGroupsField(),
-    { name: 'resources', label: 'Related resources', type: 'relationship', relationTo: 'resources', hasMany: true },
+    {
+      name: 'resources',
+      label: 'Related resources',
+      type: 'relationship',
+      relationTo: 'resources',
+      hasMany: true,
+    },
     editorNotesField(),
   ]),
 }

@@ -1,6 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsAndEditors, anyone, contributorsOrTranslating, signedInField } from '../src/access/rules'
+import {
+  adminsAndEditors,
+  anyone,
+  contributorsOrTranslating,
+  signedInField,
+} from '../src/access/rules'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
 

@@ -1,10 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import {
-  createGroupContent,
-  deleteGroupContent,
-  updateGroupContent,
-} from '../src/access/rules'
+import { createGroupContent, deleteGroupContent, updateGroupContent } from '../src/access/rules'
 import { COUNTRY_OPTIONS } from '../src/countries'
 import { editorNotesField } from '../src/fields/editorNotes'
 import { languageField } from '../src/fields/languages'
@@ -20,7 +16,7 @@ export const Resources: CollectionConfig = {
   slug: 'resources',
   labels: { singular: 'Resource', plural: 'Resources' },
   ...editorialWorkflow,
-  defaultSort: '-publicationDate',
+  defaultSort: '-updatedAt',
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'publicationType', 'publicationDate', 'workingGroups', '_status'],
@@ -43,8 +39,18 @@ export const Resources: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'publicationType', type: 'relationship', relationTo: 'publication-types', index: true },
-        { name: 'publicationDate', type: 'date', index: true, admin: { date: { pickerAppearance: 'dayOnly' } } },
+        {
+          name: 'publicationType',
+          type: 'relationship',
+          relationTo: 'publication-types',
+          index: true,
+        },
+        {
+          name: 'publicationDate',
+          type: 'date',
+          index: true,
+          admin: { date: { pickerAppearance: 'dayOnly' } },
+        },
         {
           name: 'datePrecision',
           type: 'select',
@@ -83,7 +89,9 @@ export const Resources: CollectionConfig = {
       name: 'languages',
       hasMany: true,
       defaultValue: ['en'],
-      admin: { description: 'Languages of the original. Language editions are added as Translations.' },
+      admin: {
+        description: 'Languages of the original. Language editions are added as Translations.',
+      },
     }),
     { name: 'cover', type: 'upload', relationTo: 'media' },
     { name: 'files', type: 'upload', relationTo: 'media', hasMany: true },

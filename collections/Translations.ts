@@ -45,7 +45,14 @@ export const Translations: CollectionConfig = {
   indexes: [{ fields: ['resource', 'language', 'format'], unique: true }],
   hooks: { beforeChange: [stampSourceVersion] },
   fields: [
-    { name: 'resource', label: 'Source resource', type: 'relationship', relationTo: 'resources', required: true, index: true },
+    {
+      name: 'resource',
+      label: 'Source resource',
+      type: 'relationship',
+      relationTo: 'resources',
+      required: true,
+      index: true,
+    },
     {
       type: 'row',
       fields: [
@@ -81,16 +88,28 @@ export const Translations: CollectionConfig = {
     },
     { name: 'file', type: 'upload', relationTo: 'media' },
     urlField('url', { label: 'Link' }),
-    { name: 'translatedBy', label: 'Translating organisation', type: 'relationship', relationTo: 'organisations' },
+    {
+      name: 'translatedBy',
+      label: 'Translating organisation',
+      type: 'relationship',
+      relationTo: 'organisations',
+    },
     { name: 'date', type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
     {
       type: 'row',
       fields: [
-        { name: 'sourceEdition', type: 'text', admin: { description: 'Edition translated, e.g. 2019.' } },
+        {
+          name: 'sourceEdition',
+          type: 'text',
+          admin: { description: 'Edition translated, e.g. 2019.' },
+        },
         {
           name: 'sourceVersionDate',
           type: 'date',
-          admin: { description: 'When the source was last updated at the time of translation (filled automatically).' },
+          admin: {
+            description:
+              'When the source was last updated at the time of translation (filled automatically).',
+          },
         },
       ],
     },

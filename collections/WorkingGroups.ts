@@ -14,7 +14,8 @@ export const WorkingGroups: CollectionConfig = {
     defaultColumns: ['name', 'shortName', 'kind', 'status', 'leadOrganisations'],
     listSearchableFields: ['name', 'shortName'],
     group: 'Content',
-    description: 'Working groups, task forces and initiatives of the Alliance, with their leads and key tools.',
+    description:
+      'Working groups, task forces and initiatives of the Alliance, with their leads and key tools.',
   },
   access: {
     read: anyone,
@@ -56,7 +57,11 @@ export const WorkingGroups: CollectionConfig = {
     slugField('name'),
     { name: 'summary', type: 'textarea', localized: true },
     taxonomyField('leadOrganisations', 'organisations', { label: 'Lead organisations' }),
-    { name: 'contactEmail', type: 'email', admin: { description: 'Public contact address of the group.' } },
+    {
+      name: 'contactEmail',
+      type: 'email',
+      admin: { description: 'Public contact address of the group.' },
+    },
     { name: 'mission', type: 'richText', localized: true },
     {
       name: 'priorities',

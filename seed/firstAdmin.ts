@@ -12,7 +12,12 @@ export const ensureFirstAdmin = async (payload: Payload): Promise<string | undef
   if (totalDocs > 0) return undefined
   await payload.create({
     collection: 'users',
-    data: { email: env.HUB_ADMIN_EMAIL, password: env.HUB_ADMIN_PASSWORD, name: 'Administrator', role: 'admin' },
+    data: {
+      email: env.HUB_ADMIN_EMAIL,
+      password: env.HUB_ADMIN_PASSWORD,
+      name: 'Administrator',
+      role: 'admin',
+    },
   })
   console.log(`Created the first admin, ${env.HUB_ADMIN_EMAIL}.`)
   return env.HUB_ADMIN_EMAIL

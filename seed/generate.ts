@@ -3,17 +3,39 @@
 import type { Payload } from 'payload'
 
 const TITLE_WORDS = [
-  'Guidance on', 'Toolkit for', 'Case study:', 'Lessons from', 'Training package on', 'Brief on',
-  'Field handbook for', 'Assessment of', 'Webinar recording:', 'Technical note on',
+  'Guidance on',
+  'Toolkit for',
+  'Case study:',
+  'Lessons from',
+  'Training package on',
+  'Brief on',
+  'Field handbook for',
+  'Assessment of',
+  'Webinar recording:',
+  'Technical note on',
 ]
 const SUBJECTS = [
-  'case management in refugee settings', 'child protection in COVID-19 responses',
-  'unaccompanied and separated children', 'community-level child protection',
-  'psychosocial support for adolescents', 'cash assistance and child protection',
-  'children associated with armed forces', 'child labour in displacement',
-  'family tracing and reunification', 'early childhood development in emergencies',
+  'case management in refugee settings',
+  'child protection in COVID-19 responses',
+  'unaccompanied and separated children',
+  'community-level child protection',
+  'psychosocial support for adolescents',
+  'cash assistance and child protection',
+  'children associated with armed forces',
+  'child labour in displacement',
+  'family tracing and reunification',
+  'early childhood development in emergencies',
 ]
-const PLACES = ['Bangladesh', 'Syria', 'South Sudan', 'Colombia', 'Yemen', 'Ukraine', 'Nigeria', 'Iraq']
+const PLACES = [
+  'Bangladesh',
+  'Syria',
+  'South Sudan',
+  'Colombia',
+  'Yemen',
+  'Ukraine',
+  'Nigeria',
+  'Iraq',
+]
 const LANGUAGES = ['fr', 'es', 'ar', 'pt', 'ru', 'zh', 'tr', 'pl'] as const
 
 /** A small deterministic pseudo-random generator, so a scale always yields the same data. */
@@ -25,21 +47,43 @@ const random = (seed: number) => () => {
 type Progress = (done: number, total: number) => void
 
 export const generateVolume = async (payload: Payload, count: number, onProgress?: Progress) => {
-  const ids = async (collection: 'working-groups' | 'topics' | 'themes' | 'audiences' | 'organisations' | 'standards' | 'publication-types') =>
-    (await payload.find({ collection, limit: 0, pagination: false, depth: 0, select: {} })).docs.map((d) => d.id)
+  const ids = async (
+    collection:
+      | 'working-groups'
+      | 'topics'
+      | 'themes'
+      | 'audiences'
+      | 'organisations'
+      | 'standards'
+      | 'publication-types',
+  ) =>
+    (
+      await payload.find({ collection, limit: 0, pagination: false, depth: 0, select: {} })
+    ).docs.map((d) => d.id)
   const [groups, topics, themes, audiences, organisations, standards, types] = await Promise.all([
-    ids('working-groups'), ids('topics'), ids('themes'), ids('audiences'), ids('organisations'),
-    ids('standards'), ids('publication-types'),
+    ids('working-groups'),
+    ids('topics'),
+    ids('themes'),
+    ids('audiences'),
+    ids('organisations'),
+    ids('standards'),
+    ids('publication-types'),
   ])
-  if (!groups.length || !topics.length) throw new Error('Run the seed first: the volume links to its groups and taxonomies.')
+  if (!groups.length || !topics.length)
+    throw new Error('Run the seed first: the volume links to its groups and taxonomies.')
   const rand = random(count)
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!
-  const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(list)))]
+  const some = <T>(list: readonly T[], max: number) => [
+    ...new Set(Array.from({ length: 1 + Math.floor(rand() * max) }, () => pick(list))),
+  ]
 
   let created = 0
   for (let i = 1; i <= count; i++) {
     const slug = `generated-resource-${String(i).padStart(6, '0')}`
-    const exists = await payload.count({ collection: 'resources', where: { slug: { equals: slug } } })
+    const exists = await payload.count({
+      collection: 'resources',
+      where: { slug: { equals: slug } },
+    })
     if (!exists.totalDocs) {
       const subject = pick(SUBJECTS)
       const place = pick(PLACES)
@@ -65,13 +109,26 @@ export const generateVolume = async (payload: Payload, count: number, onProgress
         },
       })
       if (i % 2 === 0) {
-        await payload.update({ collection: 'resources', id: resource.id, locale: 'fr', depth: 0, data: { title: `[FR] ${title}` } })
+        await payload.update({
+          collection: 'resources',
+          id: resource.id,
+          locale: 'fr',
+          depth: 0,
+          data: { title: `[FR] ${title}` },
+        })
       }
       for (const language of some(LANGUAGES, 2)) {
         await payload.create({
           collection: 'translations',
           depth: 0,
-          data: { _status: 'published', resource: resource.id, language, title: `${title} (${language})`, progress: 'complete', format: 'full' },
+          data: {
+            _status: 'published',
+            resource: resource.id,
+            language,
+            title: `${title} (${language})`,
+            progress: 'complete',
+            format: 'full',
+          },
         })
       }
       if (i % 10 === 0) {

@@ -21,7 +21,11 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
   }
   type Target = keyof typeof known
 
-  const expect = (target: Target, value: string | number | undefined, path: (string | number)[]) => {
+  const expect = (
+    target: Target,
+    value: string | number | undefined,
+    path: (string | number)[],
+  ) => {
     if (value !== undefined && !known[target].has(value)) {
       issues.push({ path, message: `refers to ${target} "${value}", which is not in the seed` })
     }
@@ -47,7 +51,9 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
   duplicates('news', bundle.news, (r) => r.slug)
   duplicates('newsletters', bundle.newsletters, (r) => r.slug)
 
-  bundle.people.forEach((p, i) => expect('organisations', p.organisation, ['people', i, 'organisation']))
+  bundle.people.forEach((p, i) =>
+    expect('organisations', p.organisation, ['people', i, 'organisation']),
+  )
   bundle.workingGroups.forEach((g, i) => {
     const at = ['workingGroups', i]
     expectAll('organisations', g.leadOrganisations, [...at, 'leadOrganisations'])
@@ -87,7 +93,15 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
     n.sections.forEach((s, j) =>
       s.items.forEach((item, k) => {
         if ('ref' in item) {
-          expect(item.ref.collection, item.ref.slug, ['newsletters', i, 'sections', j, 'items', k, 'ref'])
+          expect(item.ref.collection, item.ref.slug, [
+            'newsletters',
+            i,
+            'sections',
+            j,
+            'items',
+            k,
+            'ref',
+          ])
         }
       }),
     ),

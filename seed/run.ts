@@ -13,21 +13,36 @@ import { ensureFirstAdmin } from './firstAdmin'
 
 const args = z
   .object({
-    scale: z.coerce.number({ error: '--scale takes a whole number' }).int().min(1).max(1_000_000).optional(),
+    scale: z.coerce
+      .number({ error: '--scale takes a whole number' })
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .optional(),
     'if-empty': z.boolean().optional(),
   })
-  .safeParse(parseArgs({ options: { scale: { type: 'string' }, 'if-empty': { type: 'boolean' } } }).values)
+  .safeParse(
+    parseArgs({ options: { scale: { type: 'string' }, 'if-empty': { type: 'boolean' } } }).values,
+  )
 if (!args.success) {
-  console.error(`Invalid arguments: ${args.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  console.error(
+    `Invalid arguments: ${args.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`,
+  )
   process.exit(2)
 }
 
 console.log('Connecting to the database…')
 const payload = await getPayload({ config })
-const bar = new SingleBar({ format: ' {collection} [{bar}] {value}/{total}', hideCursor: true }, Presets.shades_classic)
+const bar = new SingleBar(
+  { format: ' {collection} [{bar}] {value}/{total}', hideCursor: true },
+  Presets.shades_classic,
+)
 let exitCode = 0
 try {
-  if (args.data['if-empty'] && (await payload.count({ collection: 'working-groups' })).totalDocs > 0) {
+  if (
+    args.data['if-empty'] &&
+    (await payload.count({ collection: 'working-groups' })).totalDocs > 0
+  ) {
     console.log('The database already holds content: seed skipped.')
   } else {
     console.log('Seeding the Alliance’s records…')

@@ -28,14 +28,20 @@ export type LocalizedText = z.infer<typeof localizedText>
 const paragraphs = z.array(z.string().min(1)).min(1)
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-const instant = z.iso.datetime({ offset: false, message: 'must be a UTC instant like 2018-02-20T11:00:00Z' })
+const instant = z.iso.datetime({
+  offset: false,
+  message: 'must be a UTC instant like 2018-02-20T11:00:00Z',
+})
 const url = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
 const language = z.string().refine(isLanguageCode, 'must be an ISO 639-1 language code')
 const country = z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code')
 const zones = new Set(TIME_ZONES.map((zone) => zone.value))
 const timeZone = z
   .string()
-  .refine((tz) => zones.has(tz), 'must be a canonical IANA time zone such as Europe/Zurich (Geneva) or America/New_York')
+  .refine(
+    (tz) => zones.has(tz),
+    'must be a canonical IANA time zone such as Europe/Zurich (Geneva) or America/New_York',
+  )
 
 export const organisationSeed = z
   .object({
@@ -57,7 +63,9 @@ export const personSeed = z
   })
   .strict()
 
-export const termSeed = z.object({ key, name: localizedText, description: localizedText.optional() }).strict()
+export const termSeed = z
+  .object({ key, name: localizedText, description: localizedText.optional() })
+  .strict()
 
 export const standardSeed = z
   .object({
@@ -139,16 +147,33 @@ export const eventSeed = z
   .object({
     slug,
     title: localizedText,
-    kind: z.enum(['webinar', 'live-qa', 'training-of-trainers', 'annual-meeting', 'virtual-launch', 'training', 'meeting']),
+    kind: z.enum([
+      'webinar',
+      'live-qa',
+      'training-of-trainers',
+      'annual-meeting',
+      'virtual-launch',
+      'training',
+      'meeting',
+    ]),
     series: z
-      .object({ name: localizedText, part: z.number().int().min(1), of: z.number().int().min(1).optional() })
+      .object({
+        name: localizedText,
+        part: z.number().int().min(1),
+        of: z.number().int().min(1).optional(),
+      })
       .strict()
       .optional(),
     startsAt: instant,
     /** How exact `startsAt` is: an approximate start ("mid-March") is shown with `approximateLabel`. */
     precision: z.enum(['exact', 'day', 'month', 'approximate']).default('exact'),
     approximateLabel: localizedText.optional(),
-    durationMinutes: z.number().int().min(1).max(60 * 24 * 14).optional(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 14)
+      .optional(),
     timeZone,
     format: z.enum(['online', 'in-person', 'hybrid']),
     location: localizedText.optional(),
@@ -157,7 +182,9 @@ export const eventSeed = z
     organisers: z.array(slug).default([]),
     speakers: z
       .array(
-        z.object({ person: key, affiliation: key.optional(), role: localizedText.optional() }).strict(),
+        z
+          .object({ person: key, affiliation: key.optional(), role: localizedText.optional() })
+          .strict(),
       )
       .default([]),
     audiences: z.array(key).default([]),
@@ -194,7 +221,12 @@ const newsletterRef = z
   })
   .strict()
 const newsletterFreeItem = z
-  .object({ title: localizedText, text: localizedText.optional(), url: url.optional(), date: isoDate.optional() })
+  .object({
+    title: localizedText,
+    text: localizedText.optional(),
+    url: url.optional(),
+    date: isoDate.optional(),
+  })
   .strict()
 
 export const newsletterSeed = z
@@ -207,7 +239,13 @@ export const newsletterSeed = z
       .array(
         z
           .object({
-            kind: z.enum(['group-updates', 'latest-resources', 'upcoming-webinars', 'trainings', 'other']),
+            kind: z.enum([
+              'group-updates',
+              'latest-resources',
+              'upcoming-webinars',
+              'trainings',
+              'other',
+            ]),
             heading: localizedText,
             items: z.array(z.union([newsletterRef, newsletterFreeItem])).min(1),
           })

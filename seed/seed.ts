@@ -36,7 +36,9 @@ const FILE_OF: Record<keyof SeedBundle, string> = {
 
 export class SeedError extends Error {
   constructor(readonly issues: string[]) {
-    super(`The seed data has ${issues.length} problem(s); nothing was written:\n  ${issues.join('\n  ')}`)
+    super(
+      `The seed data has ${issues.length} problem(s); nothing was written:\n  ${issues.join('\n  ')}`,
+    )
     this.name = 'SeedError'
   }
 }
@@ -49,14 +51,18 @@ const describe = (input: unknown, issue: SeedIssue): string => {
   const record = (input as Record<string, Record<string, unknown>[]>)[collection as string]?.[index]
   const id = record?.slug ?? record?.key ?? record?.number
   const where = `${file}, record ${index}${id ? ` (${String(id)})` : ''}`
-  return field.length ? `${where}, field ${field.join('.')}: ${issue.message}` : `${where}: ${issue.message}`
+  return field.length
+    ? `${where}, field ${field.join('.')}: ${issue.message}`
+    : `${where}: ${issue.message}`
 }
 
 export const validateSeed = (input: unknown): SeedBundle => {
   const parsed = seedBundle.safeParse(input)
   if (!parsed.success) {
     throw new SeedError(
-      parsed.error.issues.map((i) => describe(input, { path: i.path as (string | number)[], message: i.message })),
+      parsed.error.issues.map((i) =>
+        describe(input, { path: i.path as (string | number)[], message: i.message }),
+      ),
     )
   }
   const issues = checkReferences(parsed.data)
@@ -65,12 +71,15 @@ export const validateSeed = (input: unknown): SeedBundle => {
 }
 
 const en = (text: LocalizedText): string => (typeof text === 'string' ? text : text.en)
-const enOrUndefined = (text: LocalizedText | undefined) => (text === undefined ? undefined : en(text))
+const enOrUndefined = (text: LocalizedText | undefined) =>
+  text === undefined ? undefined : en(text)
 
 const richText = (paragraphs: string[] | undefined) =>
   paragraphs &&
   buildEditorState<SerializedParagraphNode>({
-    nodes: paragraphs.map((text) => buildEditorState<SerializedParagraphNode>({ text }).root.children[0]!),
+    nodes: paragraphs.map(
+      (text) => buildEditorState<SerializedParagraphNode>({ text }).root.children[0]!,
+    ),
   })
 
 /** Translations of top-level localized fields, by locale ({ fr: { title: '…' } }). */
@@ -108,7 +117,12 @@ export const runSeed = async (
   }
 }
 
-const write = async (payload: Payload, req: PayloadRequest, data: SeedBundle, onProgress?: Progress) => {
+const write = async (
+  payload: Payload,
+  req: PayloadRequest,
+  data: SeedBundle,
+  onProgress?: Progress,
+) => {
   const report: SeedReport = {}
   const ids = new Map<string, Map<string | number, number>>()
   const idOf = (collection: string, key: string | number): number => {
@@ -116,14 +130,18 @@ const write = async (payload: Payload, req: PayloadRequest, data: SeedBundle, on
     if (id === undefined) throw new Error(`No ${collection} "${key}" was seeded`)
     return id
   }
-  const idsOf = (collection: string, keys: (string | number)[]) => keys.map((k) => idOf(collection, k))
+  const idsOf = (collection: string, keys: (string | number)[]) =>
+    keys.map((k) => idOf(collection, k))
 
   /** Create each record unless one with the same natural key exists; remember every id. */
   const upsert = async <T>(
     collection: CollectionSlug,
     records: T[],
     naturalKey: (r: T) => { key: string | number; where: Where },
-    build: (r: T) => { data: Record<string, unknown>; localized?: Record<string, LocalizedText | undefined> },
+    build: (r: T) => {
+      data: Record<string, unknown>
+      localized?: Record<string, LocalizedText | undefined>
+    },
   ) => {
     const known = new Map<string | number, number>()
     ids.set(collection, known)
@@ -147,7 +165,13 @@ const write = async (payload: Payload, req: PayloadRequest, data: SeedBundle, on
         counts.kept++
       } else {
         const { data, localized = {} } = build(record)
-        const created = await payload.create({ collection, data, locale: 'en', depth: 0, req } as never)
+        const created = await payload.create({
+          collection,
+          data,
+          locale: 'en',
+          depth: 0,
+          req,
+        } as never)
         const id = (created as { id: number }).id
         for (const [locale, fields] of Object.entries(otherLocales(localized))) {
           await payload.update({ collection, id, data: fields, locale, depth: 0, req } as never)
@@ -159,22 +183,41 @@ const write = async (payload: Payload, req: PayloadRequest, data: SeedBundle, on
     }
   }
   const published = { _status: 'published' }
-  const by = (field: string, value: string | number) => ({ key: value, where: { [field]: { equals: value } } })
+  const by = (field: string, value: string | number) => ({
+    key: value,
+    where: { [field]: { equals: value } },
+  })
 
-  await upsert('organisations', data.organisations, (r) => by('slug', r.key), (r) => ({
-    data: { slug: r.key, name: en(r.name), shortName: r.shortName, kind: r.kind, website: r.website },
-    localized: { name: r.name },
-  }))
-  await upsert('people', data.people, (r) => by('slug', r.key), (r) => ({
-    data: {
-      slug: r.key,
-      name: r.name,
-      organisation: r.organisation && idOf('organisations', r.organisation),
-      jobTitle: enOrUndefined(r.jobTitle),
-      email: r.email,
-    },
-    localized: { jobTitle: r.jobTitle },
-  }))
+  await upsert(
+    'organisations',
+    data.organisations,
+    (r) => by('slug', r.key),
+    (r) => ({
+      data: {
+        slug: r.key,
+        name: en(r.name),
+        shortName: r.shortName,
+        kind: r.kind,
+        website: r.website,
+      },
+      localized: { name: r.name },
+    }),
+  )
+  await upsert(
+    'people',
+    data.people,
+    (r) => by('slug', r.key),
+    (r) => ({
+      data: {
+        slug: r.key,
+        name: r.name,
+        organisation: r.organisation && idOf('organisations', r.organisation),
+        jobTitle: enOrUndefined(r.jobTitle),
+        email: r.email,
+      },
+      localized: { jobTitle: r.jobTitle },
+    }),
+  )
   const terms = [
     ['topics', data.topics],
     ['themes', data.themes],
@@ -182,61 +225,100 @@ const write = async (payload: Payload, req: PayloadRequest, data: SeedBundle, on
     ['publication-types', data.publicationTypes],
   ] as const
   for (const [collection, records] of terms) {
-    await upsert(collection, records, (r) => by('slug', r.key), (r) => ({
-      data: { slug: r.key, name: en(r.name), description: enOrUndefined(r.description) },
-      localized: { name: r.name, description: r.description },
-    }))
+    await upsert(
+      collection,
+      records,
+      (r) => by('slug', r.key),
+      (r) => ({
+        data: { slug: r.key, name: en(r.name), description: enOrUndefined(r.description) },
+        localized: { name: r.name, description: r.description },
+      }),
+    )
   }
-  await upsert('standards', data.standards, (r) => by('number', r.number), (r) => ({
-    data: { number: r.number, pillar: String(r.pillar), title: en(r.title), slug: `${r.number}-${toSlug(en(r.title))}` },
-    localized: { title: r.title },
-  }))
+  await upsert(
+    'standards',
+    data.standards,
+    (r) => by('number', r.number),
+    (r) => ({
+      data: {
+        number: r.number,
+        pillar: String(r.pillar),
+        title: en(r.title),
+        slug: `${r.number}-${toSlug(en(r.title))}`,
+      },
+      localized: { title: r.title },
+    }),
+  )
   // Groups first without their key tools (resources refer to groups, and groups to resources).
-  await upsert('working-groups', data.workingGroups, (r) => by('slug', r.slug), (r) => ({
-    data: {
-      slug: r.slug,
-      name: en(r.name),
-      shortName: r.shortName,
-      kind: r.kind,
-      status: r.status,
-      summary: enOrUndefined(r.summary),
-      leadOrganisations: idsOf('organisations', r.leadOrganisations),
-      contactEmail: r.contactEmail,
-      mission: richText(r.mission),
-      priorities: r.priorities.map((text) => ({ text: en(text) })),
-      leads: r.leads.map((l) => ({ person: idOf('people', l.person), role: enOrUndefined(l.role) })),
-      members: idsOf('organisations', r.members),
-    },
-    localized: { name: r.name, summary: r.summary },
-  }))
-  await upsert('resources', data.resources, (r) => by('slug', r.slug), (r) => ({
-    data: {
-      ...published,
-      slug: r.slug,
-      title: en(r.title),
-      summary: enOrUndefined(r.summary),
-      body: richText(r.body),
-      publicationType: r.publicationType && idOf('publication-types', r.publicationType),
-      publicationDate: r.publicationDate,
-      datePrecision: r.datePrecision,
-      statusFlag: r.statusFlag,
-      publishers: idsOf('organisations', r.publishers),
-      workingGroups: idsOf('working-groups', r.workingGroups),
-      topics: idsOf('topics', r.topics),
-      themes: idsOf('themes', r.themes),
-      audiences: idsOf('audiences', r.audiences),
-      standards: idsOf('standards', r.standards),
-      countries: r.countries,
-      languages: r.languages,
-      links: r.links.map((l) => ({ kind: l.kind, url: l.url, language: l.language, label: enOrUndefined(l.label) })),
-    },
-    localized: { title: r.title, summary: r.summary },
-  }))
+  await upsert(
+    'working-groups',
+    data.workingGroups,
+    (r) => by('slug', r.slug),
+    (r) => ({
+      data: {
+        slug: r.slug,
+        name: en(r.name),
+        shortName: r.shortName,
+        kind: r.kind,
+        status: r.status,
+        summary: enOrUndefined(r.summary),
+        leadOrganisations: idsOf('organisations', r.leadOrganisations),
+        contactEmail: r.contactEmail,
+        mission: richText(r.mission),
+        priorities: r.priorities.map((text) => ({ text: en(text) })),
+        leads: r.leads.map((l) => ({
+          person: idOf('people', l.person),
+          role: enOrUndefined(l.role),
+        })),
+        members: idsOf('organisations', r.members),
+      },
+      localized: { name: r.name, summary: r.summary },
+    }),
+  )
+  await upsert(
+    'resources',
+    data.resources,
+    (r) => by('slug', r.slug),
+    (r) => ({
+      data: {
+        ...published,
+        slug: r.slug,
+        title: en(r.title),
+        summary: enOrUndefined(r.summary),
+        body: richText(r.body),
+        publicationType: r.publicationType && idOf('publication-types', r.publicationType),
+        publicationDate: r.publicationDate,
+        datePrecision: r.datePrecision,
+        statusFlag: r.statusFlag,
+        publishers: idsOf('organisations', r.publishers),
+        workingGroups: idsOf('working-groups', r.workingGroups),
+        topics: idsOf('topics', r.topics),
+        themes: idsOf('themes', r.themes),
+        audiences: idsOf('audiences', r.audiences),
+        standards: idsOf('standards', r.standards),
+        countries: r.countries,
+        languages: r.languages,
+        links: r.links.map((l) => ({
+          kind: l.kind,
+          url: l.url,
+          language: l.language,
+          label: enOrUndefined(l.label),
+        })),
+      },
+      localized: { title: r.title, summary: r.summary },
+    }),
+  )
   // Key tools, once resources exist; only for groups this run created.
   for (const group of data.workingGroups) {
     if (!group.keyTools.length) continue
     const id = idOf('working-groups', group.slug)
-    const current = await payload.findByID({ collection: 'working-groups', id, depth: 0, req, select: { keyTools: true } })
+    const current = await payload.findByID({
+      collection: 'working-groups',
+      id,
+      depth: 0,
+      req,
+      select: { keyTools: true },
+    })
     if (!current.keyTools?.length) {
       await payload.update({
         collection: 'working-groups',
@@ -247,7 +329,7 @@ const write = async (payload: Payload, req: PayloadRequest, data: SeedBundle, on
       })
     }
   }
-    await upsert(
+  await upsert(
     'translations',
     data.translations,
     (r) => ({
@@ -259,84 +341,114 @@ const write = async (payload: Payload, req: PayloadRequest, data: SeedBundle, on
       },
     }),
     (r) => ({
-    data: {
-      ...published,
-      resource: idOf('resources', r.resource),
-      language: r.language,
-      title: r.title,
-      url: r.url,
-      translatedBy: r.translatedBy && idOf('organisations', r.translatedBy),
-      date: r.date,
-      progress: r.progress,
-      format: r.format,
-      sourceEdition: r.sourceEdition,
-    },
-  }))
-  await upsert('events', data.events, (r) => by('slug', r.slug), (r) => ({
-    data: {
-      ...published,
-      slug: r.slug,
-      title: en(r.title),
-      kind: r.kind,
-      series: r.series && { name: en(r.series.name), part: r.series.part, of: r.series.of },
-      startsAt: r.startsAt,
-      startsAt_tz: r.timeZone,
-      precision: r.precision,
-      approximateLabel: enOrUndefined(r.approximateLabel),
-      durationMinutes: r.durationMinutes,
-      format: r.format,
-      location: enOrUndefined(r.location),
-      languages: r.languages,
-      interpretation: r.interpretation,
-      workingGroups: idsOf('working-groups', r.organisers),
-      speakers: r.speakers.map((s) => ({
-        person: idOf('people', s.person),
-        affiliation: s.affiliation && idOf('organisations', s.affiliation),
-        role: enOrUndefined(s.role),
-      })),
-      audiences: idsOf('audiences', r.audiences),
-      topics: idsOf('topics', r.topics),
-      summary: enOrUndefined(r.summary),
-      registrationUrl: r.registrationUrl,
-      recordingUrl: r.recordingUrl,
-    },
-    localized: { title: r.title, summary: r.summary, approximateLabel: r.approximateLabel, location: r.location },
-  }))
-  await upsert('news', data.news, (r) => by('slug', r.slug), (r) => ({
-    data: {
-      ...published,
-      slug: r.slug,
-      title: en(r.title),
-      date: r.date,
-      summary: enOrUndefined(r.summary),
-      body: richText(r.body),
-      workingGroups: idsOf('working-groups', r.workingGroups),
-      resources: idsOf('resources', r.resources),
-    },
-    localized: { title: r.title, summary: r.summary },
-  }))
-  await upsert('newsletters', data.newsletters, (r) => by('slug', r.slug), (r) => ({
-    data: {
-      ...published,
-      slug: r.slug,
-      title: en(r.title),
-      issueDate: r.issueDate,
-      intro: richText(r.intro),
-      sections: r.sections.map((s) => ({
-        kind: s.kind,
-        heading: en(s.heading),
-        items: s.items.map((item) =>
-          'ref' in item
-            ? {
-                type: 'reference',
-                reference: { relationTo: item.ref.collection, value: idOf(item.ref.collection, item.ref.slug) },
-                note: enOrUndefined(item.note),
-              }
-            : { type: 'free', title: en(item.title), text: enOrUndefined(item.text), url: item.url, date: item.date },
-        ),
-      })),
-    },
-    localized: { title: r.title },
-  }))
+      data: {
+        ...published,
+        resource: idOf('resources', r.resource),
+        language: r.language,
+        title: r.title,
+        url: r.url,
+        translatedBy: r.translatedBy && idOf('organisations', r.translatedBy),
+        date: r.date,
+        progress: r.progress,
+        format: r.format,
+        sourceEdition: r.sourceEdition,
+      },
+    }),
+  )
+  await upsert(
+    'events',
+    data.events,
+    (r) => by('slug', r.slug),
+    (r) => ({
+      data: {
+        ...published,
+        slug: r.slug,
+        title: en(r.title),
+        kind: r.kind,
+        series: r.series && { name: en(r.series.name), part: r.series.part, of: r.series.of },
+        startsAt: r.startsAt,
+        startsAt_tz: r.timeZone,
+        precision: r.precision,
+        approximateLabel: enOrUndefined(r.approximateLabel),
+        durationMinutes: r.durationMinutes,
+        format: r.format,
+        location: enOrUndefined(r.location),
+        languages: r.languages,
+        interpretation: r.interpretation,
+        workingGroups: idsOf('working-groups', r.organisers),
+        speakers: r.speakers.map((s) => ({
+          person: idOf('people', s.person),
+          affiliation: s.affiliation && idOf('organisations', s.affiliation),
+          role: enOrUndefined(s.role),
+        })),
+        audiences: idsOf('audiences', r.audiences),
+        topics: idsOf('topics', r.topics),
+        summary: enOrUndefined(r.summary),
+        registrationUrl: r.registrationUrl,
+        recordingUrl: r.recordingUrl,
+      },
+      localized: {
+        title: r.title,
+        summary: r.summary,
+        approximateLabel: r.approximateLabel,
+        location: r.location,
+      },
+    }),
+  )
+  await upsert(
+    'news',
+    data.news,
+    (r) => by('slug', r.slug),
+    (r) => ({
+      data: {
+        ...published,
+        slug: r.slug,
+        title: en(r.title),
+        date: r.date,
+        summary: enOrUndefined(r.summary),
+        body: richText(r.body),
+        workingGroups: idsOf('working-groups', r.workingGroups),
+        resources: idsOf('resources', r.resources),
+      },
+      localized: { title: r.title, summary: r.summary },
+    }),
+  )
+  await upsert(
+    'newsletters',
+    data.newsletters,
+    (r) => by('slug', r.slug),
+    (r) => ({
+      data: {
+        ...published,
+        slug: r.slug,
+        title: en(r.title),
+        issueDate: r.issueDate,
+        intro: richText(r.intro),
+        sections: r.sections.map((s) => ({
+          kind: s.kind,
+          heading: en(s.heading),
+          items: s.items.map((item) =>
+            'ref' in item
+              ? {
+                  type: 'reference',
+                  reference: {
+                    relationTo: item.ref.collection,
+                    value: idOf(item.ref.collection, item.ref.slug),
+                  },
+                  note: enOrUndefined(item.note),
+                }
+              : {
+                  type: 'free',
+                  title: en(item.title),
+                  text: enOrUndefined(item.text),
+                  url: item.url,
+                  date: item.date,
+                },
+          ),
+        })),
+      },
+      localized: { title: r.title },
+    }),
+  )
   return report
 }

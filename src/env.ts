@@ -14,7 +14,9 @@ const schema = z.object({
   /** Signs sessions and tokens. `npm start` makes one for a local hub; production must set it. */
   PAYLOAD_SECRET: configOnly
     ? z.string().optional()
-    : z.string({ error: 'is required (32+ random characters)' }).min(32, 'must be at least 32 characters'),
+    : z
+        .string({ error: 'is required (32+ random characters)' })
+        .min(32, 'must be at least 32 characters'),
   /** Public address of the hub, used in links in e-mails and the admin. */
   SERVER_URL: z.url().optional(),
   /** `true` only on a developer's own scratch database: schema changes without migrations. */

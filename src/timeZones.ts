@@ -1,7 +1,10 @@
 // Every IANA time zone this Node knows, for the organiser's zone of an event.
 import type { Validate } from 'payload'
 
-export const TIME_ZONES = Intl.supportedValuesOf('timeZone').map((value) => ({ label: value, value }))
+export const TIME_ZONES = Intl.supportedValuesOf('timeZone').map((value) => ({
+  label: value,
+  value,
+}))
 
 const known = new Set(TIME_ZONES.map((zone) => zone.value))
 

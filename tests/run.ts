@@ -2,13 +2,18 @@
 // when it is missing (as root), checks the generated files are committed, type-checks, builds the
 // admin for the end-to-end test, then runs vitest (which starts its own PostgreSQL).
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const GENERATED = ['src/payload-types.ts', 'src/app/(payload)/admin/importMap.js']
 
-const step = (label: string, command: string, args: string[], env: Record<string, string | undefined> = {}) => {
+const step = (
+  label: string,
+  command: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+) => {
   console.log(`\n▶ ${label}`)
   const started = Date.now()
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
@@ -21,14 +26,41 @@ const step = (label: string, command: string, args: string[], env: Record<string
 
 if (!existsSync(CHROMIUM)) {
   if (userInfo().uid !== 0) {
-    console.error(`Chromium is needed at ${CHROMIUM} for the admin test: install Debian's "chromium" package, or set CHROMIUM_PATH.`)
+    console.error(
+      `Chromium is needed at ${CHROMIUM} for the admin test: install Debian's "chromium" package, or set CHROMIUM_PATH.`,
+    )
     process.exit(1)
   }
-  step('Installing Chromium (Debian package)', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'])
+  step('Installing Chromium (Debian package)', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+  ])
 }
 
 step('Regenerating types and the admin import map', 'npm', ['run', '--silent', 'generate'])
 step('Checking generated files are committed', 'git', ['diff', '--exit-code', '--', ...GENERATED])
 step('Type-checking', 'npx', ['tsc', '--noEmit'])
 step('Building the admin (next build)', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
-step('Running the tests (vitest)', 'npx', ['vitest', 'run', ...process.argv.slice(2)])
+const report = 'test-results/vitest.json'
+const vitest = spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit' },
+)
+// One plain closing line that any CI can read.
+const {
+  numPassedTests = 0,
+  numFailedTests = 0,
+  numPendingTests = 0,
+} = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as Record<string, number>) : {}
+console.log(
+  `\nvitest: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`,
+)
+process.exit(vitest.status ?? 1)

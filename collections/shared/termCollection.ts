@@ -13,7 +13,12 @@ type TermCollection = {
   description: string
 }
 
-export const termCollection = ({ slug, singular, plural, description }: TermCollection): CollectionConfig => ({
+export const termCollection = ({
+  slug,
+  singular,
+  plural,
+  description,
+}: TermCollection): CollectionConfig => ({
   slug,
   labels: { singular, plural },
   admin: {

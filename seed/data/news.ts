@@ -16,7 +16,9 @@ export default [
     summary:
       'The whole humanitarian system has a role to play in realising children’s rights, including their right to protection. Greater collaboration, action, and investment are needed to ensure all humanitarian interventions are safe, accessible, and child protection sensitive. When protecting children is a central and common objective across sectors, it contributes to greater accountability to children...',
     workingGroups: ['cpms-working-group'],
-    resources: ['indicators-to-measure-cross-sectoral-contributions-to-childrens-protection-and-well-being'],
+    resources: [
+      'indicators-to-measure-cross-sectoral-contributions-to-childrens-protection-and-well-being',
+    ],
   },
   // ── Monthly "L+D News" updates (page 003) ────────────────────────────────────────
   {

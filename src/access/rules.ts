@@ -19,7 +19,8 @@ export const publishedOrSignedIn: Access = ({ req: { user } }) =>
 
 /** Shared editorial content (taxonomies, newsletters…): editors write, translators translate. */
 export const editorsOrTranslating: Access = ({ req }) =>
-  hasRole(req.user, 'admin', 'editor') || (hasRole(req.user, 'translator') && isTranslatingLocale(req))
+  hasRole(req.user, 'admin', 'editor') ||
+  (hasRole(req.user, 'translator') && isTranslatingLocale(req))
 
 /** Organisations and people: group editors add their speakers and partners too. */
 export const contributorsOrTranslating: Access = ({ req }) =>

@@ -2,6 +2,7 @@
 // set), applies migrations, seeds the real records once, then serves admin, REST and GraphQL.
 // `npm start -- --production` serves the production build (`npm run build` first).
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
@@ -16,14 +17,21 @@ const server = z
   })
   .safeParse(process.env)
 if (!server.success) {
-  console.error(`Invalid environment: ${server.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`)
+  console.error(
+    `Invalid environment: ${server.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+  )
   process.exit(2)
 }
 const { PORT, HOST } = server.data
 
 const secret = await ensureSecret()
 const db = await ensureDatabase()
-const env: Env = { ...process.env, DATABASE_URL: db.url, PAYLOAD_SECRET: secret, NEXT_TELEMETRY_DISABLED: '1' }
+const env: Env = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  PAYLOAD_SECRET: secret,
+  NEXT_TELEMETRY_DISABLED: '1',
+}
 
 const step = async (label: string, command: string, args: string[], extraEnv: Env = {}) => {
   console.log(`\n▶ ${label}`)
@@ -40,11 +48,25 @@ const step = async (label: string, command: string, args: string[], extraEnv: En
   }
 }
 
-await step('Applying database migrations', process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'])
-await step('Seeding the Alliance’s records (first run only)', process.execPath, ['--import', 'tsx', 'seed/run.ts', '--if-empty'])
+await step('Applying database migrations', process.execPath, [
+  '--import',
+  'tsx',
+  'src/cli/migrate.ts',
+])
+await step('Seeding the Alliance’s records (first run only)', process.execPath, [
+  '--import',
+  'tsx',
+  'seed/run.ts',
+  '--if-empty',
+])
 
+// Next runs as our direct child (not through npx) so that Ctrl-C and SIGTERM reach it at once.
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
 if (values.production && !existsSync('.next/BUILD_ID')) {
-  await step('Building the admin (first production start only)', 'npx', ['next', 'build'])
+  await step('Building the admin (first production start only)', process.execPath, [
+    nextBin,
+    'build',
+  ])
 }
 const url = `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`
 console.log(`
@@ -54,6 +76,7 @@ The Alliance Knowledge Hub is starting at ${url}
   GraphQL:  ${url}/api/graphql
 Press Ctrl-C to stop the hub${db.embedded ? ' and its database' : ''}.
 `)
-const code = await run('npx', ['next', values.production ? 'start' : 'dev', '-H', HOST, '-p', String(PORT)], env)
+const mode = values.production ? 'start' : 'dev'
+const code = await run(process.execPath, [nextBin, mode, '-H', HOST, '-p', String(PORT)], env)
 await db.stop()
 process.exit(code)

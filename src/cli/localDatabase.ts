@@ -31,6 +31,8 @@ export const ensureDatabase = async (): Promise<LocalDatabase> => {
     : path.join(DATA_DIR, 'postgres')
   const server = await startEmbeddedPostgres({ dataDir })
   await server.createDatabase('hub')
-  console.log(`Embedded PostgreSQL is running on 127.0.0.1:${server.port} (data in ${path.relative(process.cwd(), dataDir) || dataDir}).`)
+  console.log(
+    `Embedded PostgreSQL is running on 127.0.0.1:${server.port} (data in ${path.relative(process.cwd(), dataDir) || dataDir}).`,
+  )
   return { url: server.url('hub'), embedded: true, stop: server.stop }
 }

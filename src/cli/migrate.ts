@@ -8,10 +8,15 @@ import { migrations } from '../migrations'
 const payload = await getPayload({ config })
 try {
   await payload.db.migrate({ migrations: migrations as never })
-  const { docs } = await payload.find({ collection: 'payload-migrations', limit: 0, pagination: false })
+  const { docs } = await payload.find({
+    collection: 'payload-migrations',
+    limit: 0,
+    pagination: false,
+  })
   const applied = new Set(docs.map((d) => d.name))
   const pending = migrations.filter((m) => !applied.has(m.name)).map((m) => m.name)
-  if (pending.length) throw new Error(`Migrations still pending after migrate: ${pending.join(', ')}`)
+  if (pending.length)
+    throw new Error(`Migrations still pending after migrate: ${pending.join(', ')}`)
   console.log(`Database schema is up to date (${migrations.length} migration(s) applied).`)
 } finally {
   await payload.destroy()

@@ -75,11 +75,17 @@ const stopOrphan = async (dataDir: string, log: (line: string) => void) => {
   process.kill(pid, 'SIGINT')
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100))
   if (isAlive(pid)) {
-    throw new Error(`PostgreSQL (pid ${pid}) did not stop; stop it by hand ("kill ${pid}") and retry.`)
+    throw new Error(
+      `PostgreSQL (pid ${pid}) did not stop; stop it by hand ("kill ${pid}") and retry.`,
+    )
   }
 }
 
-export const startEmbeddedPostgres = async ({ dataDir, port, onLog }: Options): Promise<EmbeddedServer> => {
+export const startEmbeddedPostgres = async ({
+  dataDir,
+  port,
+  onLog,
+}: Options): Promise<EmbeddedServer> => {
   const serverLog: string[] = []
   const log = (line: string) => {
     serverLog.push(line)
@@ -123,7 +129,9 @@ export const startEmbeddedPostgres = async ({ dataDir, port, onLog }: Options): 
       const client = new pg.Client({ connectionString: url('postgres') })
       await client.connect()
       try {
-        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])
+        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+          database,
+        ])
         if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`)
       } finally {
         await client.end()

@@ -11,11 +11,19 @@ export const requiredInDefaultLocale: Validate<unknown> = (value, { req }) =>
     : 'This field is required in English.'
 
 /** A text readers see, translated per locale; `required` means required in English. */
-export const localizedText = (name: string, { required = false, ...overrides }: Partial<TextField> = {}): TextField =>
+export const localizedText = (
+  name: string,
+  { required = false, ...overrides }: Partial<TextField> = {},
+): TextField =>
   ({
     name,
     type: 'text',
     localized: true,
-    ...(required ? { validate: requiredInDefaultLocale, admin: { description: 'Required in English.', ...overrides.admin } } : {}),
+    ...(required
+      ? {
+          validate: requiredInDefaultLocale,
+          admin: { description: 'Required in English.', ...overrides.admin },
+        }
+      : {}),
     ...overrides,
   }) as TextField

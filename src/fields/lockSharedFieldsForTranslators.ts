@@ -9,7 +9,8 @@ const notTranslator: FieldAccess = ({ req: { user } }) => !hasRole(user, 'transl
 const hasLocalizedDescendant = (field: Field): boolean => {
   if ('localized' in field && field.localized) return true
   if ('fields' in field) return field.fields.some(hasLocalizedDescendant)
-  if (field.type === 'tabs') return field.tabs.some((tab) => tab.fields.some(hasLocalizedDescendant))
+  if (field.type === 'tabs')
+    return field.tabs.some((tab) => tab.fields.some(hasLocalizedDescendant))
   return false
 }
 

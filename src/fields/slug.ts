@@ -22,20 +22,23 @@ const slugFrom =
 
 export const slugField = (source = 'title', overrides: Partial<TextField> = {}): TextField =>
   ({
-  name: 'slug',
-  type: 'text',
-  unique: true,
-  index: true,
-  // Not `required`: an empty slug is filled from the title on the server, after the admin's
-  // own checks in the browser have run.
-  validate: (value: unknown) =>
-    value == null || value === '' || (typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value))
-      ? true
-      : 'Slug must be lower-case letters, digits and single hyphens (for example "cpms-2019")',
-  hooks: { beforeValidate: [slugFrom(source)] },
-  admin: {
-    position: 'sidebar',
-    description: 'The address of this item for partner sites. Filled from the English title when empty.',
-  },
-  ...overrides,
+    name: 'slug',
+    type: 'text',
+    unique: true,
+    index: true,
+    // Not `required`: an empty slug is filled from the title on the server, after the admin's
+    // own checks in the browser have run.
+    validate: (value: unknown) =>
+      value == null ||
+      value === '' ||
+      (typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value))
+        ? true
+        : 'Slug must be lower-case letters, digits and single hyphens (for example "cpms-2019")',
+    hooks: { beforeValidate: [slugFrom(source)] },
+    admin: {
+      position: 'sidebar',
+      description:
+        'The address of this item for partner sites. Filled from the English title when empty.',
+    },
+    ...overrides,
   }) as TextField

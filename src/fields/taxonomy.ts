@@ -8,4 +8,11 @@ export const taxonomyField = (
   relationTo: Taxonomy,
   overrides: Partial<RelationshipField> = {},
 ): RelationshipField =>
-  ({ name, type: 'relationship', relationTo, hasMany: true, index: true, ...overrides }) as RelationshipField
+  ({
+    name,
+    type: 'relationship',
+    relationTo,
+    hasMany: true,
+    index: true,
+    ...overrides,
+  }) as RelationshipField

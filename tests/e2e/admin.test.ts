@@ -30,7 +30,10 @@ const waitForServer = async (url: string, deadline = Date.now() + 90_000) => {
 
 beforeAll(async () => {
   const payload = await hub()
-  await payload.create({ collection: 'users', data: { email, password, name: 'E2E editor', role: 'editor' } })
+  await payload.create({
+    collection: 'users',
+    data: { email, password, name: 'E2E editor', role: 'editor' },
+  })
   const port = await getPort()
   base = `http://127.0.0.1:${port}`
   server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
@@ -48,7 +51,14 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 })
 
@@ -76,7 +86,9 @@ describe('the admin', () => {
 
     await page.goto(`${base}/admin/collections/resources/${id}?locale=fr`)
     await page.fill('#field-title', 'Orientations sur la gestion de cas')
-    const saved = page.waitForResponse((r) => r.url().includes(`/api/resources/${id}`) && r.request().method() === 'PATCH')
+    const saved = page.waitForResponse(
+      (r) => r.url().includes(`/api/resources/${id}`) && r.request().method() === 'PATCH',
+    )
     await page.click('#action-save')
     expect((await saved).status()).toBe(200)
     await fs.mkdir('test-results', { recursive: true })
@@ -87,5 +99,10 @@ describe('the admin', () => {
     expect(french._status).toBe('published')
     const english = await (await fetch(`${base}/api/resources/${id}?locale=en`)).json()
     expect(english.title).toBe(title)
+    // The untranslated summary still follows the English one rather than a copy saved in French.
+    const frenchOnly = await (
+      await fetch(`${base}/api/resources/${id}?locale=fr&fallback-locale=none`)
+    ).json()
+    expect(frenchOnly.summary ?? null).toBeNull()
   })
 })

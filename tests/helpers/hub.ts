@@ -24,12 +24,21 @@ export const makeUser = async (role: Role, groups: number[] = []): Promise<TestU
   return { user: { ...(user as User), collection: 'users' }, token: token! }
 }
 
-const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
+const handlers = {
+  GET: REST_GET(config),
+  POST: REST_POST(config),
+  PATCH: REST_PATCH(config),
+  DELETE: REST_DELETE(config),
+}
 
 type RestOptions = { token?: string; body?: unknown; headers?: Record<string, string> }
 
 /** One call to Payload's REST API, e.g. rest('GET', '/resources?locale=fr'). */
-export const rest = async (method: keyof typeof handlers, path: string, options: RestOptions = {}) => {
+export const rest = async (
+  method: keyof typeof handlers,
+  path: string,
+  options: RestOptions = {},
+) => {
   const url = new URL(`http://hub.test/api${path}`)
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   const request = new Request(url, {
@@ -48,21 +57,40 @@ export const rest = async (method: keyof typeof handlers, path: string, options:
 const graphqlHandler = GRAPHQL_POST(config)
 
 /** One query to Payload's own GraphQL endpoint (/api/graphql). */
-export const graphql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+export const graphql = async (
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+) => {
   const response = await graphqlHandler(
     new Request('http://hub.test/api/graphql', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `JWT ${token}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `JWT ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     }),
   )
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string }[] } }
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: { message: string }[] },
+  }
 }
 
 /** Id of a seeded record by slug. */
-export const idBySlug = async (collection: 'working-groups' | 'resources' | 'events' | 'news' | 'organisations' | 'people', slug: string) => {
+export const idBySlug = async (
+  collection: 'working-groups' | 'resources' | 'events' | 'news' | 'organisations' | 'people',
+  slug: string,
+) => {
   const payload = await hub()
-  const { docs } = await payload.find({ collection, where: { slug: { equals: slug } }, limit: 1, depth: 0, draft: true })
+  const { docs } = await payload.find({
+    collection,
+    where: { slug: { equals: slug } },
+    limit: 1,
+    depth: 0,
+    draft: true,
+  })
   if (!docs[0]) throw new Error(`No ${collection} with slug ${slug}`)
   return docs[0].id
 }

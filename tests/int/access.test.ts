@@ -41,7 +41,12 @@ const attempt = async (actor: Actor, operation: (req: PayloadRequest) => Promise
   }
 }
 
-const as = (actor: Actor, req: PayloadRequest) => ({ req, user: users[actor]?.user ?? null, overrideAccess: false, depth: 0 })
+const as = (actor: Actor, req: PayloadRequest) => ({
+  req,
+  user: users[actor]?.user ?? null,
+  overrideAccess: false,
+  depth: 0,
+})
 
 /** A document created by the system (not by the actor), in group A unless told otherwise. */
 const seedDoc = async (collection: CollectionSlug, data: Record<string, unknown>) =>
@@ -61,9 +66,15 @@ const eventData = (group: number) => ({
 })
 
 const CASES: Record<string, Case> = {
-  resources: { data: (g) => ({ title: unique('Resource'), workingGroups: [g] }), localizedField: 'title' },
+  resources: {
+    data: (g) => ({ title: unique('Resource'), workingGroups: [g] }),
+    localizedField: 'title',
+  },
   events: { data: eventData, localizedField: 'title' },
-  news: { data: (g) => ({ title: unique('News'), date: '2030-01-01', workingGroups: [g] }), localizedField: 'title' },
+  news: {
+    data: (g) => ({ title: unique('News'), date: '2030-01-01', workingGroups: [g] }),
+    localizedField: 'title',
+  },
 }
 
 // y = allowed, n = denied. Columns: create in A, create in B, read a draft in A, update A in
@@ -86,28 +97,70 @@ beforeAll(async () => {
   users.translator = await makeUser('translator')
 })
 
-describe.each(Object.entries(CASES))('%s (content of working groups)', (collection, { data, localizedField }) => {
-  const slug = collection as CollectionSlug
-  it.each(ACTORS)('gives %s exactly the expected rights', async (actor) => {
-    const inA = await seedDoc(slug, data(groupA))
-    const inB = await seedDoc(slug, data(groupB))
-    const field = localizedField!
-    const results = [
-      await attempt(actor, (req) => payload.create({ collection: slug, data: data(groupA), ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.create({ collection: slug, data: data(groupB), ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.findByID({ collection: slug, id: inA.id, draft: true, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: slug, id: inA.id, locale: 'en', data: { [field]: 'New' }, ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.update({ collection: slug, id: inB.id, locale: 'en', data: { [field]: 'New' }, ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.update({ collection: slug, id: inA.id, locale: 'fr', data: { [field]: 'Nouveau' }, ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.delete({ collection: slug, id: inA.id, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.delete({ collection: slug, id: inB.id, ...as(actor, req) })),
-    ]
-    expect(results.map((r) => (r ? 'y' : 'n')).join('')).toBe(GROUP_CONTENT[actor])
-  })
-})
+describe.each(Object.entries(CASES))(
+  '%s (content of working groups)',
+  (collection, { data, localizedField }) => {
+    const slug = collection as CollectionSlug
+    it.each(ACTORS)('gives %s exactly the expected rights', async (actor) => {
+      const inA = await seedDoc(slug, data(groupA))
+      const inB = await seedDoc(slug, data(groupB))
+      const field = localizedField!
+      const results = [
+        await attempt(actor, (req) =>
+          payload.create({ collection: slug, data: data(groupA), ...as(actor, req) } as never),
+        ),
+        await attempt(actor, (req) =>
+          payload.create({ collection: slug, data: data(groupB), ...as(actor, req) } as never),
+        ),
+        await attempt(actor, (req) =>
+          payload.findByID({ collection: slug, id: inA.id, draft: true, ...as(actor, req) }),
+        ),
+        await attempt(actor, (req) =>
+          payload.update({
+            collection: slug,
+            id: inA.id,
+            locale: 'en',
+            data: { [field]: 'New' },
+            ...as(actor, req),
+          } as never),
+        ),
+        await attempt(actor, (req) =>
+          payload.update({
+            collection: slug,
+            id: inB.id,
+            locale: 'en',
+            data: { [field]: 'New' },
+            ...as(actor, req),
+          } as never),
+        ),
+        await attempt(actor, (req) =>
+          payload.update({
+            collection: slug,
+            id: inA.id,
+            locale: 'fr',
+            data: { [field]: 'Nouveau' },
+            ...as(actor, req),
+          } as never),
+        ),
+        await attempt(actor, (req) =>
+          payload.delete({ collection: slug, id: inA.id, ...as(actor, req) }),
+        ),
+        await attempt(actor, (req) =>
+          payload.delete({ collection: slug, id: inB.id, ...as(actor, req) }),
+        ),
+      ]
+      expect(results.map((r) => (r ? 'y' : 'n')).join('')).toBe(GROUP_CONTENT[actor])
+    })
+  },
+)
 
 // Columns: create, read, update in English, update in French, delete.
-type Shared = { data: () => Record<string, unknown>; field: string; readsDraft?: boolean; expected: Record<Actor, string> }
+type Shared = {
+  data: () => Record<string, unknown>
+  field: string
+  readsDraft?: boolean
+  expected: Record<Actor, string>
+}
 const taxonomy: Record<Actor, string> = {
   admin: 'yyyyy',
   editor: 'yyyyy',
@@ -119,22 +172,44 @@ const SHARED: Record<string, Shared> = {
   topics: { data: () => ({ name: unique('Topic') }), field: 'name', expected: taxonomy },
   themes: { data: () => ({ name: unique('Theme') }), field: 'name', expected: taxonomy },
   audiences: { data: () => ({ name: unique('Audience') }), field: 'name', expected: taxonomy },
-  'publication-types': { data: () => ({ name: unique('Type') }), field: 'name', expected: taxonomy },
+  'publication-types': {
+    data: () => ({ name: unique('Type') }),
+    field: 'name',
+    expected: taxonomy,
+  },
   organisations: {
     data: () => ({ name: unique('Org'), kind: 'ngo' }),
     field: 'name',
-    expected: { admin: 'yyyyy', editor: 'yyyyy', groupEditor: 'yyyyn', translator: 'nynyn', anonymous: 'nynnn' },
+    expected: {
+      admin: 'yyyyy',
+      editor: 'yyyyy',
+      groupEditor: 'yyyyn',
+      translator: 'nynyn',
+      anonymous: 'nynnn',
+    },
   },
   people: {
     data: () => ({ name: unique('Person') }),
     field: 'jobTitle',
-    expected: { admin: 'yyyyy', editor: 'yyyyy', groupEditor: 'yyyyn', translator: 'nynyn', anonymous: 'nynnn' },
+    expected: {
+      admin: 'yyyyy',
+      editor: 'yyyyy',
+      groupEditor: 'yyyyn',
+      translator: 'nynyn',
+      anonymous: 'nynnn',
+    },
   },
   'working-groups': {
     // The group editor's own group is tested below; this is someone else's group.
     data: () => ({ name: unique('Group'), kind: 'initiative' }),
     field: 'name',
-    expected: { admin: 'yyyyy', editor: 'yyyyy', groupEditor: 'nynnn', translator: 'nynyn', anonymous: 'nynnn' },
+    expected: {
+      admin: 'yyyyy',
+      editor: 'yyyyy',
+      groupEditor: 'nynnn',
+      translator: 'nynyn',
+      anonymous: 'nynnn',
+    },
   },
   newsletters: {
     data: () => ({
@@ -144,7 +219,13 @@ const SHARED: Record<string, Shared> = {
     }),
     field: 'title',
     readsDraft: true,
-    expected: { admin: 'yyyyy', editor: 'yyyyy', groupEditor: 'nynnn', translator: 'nynyn', anonymous: 'nnnnn' },
+    expected: {
+      admin: 'yyyyy',
+      editor: 'yyyyy',
+      groupEditor: 'nynnn',
+      translator: 'nynyn',
+      anonymous: 'nnnnn',
+    },
   },
 }
 
@@ -153,11 +234,33 @@ describe.each(Object.entries(SHARED))('%s', (collection, { data, field, readsDra
   it.each(ACTORS)('gives %s exactly the expected rights', async (actor) => {
     const doc = await seedDoc(slug, data())
     const results = [
-      await attempt(actor, (req) => payload.create({ collection: slug, data: data(), ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.findByID({ collection: slug, id: doc.id, draft: readsDraft, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: slug, id: doc.id, locale: 'en', data: { [field]: 'New' }, ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.update({ collection: slug, id: doc.id, locale: 'fr', data: { [field]: 'Nouveau' }, ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.delete({ collection: slug, id: doc.id, ...as(actor, req) })),
+      await attempt(actor, (req) =>
+        payload.create({ collection: slug, data: data(), ...as(actor, req) } as never),
+      ),
+      await attempt(actor, (req) =>
+        payload.findByID({ collection: slug, id: doc.id, draft: readsDraft, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: slug,
+          id: doc.id,
+          locale: 'en',
+          data: { [field]: 'New' },
+          ...as(actor, req),
+        } as never),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: slug,
+          id: doc.id,
+          locale: 'fr',
+          data: { [field]: 'Nouveau' },
+          ...as(actor, req),
+        } as never),
+      ),
+      await attempt(actor, (req) =>
+        payload.delete({ collection: slug, id: doc.id, ...as(actor, req) }),
+      ),
     ]
     expect(results.map((r) => (r ? 'y' : 'n')).join('')).toBe(expected[actor])
   })
@@ -165,15 +268,45 @@ describe.each(Object.entries(SHARED))('%s', (collection, { data, field, readsDra
 
 describe('CPMS standards', () => {
   // Columns: read, update in English, update in French, delete. (All 28 exist, so no create.)
-  const expected: Record<Actor, string> = { admin: 'yyyy', editor: 'yyyy', groupEditor: 'ynnn', translator: 'ynyn', anonymous: 'ynnn' }
+  const expected: Record<Actor, string> = {
+    admin: 'yyyy',
+    editor: 'yyyy',
+    groupEditor: 'ynnn',
+    translator: 'ynyn',
+    anonymous: 'ynnn',
+  }
   it.each(ACTORS)('gives %s exactly the expected rights', async (actor) => {
-    const { docs } = await payload.find({ collection: 'standards', where: { number: { equals: 18 } }, depth: 0 })
+    const { docs } = await payload.find({
+      collection: 'standards',
+      where: { number: { equals: 18 } },
+      depth: 0,
+    })
     const id = docs[0]!.id
     const results = [
-      await attempt(actor, (req) => payload.findByID({ collection: 'standards', id, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: 'standards', id, locale: 'en', data: { title: 'New' }, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: 'standards', id, locale: 'fr', data: { title: 'Gestion de cas' }, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.delete({ collection: 'standards', id, ...as(actor, req) })),
+      await attempt(actor, (req) =>
+        payload.findByID({ collection: 'standards', id, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: 'standards',
+          id,
+          locale: 'en',
+          data: { title: 'New' },
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: 'standards',
+          id,
+          locale: 'fr',
+          data: { title: 'Gestion de cas' },
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.delete({ collection: 'standards', id, ...as(actor, req) }),
+      ),
     ]
     expect(results.map((r) => (r ? 'y' : 'n')).join('')).toBe(expected[actor])
   })
@@ -189,22 +322,70 @@ describe('translations (language editions)', () => {
     translator: 'yyyyyn',
     anonymous: 'nnnnnn',
   }
-  const edition = (resource: number) => ({ resource, language: 'pl', format: 'full', progress: 'in-progress', title: unique('Wydanie') })
+  const edition = (resource: number) => ({
+    resource,
+    language: 'pl',
+    format: 'full',
+    progress: 'in-progress',
+    title: unique('Wydanie'),
+  })
   it.each(ACTORS)('gives %s exactly the expected rights', async (actor) => {
-    const resourceA = await seedDoc('resources', { title: unique('Source A'), workingGroups: [groupA] })
-    const resourceB = await seedDoc('resources', { title: unique('Source B'), workingGroups: [groupB] })
+    const resourceA = await seedDoc('resources', {
+      title: unique('Source A'),
+      workingGroups: [groupA],
+    })
+    const resourceB = await seedDoc('resources', {
+      title: unique('Source B'),
+      workingGroups: [groupB],
+    })
     const inA = await seedDoc('translations', edition(resourceA.id))
     const inB = await seedDoc('translations', edition(resourceB.id))
-    const fresh = async (group: number) => (await seedDoc('resources', { title: unique('Source'), workingGroups: [group] })).id
+    const fresh = async (group: number) =>
+      (await seedDoc('resources', { title: unique('Source'), workingGroups: [group] })).id
     const freshA = await fresh(groupA)
     const freshB = await fresh(groupB)
     const results = [
-      await attempt(actor, (req) => payload.create({ collection: 'translations', data: edition(freshA), ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.create({ collection: 'translations', data: edition(freshB), ...as(actor, req) } as never)),
-      await attempt(actor, (req) => payload.findByID({ collection: 'translations', id: inA.id, draft: true, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: 'translations', id: inA.id, data: { progress: 'complete' }, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: 'translations', id: inB.id, data: { progress: 'complete' }, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.delete({ collection: 'translations', id: inA.id, ...as(actor, req) })),
+      await attempt(actor, (req) =>
+        payload.create({
+          collection: 'translations',
+          data: edition(freshA),
+          ...as(actor, req),
+        } as never),
+      ),
+      await attempt(actor, (req) =>
+        payload.create({
+          collection: 'translations',
+          data: edition(freshB),
+          ...as(actor, req),
+        } as never),
+      ),
+      await attempt(actor, (req) =>
+        payload.findByID({
+          collection: 'translations',
+          id: inA.id,
+          draft: true,
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: 'translations',
+          id: inA.id,
+          data: { progress: 'complete' },
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: 'translations',
+          id: inB.id,
+          data: { progress: 'complete' },
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.delete({ collection: 'translations', id: inA.id, ...as(actor, req) }),
+      ),
     ]
     expect(results.map((r) => (r ? 'y' : 'n')).join('')).toBe(expected[actor])
   })
@@ -212,17 +393,53 @@ describe('translations (language editions)', () => {
 
 describe('media', () => {
   // Columns: upload, read, update, delete.
-  const expected: Record<Actor, string> = { admin: 'yyyy', editor: 'yyyy', groupEditor: 'yyyn', translator: 'yyyn', anonymous: 'nynn' }
+  const expected: Record<Actor, string> = {
+    admin: 'yyyy',
+    editor: 'yyyy',
+    groupEditor: 'yyyn',
+    translator: 'yyyn',
+    anonymous: 'nynn',
+  }
   // A real 1×1 PNG: uploads are checked by their content, not their name.
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64')
-  const file = () => ({ data: png, mimetype: 'image/png', name: `${unique('cover')}.png`, size: png.length })
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  )
+  const file = () => ({
+    data: png,
+    mimetype: 'image/png',
+    name: `${unique('cover')}.png`,
+    size: png.length,
+  })
   it.each(ACTORS)('gives %s exactly the expected rights', async (actor) => {
-    const doc = await payload.create({ collection: 'media', data: { alt: 'A flyer' }, file: file() })
+    const doc = await payload.create({
+      collection: 'media',
+      data: { alt: 'A flyer' },
+      file: file(),
+    })
     const results = [
-      await attempt(actor, (req) => payload.create({ collection: 'media', data: { alt: 'x' }, file: file(), ...as(actor, req) })),
-      await attempt(actor, (req) => payload.findByID({ collection: 'media', id: doc.id, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: 'media', id: doc.id, data: { alt: 'New' }, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.delete({ collection: 'media', id: doc.id, ...as(actor, req) })),
+      await attempt(actor, (req) =>
+        payload.create({
+          collection: 'media',
+          data: { alt: 'x' },
+          file: file(),
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.findByID({ collection: 'media', id: doc.id, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: 'media',
+          id: doc.id,
+          data: { alt: 'New' },
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.delete({ collection: 'media', id: doc.id, ...as(actor, req) }),
+      ),
     ]
     expect(results.map((r) => (r ? 'y' : 'n')).join('')).toBe(expected[actor])
   })
@@ -242,13 +459,37 @@ describe('users', () => {
     const self = users[actor]?.user.id ?? other.user.id
     const results = [
       await attempt(actor, (req) =>
-        payload.create({ collection: 'users', data: { email: `${unique('new')}@test.example`, password: 'a long test password', name: 'New', role: 'editor' }, ...as(actor, req) }),
+        payload.create({
+          collection: 'users',
+          data: {
+            email: `${unique('new')}@test.example`,
+            password: 'a long test password',
+            name: 'New',
+            role: 'editor',
+          },
+          ...as(actor, req),
+        }),
       ),
-      await attempt(actor, (req) => payload.findByID({ collection: 'users', id: other.user.id, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.findByID({ collection: 'users', id: self, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: 'users', id: other.user.id, data: { name: 'Changed' }, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.update({ collection: 'users', id: self, data: { name: 'Me' }, ...as(actor, req) })),
-      await attempt(actor, (req) => payload.delete({ collection: 'users', id: other.user.id, ...as(actor, req) })),
+      await attempt(actor, (req) =>
+        payload.findByID({ collection: 'users', id: other.user.id, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.findByID({ collection: 'users', id: self, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: 'users',
+          id: other.user.id,
+          data: { name: 'Changed' },
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({ collection: 'users', id: self, data: { name: 'Me' }, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.delete({ collection: 'users', id: other.user.id, ...as(actor, req) }),
+      ),
     ]
     expect(results.map((r) => (r ? 'y' : 'n')).join('')).toBe(expected[actor])
   })
@@ -257,14 +498,25 @@ describe('users', () => {
 describe('rules inside a document', () => {
   it('lets a group editor update the page of their own group', async () => {
     const ok = await attempt('groupEditor', (req) =>
-      payload.update({ collection: 'working-groups', id: groupA, locale: 'en', data: { summary: 'Ours' }, ...as('groupEditor', req) }),
+      payload.update({
+        collection: 'working-groups',
+        id: groupA,
+        locale: 'en',
+        data: { summary: 'Ours' },
+        ...as('groupEditor', req),
+      }),
     )
     expect(ok).toBe(true)
   })
 
   it('keeps a translator from changing what all locales share', async () => {
     const doc = await seedDoc('resources', { title: unique('Shared'), workingGroups: [groupA] })
-    const before = await payload.findByID({ collection: 'resources', id: doc.id, draft: true, depth: 0 })
+    const before = await payload.findByID({
+      collection: 'resources',
+      id: doc.id,
+      draft: true,
+      depth: 0,
+    })
     const req = await createLocalReq({ user: users.translator!.user }, payload)
     const updated = await payload.update({
       collection: 'resources',
@@ -295,7 +547,11 @@ describe('rules inside a document', () => {
   it('tells a group editor which groups they may choose', async () => {
     const req = await createLocalReq({ user: users.groupEditor!.user }, payload)
     await expect(
-      payload.create({ collection: 'resources', data: { title: unique('Mixed'), workingGroups: [groupA, groupB] }, ...as('groupEditor', req) }),
+      payload.create({
+        collection: 'resources',
+        data: { title: unique('Mixed'), workingGroups: [groupA, groupB] },
+        ...as('groupEditor', req),
+      }),
     ).rejects.toThrow(/not allowed|working groups you belong to/i)
   })
 })

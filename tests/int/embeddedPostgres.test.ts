@@ -46,7 +46,15 @@ const commandsFor = (dataDir: string) => processesFor(dataDir, false)
  * runs; the command carries the data dir as an argument so that the test can find it.
  */
 const startHolder = (dataDir: string) => {
-  const args = ['--import', 'tsx', 'src/cli/withDatabase.ts', 'node', '-e', 'setTimeout(() => {}, 120000)', dataDir]
+  const args = [
+    '--import',
+    'tsx',
+    'src/cli/withDatabase.ts',
+    'node',
+    '-e',
+    'setTimeout(() => {}, 120000)',
+    dataDir,
+  ]
   const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: '', EMBEDDED_PG_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,7 +72,8 @@ const startHolder = (dataDir: string) => {
   return { child, ready }
 }
 
-const exited = (child: ReturnType<typeof spawn>) => new Promise((resolve) => child.once('exit', resolve))
+const exited = (child: ReturnType<typeof spawn>) =>
+  new Promise((resolve) => child.once('exit', resolve))
 
 describe('embedded PostgreSQL', () => {
   it('stops its server when the hub is stopped with SIGTERM', async () => {

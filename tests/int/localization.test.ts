@@ -12,11 +12,25 @@ beforeAll(async () => {
   const doc = await payload.create({
     collection: 'resources',
     locale: 'en',
-    data: { title: unique('Case management guidelines'), summary: 'English summary', _status: 'published' },
+    data: {
+      title: unique('Case management guidelines'),
+      summary: 'English summary',
+      _status: 'published',
+    },
   })
   id = doc.id
-  await payload.update({ collection: 'resources', id, locale: 'fr', data: { title: 'Lignes directrices sur la gestion de cas' } })
-  await payload.update({ collection: 'resources', id, locale: 'ar', data: { title: 'إرشادات إدارة الحالات' } })
+  await payload.update({
+    collection: 'resources',
+    id,
+    locale: 'fr',
+    data: { title: 'Lignes directrices sur la gestion de cas' },
+  })
+  await payload.update({
+    collection: 'resources',
+    id,
+    locale: 'ar',
+    data: { title: 'إرشادات إدارة الحالات' },
+  })
 })
 
 describe('localized reading over REST', () => {
@@ -48,7 +62,9 @@ describe('localized reading over REST', () => {
   })
 
   it('keeps right-to-left Arabic marked in the admin', () => {
-    const arabic = payload.config.localization && payload.config.localization.locales.find((l) => l.code === 'ar')
+    const arabic =
+      payload.config.localization &&
+      payload.config.localization.locales.find((l) => l.code === 'ar')
     expect(arabic).toMatchObject({ rtl: true })
   })
 })

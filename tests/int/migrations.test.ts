@@ -20,7 +20,10 @@ beforeAll(async () => {
   url.pathname = `/${name}`
   // This file runs in its own process: point the config at the empty database before loading it.
   process.env.DATABASE_URL = url.toString()
-  const [{ getPayload }, { default: config }] = await Promise.all([import('payload'), import('../../payload.config')])
+  const [{ getPayload }, { default: config }] = await Promise.all([
+    import('payload'),
+    import('../../payload.config'),
+  ])
   payload = await getPayload({ config })
 })
 

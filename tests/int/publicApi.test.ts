@@ -15,16 +15,31 @@ beforeAll(async () => {
   payload = await hub()
   editor = await makeUser('editor')
   const title = unique('Unpublished guidance')
-  const d = await payload.create({ collection: 'resources', data: { title, editorNotes: 'check with legal' } })
+  const d = await payload.create({
+    collection: 'resources',
+    data: { title, editorNotes: 'check with legal' },
+  })
   draft = { id: d.id, slug: d.slug!, title }
   const p = await payload.create({
     collection: 'resources',
-    data: { title: unique('Published guidance'), _status: 'published', editorNotes: 'internal only' },
+    data: {
+      title: unique('Published guidance'),
+      _status: 'published',
+      editorNotes: 'internal only',
+    },
   })
   published = { id: p.id, slug: p.slug! }
   // A published resource whose newer draft must not leak either.
-  await payload.update({ collection: 'resources', id: p.id, draft: true, data: { title: 'Secret new title' } })
-  person = await payload.create({ collection: 'people', data: { name: unique('Speaker'), email: 'speaker@private.example' } })
+  await payload.update({
+    collection: 'resources',
+    id: p.id,
+    draft: true,
+    data: { title: 'Secret new title' },
+  })
+  person = await payload.create({
+    collection: 'people',
+    data: { name: unique('Speaker'), email: 'speaker@private.example' },
+  })
 })
 
 describe('REST for anonymous visitors', () => {
@@ -67,35 +82,95 @@ describe('REST for anonymous visitors', () => {
 describe('GraphQL (/api/graphql) for anonymous visitors', () => {
   it('hides drafts, even when asked for them', async () => {
     const { body } = await graphql(
-      `query ($slug: String) { Resources(where: { slug: { equals: $slug } }, draft: true) { totalDocs docs { title } } }`,
+      `
+        query ($slug: String) {
+          Resources(where: { slug: { equals: $slug } }, draft: true) {
+            totalDocs
+            docs {
+              title
+            }
+          }
+        }
+      `,
       { slug: draft.slug },
     )
     expect(body.errors).toBeUndefined()
     expect(body.data.Resources.totalDocs).toBe(0)
-    const byId = await graphql(`query ($id: Int!) { Resource(id: $id, draft: true) { title } }`, { id: draft.id })
+    const byId = await graphql(
+      `
+        query ($id: Int!) {
+          Resource(id: $id, draft: true) {
+            title
+          }
+        }
+      `,
+      { id: draft.id },
+    )
     expect(byId.body.data?.Resource ?? null).toBeNull()
   })
 
   it('never returns private fields or users', async () => {
-    const notes = await graphql(`query ($id: Int!) { Resource(id: $id) { title editorNotes } }`, { id: published.id })
+    const notes = await graphql(
+      `
+        query ($id: Int!) {
+          Resource(id: $id) {
+            title
+            editorNotes
+          }
+        }
+      `,
+      { id: published.id },
+    )
     expect(notes.body.data.Resource.title).toBeTruthy()
     expect(notes.body.data.Resource.editorNotes ?? null).toBeNull()
-    const email = await graphql(`query ($id: Int!) { Person(id: $id) { name email } }`, { id: person.id })
+    const email = await graphql(
+      `
+        query ($id: Int!) {
+          Person(id: $id) {
+            name
+            email
+          }
+        }
+      `,
+      { id: person.id },
+    )
     expect(email.body.data.Person.email ?? null).toBeNull()
-    const users = await graphql(`{ Users { docs { email } } }`)
+    const users = await graphql(`
+      {
+        Users {
+          docs {
+            email
+          }
+        }
+      }
+    `)
     expect(users.body.data?.Users ?? null).toBeNull()
     expect(users.body.errors?.[0]?.message).toMatch(/not allowed/i)
   })
 
   it('gives an editor the draft', async () => {
-    const { body } = await graphql(`query ($id: Int!) { Resource(id: $id, draft: true) { title editorNotes } }`, { id: draft.id }, editor.token)
+    const { body } = await graphql(
+      `
+        query ($id: Int!) {
+          Resource(id: $id, draft: true) {
+            title
+            editorNotes
+          }
+        }
+      `,
+      { id: draft.id },
+      editor.token,
+    )
     expect(body.data.Resource).toEqual({ title: draft.title, editorNotes: 'check with legal' })
   })
 })
 
 describe('scheduled publishing', () => {
   it('keeps a scheduled document hidden until its job publishes it', async () => {
-    const doc = await payload.create({ collection: 'news', data: { title: unique('Scheduled news'), date: '2030-01-01' } })
+    const doc = await payload.create({
+      collection: 'news',
+      data: { title: unique('Scheduled news'), date: '2030-01-01' },
+    })
     await payload.jobs.queue({
       task: 'schedulePublish',
       input: { type: 'publish', doc: { relationTo: 'news', value: doc.id } },

@@ -18,21 +18,40 @@ const one = async <T>(promise: Promise<{ docs: T[] }>) => (await promise).docs[0
 describe('the seeded hub', () => {
   it('holds the CPMS Working Group with its leads, lead agencies and contact', async () => {
     const group = await one(
-      payload.find({ collection: 'working-groups', where: { slug: { equals: 'cpms-working-group' } }, depth: 2 }),
+      payload.find({
+        collection: 'working-groups',
+        where: { slug: { equals: 'cpms-working-group' } },
+        depth: 2,
+      }),
     )
     expect(group.contactEmail).toBe('cpms.wg@alliancecpha.org')
-    const leadAgencies = (group.leadOrganisations ?? []).map((o) => (typeof o === 'object' ? o.name : o))
-    expect(leadAgencies).toEqual(expect.arrayContaining(['International Rescue Committee', 'Plan International']))
+    const leadAgencies = (group.leadOrganisations ?? []).map((o) =>
+      typeof o === 'object' ? o.name : o,
+    )
+    expect(leadAgencies).toEqual(
+      expect.arrayContaining(['International Rescue Committee', 'Plan International']),
+    )
     const leads = (group.leads ?? []).map((l) => {
-      const person = l.person as { name: string; organisation: { shortName?: string; name: string } }
+      const person = l.person as {
+        name: string
+        organisation: { shortName?: string; name: string }
+      }
       return `${person.name} (${person.organisation.shortName ?? person.organisation.name})`
     })
-    expect(leads).toEqual(expect.arrayContaining(['Wajahat Ali (IRC)', expect.stringMatching(/^Ilenia de Marino \(Plan/)]))
+    expect(leads).toEqual(
+      expect.arrayContaining([
+        'Wajahat Ali (IRC)',
+        expect.stringMatching(/^Ilenia de Marino \(Plan/),
+      ]),
+    )
   })
 
   it('holds the first coaching webinar at its real time and length', async () => {
     const webinar = await one(
-      payload.find({ collection: 'events', where: { title: { like: 'Defining coaching mentoring and supervision' } } }),
+      payload.find({
+        collection: 'events',
+        where: { title: { like: 'Defining coaching mentoring and supervision' } },
+      }),
     )
     expect(new Date(webinar.startsAt).toISOString()).toBe('2018-02-20T11:00:00.000Z')
     expect(webinar.durationMinutes).toBe(75)
@@ -40,7 +59,9 @@ describe('the seeded hub', () => {
   })
 
   it('holds the February 2021 newsletter with its four sections in order', async () => {
-    const edition = await one(payload.find({ collection: 'newsletters', where: { slug: { equals: '2021-02' } } }))
+    const edition = await one(
+      payload.find({ collection: 'newsletters', where: { slug: { equals: '2021-02' } } }),
+    )
     expect(edition.sections?.map((s) => s.kind)).toEqual([
       'group-updates',
       'latest-resources',
@@ -55,7 +76,9 @@ describe('the seeded hub', () => {
       collection: 'translations',
       where: {
         language: { equals: 'pl' },
-        'resource.slug': { equals: 'minimum-standards-for-child-protection-in-humanitarian-action' },
+        'resource.slug': {
+          equals: 'minimum-standards-for-child-protection-in-humanitarian-action',
+        },
       },
       depth: 0,
     })
@@ -76,12 +99,28 @@ describe('the seeded hub', () => {
 
 describe('running the seed', () => {
   it('changes nothing the second time', async () => {
-    const before = await payload.find({ collection: 'resources', where: { slug: { in: seedData.resources.map((r) => r.slug) } }, limit: 0, pagination: false, draft: true, depth: 0, select: { updatedAt: true } })
+    const before = await payload.find({
+      collection: 'resources',
+      where: { slug: { in: seedData.resources.map((r) => r.slug) } },
+      limit: 0,
+      pagination: false,
+      draft: true,
+      depth: 0,
+      select: { updatedAt: true },
+    })
     const report = await runSeed(payload, seedData)
     for (const [collection, counts] of Object.entries(report)) {
       expect({ collection, created: counts.created }).toEqual({ collection, created: 0 })
     }
-    const after = await payload.find({ collection: 'resources', where: { slug: { in: seedData.resources.map((r) => r.slug) } }, limit: 0, pagination: false, draft: true, depth: 0, select: { updatedAt: true } })
+    const after = await payload.find({
+      collection: 'resources',
+      where: { slug: { in: seedData.resources.map((r) => r.slug) } },
+      limit: 0,
+      pagination: false,
+      draft: true,
+      depth: 0,
+      select: { updatedAt: true },
+    })
     expect(after.docs).toEqual(before.docs)
   })
 
@@ -89,44 +128,78 @@ describe('running the seed', () => {
     const orgKey = unique('new-org')
     const bad = {
       ...seedData,
-      organisations: [...seedData.organisations, { key: orgKey, name: 'New organisation', kind: 'ngo' }],
+      organisations: [
+        ...seedData.organisations,
+        { key: orgKey, name: 'New organisation', kind: 'ngo' },
+      ],
       resources: [
         ...seedData.resources,
-        { slug: unique('bad-resource'), title: 'Bad', links: [{ kind: 'video', url: 'ftp://example.org/x' }] },
+        {
+          slug: unique('bad-resource'),
+          title: 'Bad',
+          links: [{ kind: 'video', url: 'ftp://example.org/x' }],
+        },
       ],
     }
     const index = bad.resources.length - 1
     await expect(runSeed(payload, bad)).rejects.toThrow(SeedError)
     await expect(runSeed(payload, bad)).rejects.toThrow(
-      new RegExp(`seed/data/resources\\.ts, record ${index} \\(bad-resource-[a-z0-9]+\\), field links\\.0\\.url: must be an http\\(s\\) URL`),
+      new RegExp(
+        `seed/data/resources\\.ts, record ${index} \\(bad-resource-[a-z0-9]+\\), field links\\.0\\.url: must be an http\\(s\\) URL`,
+      ),
     )
-    expect((await payload.count({ collection: 'organisations', where: { slug: { equals: orgKey } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'organisations', where: { slug: { equals: orgKey } } }))
+        .totalDocs,
+    ).toBe(0)
   })
 
   it('names a reference to a record that does not exist', async () => {
-    const bad = { ...seedData, news: [{ slug: unique('orphan-news'), title: 'Orphan', date: '2021-01-01', workingGroups: ['no-such-group'] }] }
-    await expect(runSeed(payload, bad)).rejects.toThrow(/seed\/data\/news\.ts, record 0 \(orphan-news-\w+\), field workingGroups\.0: refers to working-groups "no-such-group"/)
+    const bad = {
+      ...seedData,
+      news: [
+        {
+          slug: unique('orphan-news'),
+          title: 'Orphan',
+          date: '2021-01-01',
+          workingGroups: ['no-such-group'],
+        },
+      ],
+    }
+    await expect(runSeed(payload, bad)).rejects.toThrow(
+      /seed\/data\/news\.ts, record 0 \(orphan-news-\w+\), field workingGroups\.0: refers to working-groups "no-such-group"/,
+    )
   })
 
   it('rolls back everything when a write fails half-way', async () => {
     const keys = [unique('org-one'), unique('org-two'), unique('org-three')]
     const partial = {
       ...seedData,
-      organisations: [...seedData.organisations, ...keys.map((key) => ({ key, name: key, kind: 'ngo' }))],
+      organisations: [
+        ...seedData.organisations,
+        ...keys.map((key) => ({ key, name: key, kind: 'ngo' })),
+      ],
     }
     let written = 0
     await expect(
       runSeed(payload, partial, {
         onProgress: (collection, done) => {
           // Fail after the second new organisation has been written.
-          if (collection === 'organisations' && done === seedData.organisations.length + 2 && ++written) {
+          if (
+            collection === 'organisations' &&
+            done === seedData.organisations.length + 2 &&
+            ++written
+          ) {
             throw new Error('simulated crash')
           }
         },
       }),
     ).rejects.toThrow('simulated crash')
     expect(written).toBe(1)
-    const { totalDocs } = await payload.count({ collection: 'organisations', where: { slug: { in: keys } } })
+    const { totalDocs } = await payload.count({
+      collection: 'organisations',
+      where: { slug: { in: keys } },
+    })
     expect(totalDocs).toBe(0)
   })
 })

@@ -17,7 +17,10 @@ const fieldErrors = (body: Record<string, any>) =>
 
 describe('validation errors', () => {
   it('names a missing required field', async () => {
-    const res = await rest('POST', '/resources', { token: editor.token, body: { summary: 'No title' } })
+    const res = await rest('POST', '/resources', {
+      token: editor.token,
+      body: { summary: 'No title' },
+    })
     expect(res.status).toBe(400)
     expect(fieldErrors(res.body)).toContainEqual(expect.objectContaining({ path: 'title' }))
   })
@@ -44,7 +47,10 @@ describe('validation errors', () => {
     const paths = fieldErrors(res.body).map((e) => e.path)
     expect(paths).toEqual(expect.arrayContaining(['languages']))
     // A slug is normalised rather than refused: spaces and capitals become a clean slug.
-    const ok = await rest('POST', '/resources', { token: editor.token, body: { title: unique('Slugged'), slug: 'A Clean Slug Please' } })
+    const ok = await rest('POST', '/resources', {
+      token: editor.token,
+      body: { title: unique('Slugged'), slug: 'A Clean Slug Please' },
+    })
     expect(ok.body.doc.slug).toBe('a-clean-slug-please')
   })
 
@@ -52,16 +58,27 @@ describe('validation errors', () => {
     const title = unique('Webinar on Mars')
     const res = await rest('POST', '/events', {
       token: editor.token,
-      body: { title, startsAt: '2030-03-01T10:00:00Z', startsAt_tz: 'Mars/Olympus_Mons', languages: ['en'] },
+      body: {
+        title,
+        startsAt: '2030-03-01T10:00:00Z',
+        startsAt_tz: 'Mars/Olympus_Mons',
+        languages: ['en'],
+      },
     })
     expect(res.status).toBe(400)
     expect(fieldErrors(res.body).map((e) => e.path)).toContain('startsAt_tz')
-    const { totalDocs } = await payload.count({ collection: 'events', where: { title: { equals: title } } })
+    const { totalDocs } = await payload.count({
+      collection: 'events',
+      where: { title: { equals: title } },
+    })
     expect(totalDocs).toBe(0)
   })
 
   it('refuses a duplicate slug without touching the first document', async () => {
-    const first = await rest('POST', '/news', { token: editor.token, body: { title: unique('Once'), date: '2030-01-01' } })
+    const first = await rest('POST', '/news', {
+      token: editor.token,
+      body: { title: unique('Once'), date: '2030-01-01' },
+    })
     const res = await rest('POST', '/news', {
       token: editor.token,
       body: { title: 'Another', slug: first.body.doc.slug, date: '2030-01-01' },
@@ -83,7 +100,10 @@ describe('validation errors', () => {
     })
     expect(res.status).toBe(400)
     expect(fieldErrors(res.body)).toContainEqual(
-      expect.objectContaining({ path: 'sections.0.items.0.title', message: 'A free item needs a title.' }),
+      expect.objectContaining({
+        path: 'sections.0.items.0.title',
+        message: 'A free item needs a title.',
+      }),
     )
   })
 })

@@ -30,7 +30,9 @@ const runOrThrow = (label: string, command: string, args: string[], env: NodeJS.
     result = spawnSync(command, args, { env, encoding: 'utf8' })
   }
   if (result.status !== 0) {
-    throw new Error(`${label} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`)
+    throw new Error(
+      `${label} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+    )
   }
 }
 
@@ -61,7 +63,12 @@ export default async function setup(project: TestProject) {
   }
   const databaseUrl = await freshDatabase(adminUrl, `hub_test_${process.pid}`)
   const payloadSecret = randomBytes(32).toString('hex')
-  const env = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: payloadSecret, HUB_RUN_JOBS: 'false' }
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PAYLOAD_SECRET: payloadSecret,
+    HUB_RUN_JOBS: 'false',
+  }
   runOrThrow('migrations', process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], env)
   runOrThrow('seed', process.execPath, ['--import', 'tsx', 'seed/run.ts'], env)
 
