@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { seedData } from '../../seed/data'
+import { generateVolume } from '../../seed/generate'
 import { runSeed, SeedError } from '../../seed/seed'
 import { hub, unique } from '../helpers/hub'
 
@@ -201,5 +202,32 @@ describe('running the seed', () => {
       where: { slug: { in: keys } },
     })
     expect(totalDocs).toBe(0)
+  })
+})
+
+describe('the volume generator', () => {
+  it('adds N resources with translations, and nothing more when run again', async () => {
+    const first = await generateVolume(payload, 3)
+    const slugs = [
+      'generated-resource-000001',
+      'generated-resource-000002',
+      'generated-resource-000003',
+    ]
+    const { docs } = await payload.find({
+      collection: 'resources',
+      where: { slug: { in: slugs } },
+      depth: 0,
+    })
+    expect(docs).toHaveLength(3)
+    expect(first.created + first.kept).toBe(3)
+    expect(
+      docs.every((d) => (d.workingGroups?.length ?? 0) > 0 && (d.topics?.length ?? 0) > 0),
+    ).toBe(true)
+    const editions = await payload.count({
+      collection: 'translations',
+      where: { resource: { in: docs.map((d) => d.id) } },
+    })
+    expect(editions.totalDocs).toBeGreaterThanOrEqual(3)
+    expect(await generateVolume(payload, 3)).toEqual({ created: 0, kept: 3 })
   })
 })

@@ -107,3 +107,18 @@ describe('validation errors', () => {
     )
   })
 })
+
+describe('uploads', () => {
+  it('refuses a file type the media library does not take', async () => {
+    const html = Buffer.from('<html><body>not a document</body></html>')
+    await expect(
+      payload.create({
+        collection: 'media',
+        data: { alt: 'page' },
+        file: { data: html, mimetype: 'text/html', name: 'page.html', size: html.length },
+        overrideAccess: false,
+        user: editor.user,
+      }),
+    ).rejects.toThrow(/invalid: file|file type/i)
+  })
+})
