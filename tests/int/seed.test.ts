@@ -98,31 +98,28 @@ describe('the seeded hub', () => {
   })
 })
 
-describe('running the seed', () => {
-  it('changes nothing the second time', async () => {
-    const before = await payload.find({
+/** When each seeded resource was last written. */
+const seededResourceStamps = async () =>
+  (
+    await payload.find({
       collection: 'resources',
       where: { slug: { in: seedData.resources.map((r) => r.slug) } },
-      limit: 0,
       pagination: false,
       draft: true,
       depth: 0,
       select: { updatedAt: true },
     })
+  ).docs
+
+describe('running the seed', () => {
+  it('changes nothing the second time', async () => {
+    const before = await seededResourceStamps()
     const report = await runSeed(payload, seedData)
     for (const [collection, counts] of Object.entries(report)) {
       expect({ collection, created: counts.created }).toEqual({ collection, created: 0 })
     }
-    const after = await payload.find({
-      collection: 'resources',
-      where: { slug: { in: seedData.resources.map((r) => r.slug) } },
-      limit: 0,
-      pagination: false,
-      draft: true,
-      depth: 0,
-      select: { updatedAt: true },
-    })
-    expect(after.docs).toEqual(before.docs)
+    const after = await seededResourceStamps()
+    expect(after).toEqual(before)
   })
 
   it('names the file, record and field of bad data, and writes nothing', async () => {
