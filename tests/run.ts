@@ -6,7 +6,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const GENERATED = ['src/payload-types.ts', 'src/app/(payload)/admin/importMap.js']
+const GENERATED = [
+  'src/payload-types.ts',
+  'src/app/(payload)/admin/importMap.js',
+  'graphql/generated',
+  'examples/generated',
+]
 
 const step = (
   label: string,
@@ -38,6 +43,7 @@ if (!existsSync(CHROMIUM)) {
 }
 
 step('Regenerating types and the admin import map', 'npm', ['run', '--silent', 'generate'])
+step('Regenerating the partner API types and typed client', 'npm', ['run', '--silent', 'codegen'])
 step('Checking generated files are committed', 'git', ['diff', '--exit-code', '--', ...GENERATED])
 step('Type-checking', 'npx', ['tsc', '--noEmit'])
 step('Building the admin (next build)', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })

@@ -1,0 +1,32 @@
+// What every resolver gets: the request's SQL handle (counting statements), its loaders, the
+// hub's public-read rules, and the locale chain.
+import type { GraphQLResolveInfo } from 'graphql'
+import type pg from 'pg'
+
+import type { PublicFilters } from './access'
+import { requestSql, type Sql } from './db'
+import { createLoaders, type Loaders } from './loaders'
+import { chainFromAcceptLanguage, chainFromDirective, type Locale } from './locale'
+
+export type PartnerContext = {
+  sql: Sql
+  loaders: Loaders
+  filters: PublicFilters
+  /** The locale chain of this operation (its @inContext, else Accept-Language, else English). */
+  chain: (info: GraphQLResolveInfo) => Locale[]
+}
+
+export const createContext = (
+  request: Request,
+  filters: PublicFilters,
+  pool?: pg.Pool,
+): PartnerContext => {
+  const sql = requestSql(pool)
+  const fromHeader = chainFromAcceptLanguage(request.headers.get('accept-language'))
+  return {
+    sql,
+    loaders: createLoaders(sql, filters),
+    filters,
+    chain: (info) => chainFromDirective(info) ?? fromHeader,
+  }
+}

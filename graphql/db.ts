@@ -1,0 +1,47 @@
+// The partner API reads PostgreSQL directly with hand-written SQL (see sql/), through its own small
+// pool: a listing costs the same few statements at any page size. Each request counts its
+// statements, so that tests and benchmarks can check that number.
+import pg from 'pg'
+
+export type Sql = {
+  query: <R extends pg.QueryResultRow = Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ) => Promise<R[]>
+  /** Statements sent so far by this request. */
+  readonly statements: number
+}
+
+let pool: pg.Pool | undefined
+
+export const partnerPool = (connectionString = process.env.DATABASE_URL): pg.Pool => {
+  if (!pool) {
+    if (!connectionString)
+      throw new Error('DATABASE_URL is not set: the partner API needs the hub’s database.')
+    pool = new pg.Pool({ connectionString, max: Number(process.env.PARTNER_DB_POOL_SIZE ?? 10) })
+    // An idle client losing its connection must not take the server down.
+    pool.on('error', (error) =>
+      console.error('Partner API database connection error:', error.message),
+    )
+  }
+  return pool
+}
+
+export const closePartnerPool = async () => {
+  await pool?.end()
+  pool = undefined
+}
+
+/** A per-request handle on the pool that counts the statements it sends. */
+export const requestSql = (db: pg.Pool = partnerPool()): Sql => {
+  let statements = 0
+  return {
+    query: async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
+      statements++
+      return (await db.query<R>(text, values)).rows
+    },
+    get statements() {
+      return statements
+    },
+  }
+}

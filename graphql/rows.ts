@@ -1,0 +1,146 @@
+// The records the SQL in sql/ returns, which the resolvers turn into the schema's types.
+// (codegen maps each GraphQL type to its row: see codegen.ts.)
+import type { Locales } from './locale'
+
+type Rels<F extends string> = Partial<Record<F, number[]>> | null
+
+export type ResourceRow = {
+  id: number
+  slug: string
+  publicationDate: string | null
+  datePrecision: 'day' | 'month' | 'year' | null
+  statusFlag: string | null
+  publicationTypeId: number | null
+  updatedAt: string
+  locales: Locales<'title' | 'summary'>
+  rels: Rels<'publishers' | 'workingGroups' | 'topics' | 'themes' | 'audiences' | 'standards'>
+  countries: string[]
+  languages: string[]
+  links: LinkRow[]
+}
+export type LinkRow = {
+  kind: string
+  url: string
+  language: string | null
+  locales: Locales<'label'>
+}
+
+export type GroupRow = {
+  id: number
+  slug: string
+  shortName: string | null
+  kind: string
+  status: string
+  contactEmail: string | null
+  locales: Locales<'name' | 'summary'>
+  rels: Rels<'leadOrganisations' | 'members' | 'keyTools'>
+  leads: LeadRow[]
+  priorities: Locales<'text'>[]
+}
+export type LeadRow = { personId: number; locales: Locales<'role'> }
+
+export type EventRow = {
+  id: number
+  slug: string
+  kind: string
+  seriesPart: number | null
+  seriesOf: number | null
+  startsAt: string
+  timeZone: string
+  durationMinutes: number | null
+  precision: string
+  format: string
+  registrationUrl: string | null
+  recordingUrl: string | null
+  locales: Locales<'title' | 'seriesName' | 'approximateLabel' | 'location' | 'summary'>
+  languages: string[]
+  interpretation: string[]
+  rels: Rels<'workingGroups' | 'audiences' | 'topics'>
+  speakers: SpeakerRow[]
+}
+export type SpeakerRow = {
+  personId: number
+  affiliationId: number | null
+  locales: Locales<'role'>
+}
+
+export type NewsRow = {
+  id: number
+  slug: string
+  date: string | null
+  locales: Locales<'title' | 'summary'>
+  rels: Rels<'workingGroups' | 'resources'>
+}
+
+export type NewsletterRow = {
+  id: number
+  slug: string
+  issueDate: string
+  locales: Locales<'title'>
+  sections: SectionRow[]
+}
+export type SectionRow = { kind: string; locales: Locales<'heading'>; items: ItemRow[] }
+export type ItemRow = {
+  type: 'reference' | 'free'
+  url: string | null
+  date: string | null
+  locales: Locales<'note' | 'title' | 'text'>
+  target: {
+    resource: number | null
+    event: number | null
+    group: number | null
+    news: number | null
+  } | null
+}
+
+export type OrganisationRow = {
+  id: number
+  slug: string
+  shortName: string | null
+  website: string | null
+  locales: Locales<'name'>
+}
+export type PersonRow = {
+  id: number
+  name: string
+  organisationId: number | null
+  locales: Locales<'jobTitle'>
+}
+export type TermRow = { id: number; slug: string; taxonomy: string; locales: Locales<'name'> }
+export type StandardRow = { id: number; number: number; pillar: string; locales: Locales<'title'> }
+export type TranslationRow = {
+  id: number
+  language: string
+  title: string
+  url: string | null
+  progress: string
+  format: string
+  sourceEdition: string | null
+  translatedById: number | null
+  date: string | null
+  isStale: boolean
+}
+
+/** What a connection resolver returns; `totalCount` runs its query only when asked for. */
+export type ConnectionResult<T> = {
+  edges: { cursor: string; node: T }[]
+  pageInfo: {
+    hasNextPage: boolean
+    hasPreviousPage: boolean
+    startCursor: string | null
+    endCursor: string | null
+  }
+  totalCount: () => Promise<number>
+}
+
+export type Edge<T> = { cursor: string; node: T }
+export type ResourceConnectionResult = ConnectionResult<ResourceRow>
+export type GroupConnectionResult = ConnectionResult<GroupRow>
+export type EventConnectionResult = ConnectionResult<EventRow>
+export type NewsConnectionResult = ConnectionResult<NewsRow>
+export type NewsletterConnectionResult = ConnectionResult<NewsletterRow>
+export type ResourceEdgeRow = Edge<ResourceRow>
+export type GroupEdgeRow = Edge<GroupRow>
+export type EventEdgeRow = Edge<EventRow>
+export type NewsEdgeRow = Edge<NewsRow>
+export type NewsletterEdgeRow = Edge<NewsletterRow>

@@ -1,0 +1,247 @@
+// The resource library: resources, their language editions, facets, and the taxonomies.
+import { z } from 'zod'
+
+import {
+  badInput,
+  country as countryArg,
+  date,
+  language as languageArg,
+  page,
+  parseArg,
+  search as searchArg,
+  slug,
+} from '../../arguments'
+import type { PartnerContext } from '../../context'
+import type { QueryResolvers, Resolvers } from '../../generated/resolvers'
+import { toGlobalId } from '../../ids'
+import type { Locale } from '../../locale'
+import type {
+  OrganisationRow,
+  PersonRow,
+  ResourceRow,
+  StandardRow,
+  TermRow,
+  TranslationRow,
+} from '../../rows'
+import { KINDS, locales as localesOf, visible } from '../../sql/entities'
+import { listPage } from '../../sql/listing'
+import { Params, resourceListing, resourceMatch, type ResourceSortValue } from '../../sql/resources'
+import { country, language, toEnum, translated, TAXONOMY_KIND } from '../shared'
+
+const filterSchema = z
+  .object({
+    types: z.array(slug).nullish(),
+    topics: z.array(slug).nullish(),
+    themes: z.array(slug).nullish(),
+    audiences: z.array(slug).nullish(),
+    workingGroups: z.array(slug).nullish(),
+    standards: z.array(z.number().int().min(1).max(28, 'standards are numbered 1 to 28')).nullish(),
+    countries: z.array(countryArg).nullish(),
+    languages: z.array(languageArg).nullish(),
+    publishedFrom: date.nullish(),
+    publishedTo: date.nullish(),
+  })
+  .refine((f) => !f.publishedFrom || !f.publishedTo || f.publishedFrom <= f.publishedTo, {
+    message: 'publishedFrom must not be after publishedTo',
+    path: ['publishedFrom'],
+  })
+  .nullish()
+
+const bySlug = async <Row>(
+  ctx: PartnerContext,
+  kind: 'resource' | 'group' | 'event' | 'news' | 'newsletter',
+  value: string,
+) => {
+  const [row] = await ctx.sql.query<{ data: Row }>(
+    `SELECT ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t WHERE t.slug = $1 AND ${visible(kind, 't', ctx.filters)}`,
+    [parseArg('slug', slug, value)],
+  )
+  return row?.data ?? null
+}
+export { bySlug }
+
+/** Terms of one taxonomy, in name order of the answer's first locale. */
+const terms = async (ctx: PartnerContext, table: keyof typeof TAXONOMY_KIND, chain: Locale[]) => {
+  const rows = await ctx.sql.query<{ data: TermRow }>(
+    `SELECT ${KINDS[TAXONOMY_KIND[table]!].json('t')} AS data FROM ${table} t ORDER BY t.slug`,
+  )
+  const name = (row: TermRow) => translated(row.locales, 'name', chain).text ?? row.slug
+  return rows.map((r) => r.data).sort((a, b) => name(a).localeCompare(name(b), chain[0]))
+}
+
+type FacetRow = {
+  facet: string
+  value: string
+  labels: Record<string, { label?: string }> | null
+  count: string
+}
+
+const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
+  const chain = ctx.chain(info)
+  const filter = parseArg('filter', filterSchema, args.filter)
+  const search = args.search == null ? undefined : parseArg('search', searchArg, args.search)
+  const params = new Params()
+  const { joins, where } = resourceMatch(params, filter, search, chain)
+  const label = (table: string, column: string) => localesOf(table, 'x', { label: column })
+  const byRel = (
+    facet: string,
+    path: string,
+    table: string,
+    column: string,
+    value = 'x.slug',
+    labels = label(table, 'name'),
+  ) =>
+    `SELECT '${facet}', ${value}::text, ${labels}, count(DISTINCT m.id) FROM m
+       JOIN resources_rels r ON r.parent_id = m.id AND r.path = '${path}' JOIN ${table} x ON x.id = r.${column} GROUP BY x.id`
+  const rows = await ctx.sql.query<FacetRow>(
+    `WITH m AS (SELECT t.id FROM resources t ${joins} WHERE ${[visible('resource', 't', ctx.filters), ...where].join(' AND ')})
+     SELECT 'total' AS facet, '' AS value, NULL::jsonb AS labels, count(*) AS count FROM m
+     UNION ALL SELECT 'types', x.slug, ${label('publication_types', 'name')}, count(*) FROM m
+       JOIN resources t ON t.id = m.id JOIN publication_types x ON x.id = t.publication_type_id GROUP BY x.id
+     UNION ALL ${byRel('topics', 'topics', 'topics', 'topics_id')}
+     UNION ALL ${byRel('themes', 'themes', 'themes', 'themes_id')}
+     UNION ALL ${byRel('audiences', 'audiences', 'audiences', 'audiences_id')}
+     UNION ALL ${byRel('workingGroups', 'workingGroups', 'working_groups', 'working_groups_id')}
+     UNION ALL ${byRel('standards', 'standards', 'standards', 'standards_id', 'x.number', label('standards', 'title'))}
+     UNION ALL SELECT 'languages', x.code, NULL, count(DISTINCT x.id) FROM (
+       SELECT m.id, c.value::text AS code FROM m JOIN resources_languages c ON c.parent_id = m.id
+       UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND tr._status = 'published'
+     ) x GROUP BY x.code
+     UNION ALL SELECT 'countries', c.value::text, NULL, count(DISTINCT m.id) FROM m
+       JOIN resources_countries c ON c.parent_id = m.id GROUP BY c.value`,
+    params.values,
+  )
+  const result = {
+    total: 0,
+    types: [],
+    topics: [],
+    themes: [],
+    audiences: [],
+    workingGroups: [],
+    standards: [],
+    languages: [],
+    countries: [],
+  } as Record<string, unknown> & {
+    total: number
+  }
+  for (const row of rows) {
+    if (row.facet === 'total') {
+      result.total = Number(row.count)
+      continue
+    }
+    const text =
+      row.facet === 'languages'
+        ? language(row.value).nativeName
+        : row.facet === 'countries'
+          ? country(row.value, chain).name
+          : (translated(row.labels as never, 'label', chain).text ?? row.value)
+    ;(result[row.facet] as unknown[]).push({
+      value: row.value,
+      label: text,
+      count: Number(row.count),
+    })
+  }
+  for (const key of Object.keys(result)) {
+    if (Array.isArray(result[key]))
+      (result[key] as { count: number }[]).sort((a, b) => b.count - a.count)
+  }
+  return result as never
+}
+
+export const libraryResolvers: Resolvers = {
+  Query: {
+    resources: (_, args, ctx, info) => {
+      const sort = (args.sort ?? 'NEWEST') as ResourceSortValue
+      const search = args.search == null ? undefined : parseArg('search', searchArg, args.search)
+      if (sort === 'RELEVANCE' && !search) throw badInput('sort', 'RELEVANCE needs a `search`')
+      const filter = parseArg('filter', filterSchema, args.filter)
+      return listPage<ResourceRow>(
+        ctx,
+        resourceListing(filter, search, sort, ctx.chain(info)),
+        page(args, 2),
+      )
+    },
+    resource: (_, args, ctx) => bySlug<ResourceRow>(ctx, 'resource', args.slug),
+    resourceFacets: facets,
+    topics: (_, __, ctx, info) => terms(ctx, 'topics', ctx.chain(info)),
+    themes: (_, __, ctx, info) => terms(ctx, 'themes', ctx.chain(info)),
+    audiences: (_, __, ctx, info) => terms(ctx, 'audiences', ctx.chain(info)),
+    publicationTypes: (_, __, ctx, info) => terms(ctx, 'publication_types', ctx.chain(info)),
+    standards: async (_, args, ctx) => {
+      const pillar =
+        args.pillar == null
+          ? null
+          : parseArg('pillar', z.number().int().min(1).max(4, 'pillars are 1 to 4'), args.pillar)
+      const rows = await ctx.sql.query<{ data: StandardRow }>(
+        `SELECT ${KINDS.standard.json('t')} AS data FROM standards t
+         WHERE $1::text IS NULL OR t.pillar::text = $1::text ORDER BY t.number`,
+        [pillar == null ? null : String(pillar)],
+      )
+      return rows.map((r) => r.data)
+    },
+  },
+  Resource: {
+    id: (r) => toGlobalId('Resource', r.id),
+    title: (r, _, ctx, info) => translated(r.locales, 'title', ctx.chain(info)),
+    summary: (r, _, ctx, info) => translated(r.locales, 'summary', ctx.chain(info)),
+    body: async (r, _, ctx, info) => {
+      const rows = await ctx.sql.query<{ locales: never }>(
+        `SELECT ${localesOf('resources', 't', { body: 'body' })} AS locales FROM resources t WHERE t.id = $1`,
+        [r.id],
+      )
+      return translated(rows[0]?.locales, 'body', ctx.chain(info))
+    },
+    publicationType: (r, _, ctx) =>
+      ctx.loaders.one<TermRow>('publicationType', r.publicationTypeId),
+    publicationDate: (r) => r.publicationDate?.slice(0, 10) ?? null,
+    datePrecision: (r) => toEnum(r.datePrecision ?? 'day'),
+    statusFlag: (r) => toEnum(r.statusFlag),
+    publishers: (r, _, ctx) =>
+      ctx.loaders.many<OrganisationRow>('organisation', r.rels?.publishers),
+    workingGroups: (r, _, ctx) => ctx.loaders.many('group', r.rels?.workingGroups),
+    topics: (r, _, ctx) => ctx.loaders.many<TermRow>('topic', r.rels?.topics),
+    themes: (r, _, ctx) => ctx.loaders.many<TermRow>('theme', r.rels?.themes),
+    audiences: (r, _, ctx) => ctx.loaders.many<TermRow>('audience', r.rels?.audiences),
+    standards: (r, _, ctx) => ctx.loaders.many<StandardRow>('standard', r.rels?.standards),
+    countries: (r, _, ctx, info) => r.countries.map((code) => country(code, ctx.chain(info))),
+    availableLanguages: async (r, _, ctx) => {
+      const editions = await ctx.loaders.translationsOf<TranslationRow>(r.id)
+      return [...new Set([...r.languages, ...editions.map((t) => t.language)])].map(language)
+    },
+    translations: (r, _, ctx) => ctx.loaders.translationsOf<TranslationRow>(r.id),
+    links: (r) => r.links,
+  },
+  Link: {
+    kind: (l) => toEnum(l.kind),
+    label: (l, _, ctx, info) => translated(l.locales, 'label', ctx.chain(info)),
+    language: (l) => (l.language ? language(l.language) : null),
+  },
+  Translation: {
+    id: (t) => toGlobalId('Translation', t.id),
+    language: (t) => language(t.language),
+    progress: (t) => toEnum(t.progress),
+    format: (t) => toEnum(t.format),
+    translatedBy: (t, _, ctx) => ctx.loaders.one<OrganisationRow>('organisation', t.translatedById),
+    date: (t) => t.date?.slice(0, 10) ?? null,
+  },
+  Term: {
+    id: (t) => toGlobalId('Term', t.id, TAXONOMY_KIND[t.taxonomy]),
+    name: (t, _, ctx, info) => translated(t.locales, 'name', ctx.chain(info)),
+  },
+  Standard: {
+    id: (s) => toGlobalId('Standard', s.id),
+    pillar: (s) => Number(s.pillar),
+    title: (s, _, ctx, info) => translated(s.locales, 'title', ctx.chain(info)),
+  },
+  Organisation: {
+    id: (o) => toGlobalId('Organisation', o.id),
+    name: (o, _, ctx, info) => translated(o.locales, 'name', ctx.chain(info)),
+  },
+  Person: {
+    id: (p) => toGlobalId('Person', p.id),
+    organisation: (p, _, ctx) => ctx.loaders.one<OrganisationRow>('organisation', p.organisationId),
+    jobTitle: (p, _, ctx, info) => translated(p.locales, 'jobTitle', ctx.chain(info)),
+  },
+}
+
+export type { PersonRow }

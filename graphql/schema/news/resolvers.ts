@@ -1,0 +1,82 @@
+// News posts and newsletter editions.
+import { page, parseArg, slug } from '../../arguments'
+import type { Resolvers } from '../../generated/resolvers'
+import { toGlobalId } from '../../ids'
+import type { EventRow, GroupRow, NewsletterRow, NewsRow, ResourceRow } from '../../rows'
+import { listPage } from '../../sql/listing'
+import { Params } from '../../sql/resources'
+import { bySlug } from '../library/resolvers'
+import { toEnum, translated } from '../shared'
+
+export const newsResolvers: Resolvers = {
+  Query: {
+    newsPosts: (_, args, ctx) => {
+      const params = new Params()
+      const where = args.workingGroup
+        ? [
+            `EXISTS (SELECT 1 FROM news_rels r JOIN working_groups g ON g.id = r.working_groups_id
+              WHERE r.parent_id = t.id AND r.path = 'workingGroups' AND g.slug = ${params.add(parseArg('workingGroup', slug, args.workingGroup))})`,
+          ]
+        : []
+      return listPage<NewsRow>(
+        ctx,
+        {
+          kind: 'news',
+          where,
+          params: params.values,
+          order: [`coalesce(t.date, '-infinity')`, 't.id'],
+          direction: 'desc',
+        },
+        page(args, 2),
+      )
+    },
+    newsPost: (_, args, ctx) => bySlug<NewsRow>(ctx, 'news', args.slug),
+    newsletters: (_, args, ctx) =>
+      listPage<NewsletterRow>(
+        ctx,
+        {
+          kind: 'newsletter',
+          where: [],
+          params: [],
+          order: ['t.issue_date', 't.id'],
+          direction: 'desc',
+        },
+        page(args, 2),
+      ),
+    newsletter: (_, args, ctx) => bySlug<NewsletterRow>(ctx, 'newsletter', args.slug),
+  },
+  NewsPost: {
+    id: (n) => toGlobalId('NewsPost', n.id),
+    title: (n, _, ctx, info) => translated(n.locales, 'title', ctx.chain(info)),
+    date: (n) => n.date?.slice(0, 10) ?? null,
+    summary: (n, _, ctx, info) => translated(n.locales, 'summary', ctx.chain(info)),
+    workingGroups: (n, _, ctx) => ctx.loaders.many<GroupRow>('group', n.rels?.workingGroups),
+    resources: (n, _, ctx) => ctx.loaders.many<ResourceRow>('resource', n.rels?.resources),
+  },
+  Newsletter: {
+    id: (n) => toGlobalId('Newsletter', n.id),
+    title: (n, _, ctx, info) => translated(n.locales, 'title', ctx.chain(info)),
+    issueDate: (n) => n.issueDate.slice(0, 10),
+    sections: (n) => n.sections,
+  },
+  NewsletterSection: {
+    kind: (s) => toEnum(s.kind),
+    heading: (s, _, ctx, info) => translated(s.locales, 'heading', ctx.chain(info)),
+    items: (s) => s.items,
+  },
+  NewsletterItem: {
+    // A target that is not published (a draft, a deleted post) is left out, never leaked.
+    target: async (i, _, ctx) => {
+      const t = i.target
+      if (!t) return null
+      if (t.resource) return ctx.loaders.one<ResourceRow>('resource', t.resource)
+      if (t.event) return ctx.loaders.one<EventRow>('event', t.event)
+      if (t.group) return ctx.loaders.one<GroupRow>('group', t.group)
+      return ctx.loaders.one<NewsRow>('news', t.news)
+    },
+    note: (i, _, ctx, info) => translated(i.locales, 'note', ctx.chain(info)),
+    title: (i, _, ctx, info) => translated(i.locales, 'title', ctx.chain(info)),
+    text: (i, _, ctx, info) => translated(i.locales, 'text', ctx.chain(info)),
+    date: (i) => i.date?.slice(0, 10) ?? null,
+  },
+}

@@ -1,0 +1,146 @@
+// Webinars and other dated events: upcoming or past, by language and group, with their start and
+// end in UTC and in any time zone.
+import {
+  badInput,
+  instant,
+  language as languageArg,
+  page,
+  parseArg,
+  slug,
+  timeZone as timeZoneArg,
+} from '../../arguments'
+import type { Resolvers, WebinarTiming } from '../../generated/resolvers'
+import { toGlobalId } from '../../ids'
+import type { EventRow, GroupRow, OrganisationRow, PersonRow } from '../../rows'
+import type { ListingQuery } from '../../sql/listing'
+import { listPage } from '../../sql/listing'
+import { Params } from '../../sql/resources'
+import { bySlug } from '../library/resolvers'
+import { language, toEnum, translated } from '../shared'
+
+type WebinarQuery = {
+  when: WebinarTiming
+  from?: string | null
+  to?: string | null
+  language?: string | null
+  groupSlug?: string | null
+  groupId?: number
+}
+
+export const webinarListing = (q: WebinarQuery): ListingQuery => {
+  const params = new Params()
+  const where: string[] = []
+  if (q.when === 'UPCOMING') where.push('t.starts_at >= now()')
+  if (q.when === 'PAST') where.push('t.starts_at < now()')
+  if (q.from) where.push(`t.starts_at >= ${params.add(q.from)}::timestamptz`)
+  if (q.to) where.push(`t.starts_at < ${params.add(q.to)}::timestamptz`)
+  if (q.language) {
+    where.push(
+      `EXISTS (SELECT 1 FROM events_languages l WHERE l.parent_id = t.id AND l.value::text = ${params.add(q.language)})`,
+    )
+  }
+  const group =
+    q.groupId !== undefined
+      ? `r.working_groups_id = ${params.add(q.groupId)}::int`
+      : q.groupSlug
+        ? `r.working_groups_id = (SELECT id FROM working_groups WHERE slug = ${params.add(q.groupSlug)})`
+        : undefined
+  if (group) {
+    where.push(
+      `EXISTS (SELECT 1 FROM events_rels r WHERE r.parent_id = t.id AND r.path = 'workingGroups' AND ${group})`,
+    )
+  }
+  return {
+    kind: 'event',
+    where,
+    params: params.values,
+    order: ['t.starts_at', 't.id'],
+    direction: q.when === 'UPCOMING' ? 'asc' : 'desc',
+  }
+}
+
+/** An instant on the wall clock of a time zone, with the zone's offset at that instant. */
+export const zoned = (at: Date, timeZone: string) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  )
+  const offset =
+    parts.timeZoneName === 'GMT' ? '+00:00' : String(parts.timeZoneName).replace('GMT', '')
+  const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
+  return { local, dateTime: `${local}:${parts.second}${offset}`, timeZone, offset }
+}
+
+const endOf = (e: EventRow) =>
+  e.durationMinutes ? new Date(new Date(e.startsAt).getTime() + e.durationMinutes * 60_000) : null
+
+const zoneArg = (value: string | null | undefined, fallback: string) =>
+  value == null ? fallback : parseArg('timeZone', timeZoneArg, value)
+
+export const webinarResolvers: Resolvers = {
+  Query: {
+    webinars: (_, args, ctx) => {
+      const from = args.from == null ? null : parseArg('from', instant, args.from)
+      const to = args.to == null ? null : parseArg('to', instant, args.to)
+      if (from && to && new Date(from) > new Date(to))
+        throw badInput('from', 'must not be after `to`')
+      return listPage<EventRow>(
+        ctx,
+        webinarListing({
+          when: args.when ?? 'ALL',
+          from,
+          to,
+          language: args.language == null ? null : parseArg('language', languageArg, args.language),
+          groupSlug:
+            args.workingGroup == null ? null : parseArg('workingGroup', slug, args.workingGroup),
+        }),
+        page(args, 2),
+      )
+    },
+    webinar: (_, args, ctx) => bySlug<EventRow>(ctx, 'event', args.slug),
+  },
+  Webinar: {
+    id: (e) => toGlobalId('Webinar', e.id),
+    title: (e, _, ctx, info) => translated(e.locales, 'title', ctx.chain(info)),
+    kind: (e) => toEnum(e.kind),
+    series: (e) => (e.seriesPart || e.locales?.en?.seriesName ? e : null),
+    startsAt: (e) => new Date(e.startsAt).toISOString(),
+    endsAt: (e) => endOf(e)?.toISOString() ?? null,
+    start: (e, args) => zoned(new Date(e.startsAt), zoneArg(args.timeZone, e.timeZone)),
+    end: (e, args) => {
+      const end = endOf(e)
+      return end ? zoned(end, zoneArg(args.timeZone, e.timeZone)) : null
+    },
+    precision: (e) => toEnum(e.precision),
+    approximateLabel: (e, _, ctx, info) =>
+      translated(e.locales, 'approximateLabel', ctx.chain(info)),
+    format: (e) => toEnum(e.format),
+    location: (e, _, ctx, info) => translated(e.locales, 'location', ctx.chain(info)),
+    languages: (e) => e.languages.map(language),
+    interpretation: (e) => e.interpretation.map(language),
+    organisers: (e, _, ctx) => ctx.loaders.many<GroupRow>('group', e.rels?.workingGroups),
+    speakers: (e) => e.speakers,
+    summary: (e, _, ctx, info) => translated(e.locales, 'summary', ctx.chain(info)),
+  },
+  SeriesPart: {
+    name: (e, _, ctx, info) => translated(e.locales, 'seriesName', ctx.chain(info)),
+    part: (e) => e.seriesPart,
+    of: (e) => e.seriesOf,
+  },
+  Speaker: {
+    person: async (s, _, ctx) => (await ctx.loaders.one<PersonRow>('person', s.personId))!,
+    affiliation: (s, _, ctx) => ctx.loaders.one<OrganisationRow>('organisation', s.affiliationId),
+    role: (s, _, ctx, info) => translated(s.locales, 'role', ctx.chain(info)),
+  },
+}

@@ -1,0 +1,138 @@
+// How each kind of thing the partner API serves is read from Payload's tables: one SQL expression
+// that builds the whole record as JSON (all locales included, relations as id lists). Only
+// published documents and public columns are ever selected (e-mails, editors' notes never are).
+import type { PublicFilters } from '../access'
+
+/** `(SELECT jsonb_object_agg(_locale, {fields}) FROM table_locales WHERE _parent_id = alias.id)` */
+export const locales = (table: string, alias: string, fields: Record<string, string>) => {
+  const pairs = Object.entries(fields)
+    .map(([key, column]) => `'${key}', l.${column}`)
+    .join(', ')
+  return `(SELECT jsonb_object_agg(l._locale, jsonb_build_object(${pairs})) FROM ${table}_locales l WHERE l._parent_id = ${alias}.id)`
+}
+
+/** Related ids by field (`{ "topics": [3, 1] }`), in the order editors put them. */
+const rels = (table: string, alias: string, idColumns: string[]) =>
+  `(SELECT jsonb_object_agg(x.path, x.ids) FROM (SELECT r.path, jsonb_agg(coalesce(${idColumns
+    .map((c) => `r.${c}`)
+    .join(
+      ', ',
+    )}) ORDER BY r."order") AS ids FROM ${table}_rels r WHERE r.parent_id = ${alias}.id GROUP BY r.path) x)`
+
+const values = (table: string, alias: string) =>
+  `(SELECT coalesce(jsonb_agg(v.value ORDER BY v."order"), '[]') FROM ${table} v WHERE v.parent_id = ${alias}.id)`
+
+export const resourceJson = (a: string) => `jsonb_build_object(
+  'id', ${a}.id, 'slug', ${a}.slug, 'publicationDate', ${a}.publication_date, 'datePrecision', ${a}.date_precision,
+  'statusFlag', ${a}.status_flag, 'publicationTypeId', ${a}.publication_type_id, 'updatedAt', ${a}.updated_at,
+  'locales', ${locales('resources', a, { title: 'title', summary: 'summary' })},
+  'rels', ${rels('resources', a, ['organisations_id', 'working_groups_id', 'topics_id', 'themes_id', 'audiences_id', 'standards_id', 'media_id'])},
+  'countries', ${values('resources_countries', a)},
+  'languages', ${values('resources_languages', a)},
+  'links', (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', k.kind, 'url', k.url, 'language', k.language,
+      'locales', ${locales('resources_links', 'k', { label: 'label' })}) ORDER BY k._order), '[]')
+    FROM resources_links k WHERE k._parent_id = ${a}.id)
+)`
+
+export const groupJson = (a: string) => `jsonb_build_object(
+  'id', ${a}.id, 'slug', ${a}.slug, 'shortName', ${a}.short_name, 'kind', ${a}.kind, 'status', ${a}.status,
+  'contactEmail', ${a}.contact_email,
+  'locales', ${locales('working_groups', a, { name: 'name', summary: 'summary' })},
+  'rels', ${rels('working_groups', a, ['organisations_id', 'resources_id'])},
+  'leads', (SELECT coalesce(jsonb_agg(jsonb_build_object('personId', d.person_id,
+      'locales', ${locales('working_groups_leads', 'd', { role: 'role' })}) ORDER BY d._order), '[]')
+    FROM working_groups_leads d WHERE d._parent_id = ${a}.id),
+  'priorities', (SELECT coalesce(jsonb_agg(${locales('working_groups_priorities', 'p', { text: 'text' })} ORDER BY p._order), '[]')
+    FROM working_groups_priorities p WHERE p._parent_id = ${a}.id)
+)`
+
+export const eventJson = (a: string) => `jsonb_build_object(
+  'id', ${a}.id, 'slug', ${a}.slug, 'kind', ${a}.kind, 'seriesPart', ${a}.series_part, 'seriesOf', ${a}.series_of,
+  'startsAt', ${a}.starts_at, 'timeZone', ${a}.startsat_tz, 'durationMinutes', ${a}.duration_minutes,
+  'precision', ${a}.precision, 'format', ${a}.format, 'registrationUrl', ${a}.registration_url,
+  'recordingUrl', ${a}.recording_url,
+  'locales', ${locales('events', a, { title: 'title', seriesName: 'series_name', approximateLabel: 'approximate_label', location: 'location', summary: 'summary' })},
+  'languages', ${values('events_languages', a)},
+  'interpretation', ${values('events_interpretation', a)},
+  'rels', ${rels('events', a, ['working_groups_id', 'audiences_id', 'topics_id', 'media_id'])},
+  'speakers', (SELECT coalesce(jsonb_agg(jsonb_build_object('personId', s.person_id, 'affiliationId', s.affiliation_id,
+      'locales', ${locales('events_speakers', 's', { role: 'role' })}) ORDER BY s._order), '[]')
+    FROM events_speakers s WHERE s._parent_id = ${a}.id)
+)`
+
+export const newsJson = (a: string) => `jsonb_build_object(
+  'id', ${a}.id, 'slug', ${a}.slug, 'date', ${a}.date,
+  'locales', ${locales('news', a, { title: 'title', summary: 'summary' })},
+  'rels', ${rels('news', a, ['working_groups_id', 'resources_id'])}
+)`
+
+export const newsletterJson = (a: string) => `jsonb_build_object(
+  'id', ${a}.id, 'slug', ${a}.slug, 'issueDate', ${a}.issue_date,
+  'locales', ${locales('newsletters', a, { title: 'title' })},
+  'sections', (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', s.kind,
+      'locales', ${locales('newsletters_sections', 's', { heading: 'heading' })},
+      'items', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', i.type, 'url', i.url, 'date', i.date,
+          'locales', ${locales('newsletters_sections_items', 'i', { note: 'note', title: 'title', text: 'text' })},
+          'target', (SELECT jsonb_build_object('resource', r.resources_id, 'event', r.events_id,
+              'group', r.working_groups_id, 'news', r.news_id)
+            FROM newsletters_rels r WHERE r.parent_id = ${a}.id
+              AND r.path = 'sections.' || (s._order - 1) || '.items.' || (i._order - 1) || '.reference')
+        ) ORDER BY i._order), '[]') FROM newsletters_sections_items i WHERE i._parent_id = s.id)
+    ) ORDER BY s._order), '[]') FROM newsletters_sections s WHERE s._parent_id = ${a}.id)
+)`
+
+const organisationJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'slug', ${a}.slug,
+  'shortName', ${a}.short_name, 'website', ${a}.website, 'locales', ${locales('organisations', a, { name: 'name' })})`
+
+const personJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'name', ${a}.name,
+  'organisationId', ${a}.organisation_id, 'locales', ${locales('people', a, { jobTitle: 'job_title' })})`
+
+const termJson = (table: string) => (a: string) =>
+  `jsonb_build_object('id', ${a}.id, 'slug', ${a}.slug, 'taxonomy', '${table}', 'locales', ${locales(table, a, { name: 'name' })})`
+
+const standardJson = (
+  a: string,
+) => `jsonb_build_object('id', ${a}.id, 'number', ${a}.number, 'pillar', ${a}.pillar,
+  'locales', ${locales('standards', a, { title: 'title' })})`
+
+const translationJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'language', ${a}.language,
+  'title', ${a}.title, 'url', ${a}.url, 'progress', ${a}.progress, 'format', ${a}.format,
+  'sourceEdition', ${a}.source_edition, 'translatedById', ${a}.translated_by_id, 'date', ${a}.date,
+  'isStale', coalesce(${a}.source_version_date < (SELECT r.updated_at FROM resources r WHERE r.id = ${a}.resource_id), false))`
+
+/** Every kind the loader can fetch by id: its table, its JSON, and which collection's rule applies. */
+export const KINDS = {
+  resource: { table: 'resources', collection: 'resources', json: resourceJson },
+  group: { table: 'working_groups', collection: 'working-groups', json: groupJson },
+  event: { table: 'events', collection: 'events', json: eventJson },
+  news: { table: 'news', collection: 'news', json: newsJson },
+  newsletter: { table: 'newsletters', collection: 'newsletters', json: newsletterJson },
+  organisation: { table: 'organisations', collection: 'organisations', json: organisationJson },
+  person: { table: 'people', collection: 'people', json: personJson },
+  topic: { table: 'topics', collection: 'topics', json: termJson('topics') },
+  theme: { table: 'themes', collection: 'themes', json: termJson('themes') },
+  audience: { table: 'audiences', collection: 'audiences', json: termJson('audiences') },
+  publicationType: {
+    table: 'publication_types',
+    collection: 'publication-types',
+    json: termJson('publication_types'),
+  },
+  standard: { table: 'standards', collection: 'standards', json: standardJson },
+  translation: { table: 'translations', collection: 'translations', json: translationJson },
+} as const
+
+export type Kind = keyof typeof KINDS
+
+/** `alias._status = 'published'` for collections with drafts, as the hub's access rules say. */
+export const visible = (kind: Kind, alias: string, filters: PublicFilters) =>
+  filters[KINDS[kind].collection] ? `${alias}._status = 'published'` : 'true'
+
+/** One SELECT of a kind's rows by id, for a UNION ALL: (kind, key, data). */
+export const byIds = (kind: Kind, param: number, filters: PublicFilters) =>
+  `SELECT '${kind}' AS kind, t.id AS key, ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t
+   WHERE t.id = ANY($${param}::int[]) AND ${visible(kind, 't', filters)}`
+
+/** The published translations of resources: (kind, resource id, data). */
+export const translationsOfResources = (param: number, filters: PublicFilters) =>
+  `SELECT 'translationsOf' AS kind, t.resource_id AS key, ${translationJson('t')} AS data FROM translations t
+   WHERE t.resource_id = ANY($${param}::int[]) AND ${visible('translation', 't', filters)}`

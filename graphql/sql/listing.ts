@@ -1,0 +1,75 @@
+// A page of any listing, by keyset: the page's ids and sort keys in one small query, their records
+// built as JSON only for that page. `totalCount` is a separate count, run only when asked for.
+import { encodeCursor } from '../ids'
+import type { PartnerContext } from '../context'
+import type { ConnectionResult } from '../rows'
+import { KINDS, type Kind, visible } from './entities'
+
+export type ListingQuery = {
+  kind: Kind
+  /** Extra FROM items after `<table> t`, e.g. a LEFT JOIN LATERAL for effective titles. */
+  joins?: string
+  /** Conditions on `t` (and the joins); the published rule is added here. */
+  where: string[]
+  params: unknown[]
+  /** Sort expressions, all in the same direction; `t.id` last makes the order total. */
+  order: string[]
+  direction: 'asc' | 'desc'
+}
+
+export const listPage = async <Row extends { id: number }>(
+  ctx: PartnerContext,
+  query: ListingQuery,
+  page: { first: number; after?: unknown[] },
+): Promise<ConnectionResult<Row>> => {
+  const { table } = KINDS[query.kind]
+  const where = [visible(query.kind, 't', ctx.filters), ...query.where]
+  const from = `${table} t ${query.joins ?? ''}`
+  const params = [...query.params]
+  const conditions = [...where]
+  if (page.after) {
+    const placeholders = page.after.map((value) => {
+      params.push(value)
+      return `$${params.length}`
+    })
+    conditions.push(
+      `(${query.order.join(', ')}) ${query.direction === 'desc' ? '<' : '>'} (${placeholders.join(', ')})`,
+    )
+  }
+  params.push(page.first + 1)
+  // Sort keys as themselves (to order by) and as text (for cursors: a date of -infinity or a
+  // float survives the trip through JSON only as text).
+  const keys = query.order.map((expr, i) => `${expr} AS k${i}, (${expr})::text AS c${i}`).join(', ')
+  const orderBy = (prefix = '') =>
+    query.order.map((_, i) => `${prefix}k${i} ${query.direction} NULLS LAST`).join(', ')
+  const rows = await ctx.sql.query<{ data: Row } & Record<string, unknown>>(
+    `WITH page AS (
+       SELECT t.id, ${keys} FROM ${from} WHERE ${conditions.join(' AND ')}
+       ORDER BY ${orderBy()} LIMIT $${params.length}
+     )
+     SELECT ${KINDS[query.kind].json('t')} AS data, page.* FROM page JOIN ${table} t ON t.id = page.id
+     ORDER BY ${orderBy('page.')}`,
+    params,
+  )
+  const hasNextPage = rows.length > page.first
+  const edges = rows.slice(0, page.first).map((row) => {
+    ctx.loaders.prime(query.kind, row.data)
+    return { cursor: encodeCursor(query.order.map((_, i) => row[`c${i}`])), node: row.data }
+  })
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(page.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: async () => {
+      const [row] = await ctx.sql.query<{ count: string }>(
+        `SELECT count(*) AS count FROM ${from} WHERE ${where.join(' AND ')}`,
+        query.params,
+      )
+      return Number(row?.count ?? 0)
+    },
+  }
+}

@@ -1,0 +1,121 @@
+// The resource listing's filters, full-text search and sorts, as SQL on Payload's tables. Search
+// and title sort use each field's effective text: the first locale of the chain that has it.
+import type { Locale } from '../locale'
+import type { ListingQuery } from './listing'
+
+export type ResourceFilterValues = {
+  types?: string[] | null
+  topics?: string[] | null
+  themes?: string[] | null
+  audiences?: string[] | null
+  workingGroups?: string[] | null
+  standards?: number[] | null
+  countries?: string[] | null
+  languages?: string[] | null
+  publishedFrom?: string | null
+  publishedTo?: string | null
+}
+
+export type ResourceSortValue = 'NEWEST' | 'OLDEST' | 'TITLE' | 'RELEVANCE'
+
+/** Collects parameters and hands back their placeholders. */
+export class Params {
+  readonly values: unknown[] = []
+  add(value: unknown) {
+    this.values.push(value)
+    return `$${this.values.length}`
+  }
+}
+
+/** The text search configuration of a locale: stemming for en/fr/es, Arabic's own for ar. */
+const config = (localeColumn: string) =>
+  `(CASE ${localeColumn} WHEN 'fr' THEN 'french' WHEN 'es' THEN 'spanish' WHEN 'ar' THEN 'arabic' ELSE 'english' END)::regconfig`
+
+/** title and summary as the chain resolves them, with the locale each came from. */
+const effectiveText = (chain: string) => {
+  const first = (field: string, value: string) =>
+    `(array_agg(${value} ORDER BY array_position(${chain}::text[], l._locale::text))
+       FILTER (WHERE l.${field} IS NOT NULL AND l.${field} <> ''))[1]`
+  return `LEFT JOIN LATERAL (
+    SELECT ${first('title', 'l.title')} AS title, ${first('title', 'l._locale::text')} AS title_locale,
+           ${first('summary', 'l.summary')} AS summary, ${first('summary', 'l._locale::text')} AS summary_locale
+    FROM resources_locales l WHERE l._parent_id = t.id AND l._locale::text = ANY(${chain}::text[])
+  ) eff ON true`
+}
+
+const related = (path: string, table: string, column: string, values: string) =>
+  `EXISTS (SELECT 1 FROM resources_rels r JOIN ${table} x ON x.id = r.${column}
+    WHERE r.parent_id = t.id AND r.path = '${path}' AND x.slug = ANY(${values}::text[]))`
+
+/** WHERE conditions for the filters and search; shared by the listing and the facets. */
+export const resourceMatch = (
+  params: Params,
+  filter: ResourceFilterValues | null | undefined,
+  search: string | null | undefined,
+  chain: Locale[],
+) => {
+  const where: string[] = []
+  const f = filter ?? {}
+  if (f.types?.length) {
+    where.push(
+      `t.publication_type_id IN (SELECT id FROM publication_types WHERE slug = ANY(${params.add(f.types)}::text[]))`,
+    )
+  }
+  if (f.topics?.length) where.push(related('topics', 'topics', 'topics_id', params.add(f.topics)))
+  if (f.themes?.length) where.push(related('themes', 'themes', 'themes_id', params.add(f.themes)))
+  if (f.audiences?.length)
+    where.push(related('audiences', 'audiences', 'audiences_id', params.add(f.audiences)))
+  if (f.workingGroups?.length) {
+    where.push(
+      related('workingGroups', 'working_groups', 'working_groups_id', params.add(f.workingGroups)),
+    )
+  }
+  if (f.standards?.length) {
+    where.push(`EXISTS (SELECT 1 FROM resources_rels r JOIN standards x ON x.id = r.standards_id
+      WHERE r.parent_id = t.id AND r.path = 'standards' AND x.number = ANY(${params.add(f.standards)}::int[]))`)
+  }
+  if (f.countries?.length) {
+    where.push(
+      `EXISTS (SELECT 1 FROM resources_countries c WHERE c.parent_id = t.id AND c.value::text = ANY(${params.add(f.countries)}::text[]))`,
+    )
+  }
+  if (f.languages?.length) {
+    const codes = params.add(f.languages)
+    where.push(`(EXISTS (SELECT 1 FROM resources_languages c WHERE c.parent_id = t.id AND c.value::text = ANY(${codes}::text[]))
+      OR EXISTS (SELECT 1 FROM translations tr WHERE tr.resource_id = t.id AND tr._status = 'published'
+        AND tr.language::text = ANY(${codes}::text[])))`)
+  }
+  if (f.publishedFrom) where.push(`t.publication_date >= ${params.add(f.publishedFrom)}::date`)
+  if (f.publishedTo) where.push(`t.publication_date < (${params.add(f.publishedTo)}::date + 1)`)
+
+  const chainParam = params.add(chain)
+  let rank = '0'
+  if (search) {
+    const q = params.add(search)
+    const vector = (field: string) =>
+      `to_tsvector(${config(`eff.${field}_locale`)}, coalesce(eff.${field}, ''))`
+    const query = (field: string) => `websearch_to_tsquery(${config(`eff.${field}_locale`)}, ${q})`
+    where.push(
+      `(${vector('title')} @@ ${query('title')} OR ${vector('summary')} @@ ${query('summary')})`,
+    )
+    rank = `(2 * ts_rank(${vector('title')}, ${query('title')}) + ts_rank(${vector('summary')}, ${query('summary')}))`
+  }
+  return { joins: effectiveText(chainParam), where, rank }
+}
+
+export const resourceListing = (
+  filter: ResourceFilterValues | null | undefined,
+  search: string | null | undefined,
+  sort: ResourceSortValue,
+  chain: Locale[],
+): ListingQuery => {
+  const params = new Params()
+  const { joins, where, rank } = resourceMatch(params, filter, search, chain)
+  const orders: Record<ResourceSortValue, Pick<ListingQuery, 'order' | 'direction'>> = {
+    NEWEST: { order: [`coalesce(t.publication_date, '-infinity')`, 't.id'], direction: 'desc' },
+    OLDEST: { order: [`coalesce(t.publication_date, 'infinity')`, 't.id'], direction: 'asc' },
+    TITLE: { order: [`lower(coalesce(eff.title, ''))`, 't.id'], direction: 'asc' },
+    RELEVANCE: { order: [rank, 't.id'], direction: 'desc' },
+  }
+  return { kind: 'resource', joins, where, params: params.values, ...orders[sort] }
+}

@@ -1,0 +1,10 @@
+// The partner API at /graphql, in the same process and port as the admin (see graphql/server.ts).
+import { createPartnerYoga } from '../../../../graphql/server'
+
+const yoga = createPartnerYoga()
+
+const handle = (request: Request) => yoga.handleRequest(request, {})
+
+export const GET = handle
+export const POST = handle
+export const OPTIONS = handle

@@ -1,0 +1,32 @@
+// Talks to the partner API through yoga's own fetch (a real HTTP Request and Response, no port).
+import { createPartnerYoga, type PartnerOptions } from '../../graphql/server'
+
+export const partnerApi = (options: PartnerOptions = {}) => {
+  const yoga = createPartnerYoga({ exposeStatementCount: true, responseCache: false, ...options })
+  const post = async (
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await yoga.fetch('http://hub.test/graphql', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/graphql-response+json',
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    })
+    const body = (await response.json()) as {
+      data?: any
+      errors?: { message: string; extensions?: Record<string, unknown> }[]
+    }
+    return {
+      status: response.status,
+      body,
+      headers: response.headers,
+      statements: Number(response.headers.get('x-sql-statements')),
+    }
+  }
+  return { yoga, post }
+}
