@@ -14,9 +14,6 @@ export const badInput = (argument: string, message: string) =>
     extensions: { code: 'BAD_USER_INPUT', argument },
   })
 
-export const notFound = (what: string) =>
-  createGraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } })
-
 /** Parses `value` with `schema`; a failure becomes a BAD_USER_INPUT error naming the argument. */
 export const parseArg = <T>(argument: string, schema: z.ZodType<T>, value: unknown): T => {
   const result = schema.safeParse(value)

@@ -29,13 +29,17 @@ export type Country = {
 
 /** How much of a resource's publication date is known. */
 export type DatePrecision =
+  /** The exact day is known. */
   | 'DAY'
+  /** Only the month is known; the date is its first day. */
   | 'MONTH'
+  /** Only the year is known; the date is 1 January. */
   | 'YEAR';
 
 /** How many resources of the filtered listing carry each value. */
 export type FacetValue = {
   __typename?: 'FacetValue';
+  /** How many resources of the listing carry this value. */
   count: Scalars['Int']['output'];
   /** A label in the answer's locale. */
   label: Scalars['String']['output'];
@@ -45,13 +49,17 @@ export type FacetValue = {
 
 /** The kind of a working group. */
 export type GroupKind =
+  /** An initiative of the Alliance. */
   | 'INITIATIVE'
+  /** A time-bound task force. */
   | 'TASK_FORCE'
+  /** A standing working group. */
   | 'WORKING_GROUP';
 
 /** A lead of a working group. */
 export type GroupLead = {
   __typename?: 'GroupLead';
+  /** The person who leads. */
   person: Person;
   /** e.g. Co-lead */
   role: Translated;
@@ -59,7 +67,9 @@ export type GroupLead = {
 
 /** Whether a group still works. */
 export type GroupStatus =
+  /** Still working. */
   | 'ACTIVE'
+  /** No longer working; kept for reference. */
   | 'ARCHIVED';
 
 /** A language a document exists in, by ISO 639-1 code. */
@@ -76,18 +86,25 @@ export type Language = {
 /** A link from a resource to a document, video or site elsewhere. */
 export type Link = {
   __typename?: 'Link';
+  /** What the link leads to. */
   kind: LinkKind;
+  /** The link's text, following the locale chain. */
   label: Translated;
   /** The language of what the link leads to, when known. */
   language?: Maybe<Language>;
+  /** Where the link leads, as a full http(s) URL. */
   url: Scalars['String']['output'];
 };
 
 /** The kind of an external link. */
 export type LinkKind =
+  /** An online course. */
   | 'COURSE'
+  /** A document, such as a PDF. */
   | 'DOCUMENT'
+  /** A video. */
   | 'VIDEO'
+  /** A website or web page. */
   | 'WEBSITE';
 
 /** The hub's interface locales. */
@@ -106,73 +123,98 @@ export type NewsPost = Node & {
   __typename?: 'NewsPost';
   /** When it was posted, if known. */
   date?: Maybe<Scalars['Date']['output']>;
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The resources it presents. */
   resources: Array<Resource>;
+  /** Stable identifier used in URLs, e.g. `cpms-e-course-updated-and-expanded`. */
   slug: Scalars['String']['output'];
+  /** A short summary, following the locale chain. */
   summary: Translated;
+  /** The post's title, following the locale chain. */
   title: Translated;
+  /** The working groups it is about. */
   workingGroups: Array<WorkingGroup>;
 };
 
 /** A connection to a list of news posts. */
 export type NewsPostConnection = {
   __typename?: 'NewsPostConnection';
+  /** The items of this page, in order. */
   edges: Array<NewsPostEdge>;
+  /** Where this page stands, for fetching the next. */
   pageInfo: PageInfo;
+  /** How many news posts match, across all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
 /** A news post in a connection. */
 export type NewsPostEdge = {
   __typename?: 'NewsPostEdge';
+  /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The news post. */
   node: NewsPost;
 };
 
 /** A monthly newsletter edition. */
 export type Newsletter = Node & {
   __typename?: 'Newsletter';
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The first day of the edition's month. */
   issueDate: Scalars['Date']['output'];
+  /** The edition's sections, in order. */
   sections: Array<NewsletterSection>;
+  /** Stable identifier used in URLs: the edition's month, e.g. `2021-02`. */
   slug: Scalars['String']['output'];
+  /** The edition's title, following the locale chain. */
   title: Translated;
 };
 
 /** A connection to a list of newsletters. */
 export type NewsletterConnection = {
   __typename?: 'NewsletterConnection';
+  /** The items of this page, in order. */
   edges: Array<NewsletterEdge>;
+  /** Where this page stands, for fetching the next. */
   pageInfo: PageInfo;
+  /** How many newsletter editions there are, across all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
 /** A newsletter in a connection. */
 export type NewsletterEdge = {
   __typename?: 'NewsletterEdge';
+  /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The newsletter edition. */
   node: Newsletter;
 };
 
 /** An item of a newsletter section: a link to hub content, or a free item with its own text. */
 export type NewsletterItem = {
   __typename?: 'NewsletterItem';
+  /** The date of a free item, if any (ISO 8601 date). */
   date?: Maybe<Scalars['Date']['output']>;
   /** The editors' note on a linked item. */
   note: Translated;
   /** What the item points at; null for a free item, or when the target is not published. */
   target?: Maybe<NewsletterTarget>;
+  /** The text of a free item, following the locale chain. */
   text: Translated;
   /** The title of a free item. */
   title: Translated;
+  /** The link of a free item, as a full http(s) URL. */
   url?: Maybe<Scalars['String']['output']>;
 };
 
 /** A section of a newsletter edition. */
 export type NewsletterSection = {
   __typename?: 'NewsletterSection';
+  /** The section's heading, following the locale chain. */
   heading: Translated;
+  /** The section's items, in order. */
   items: Array<NewsletterItem>;
   /** GROUP_UPDATES, LATEST_RESOURCES, UPCOMING_WEBINARS, TRAININGS or OTHER. */
   kind: Scalars['String']['output'];
@@ -190,11 +232,15 @@ export type Node = {
 /** An agency: lead of a group, publisher, translator or a speaker's affiliation. */
 export type Organisation = Node & {
   __typename?: 'Organisation';
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The organisation's full name, following the locale chain. */
   name: Translated;
   /** Acronym, e.g. IRC. */
   shortName?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier, e.g. `unicef`. */
   slug: Scalars['String']['output'];
+  /** The organisation's website, as a full http(s) URL. */
   website?: Maybe<Scalars['String']['output']>;
 };
 
@@ -214,9 +260,13 @@ export type PageInfo = {
 /** A person named on the hub: a group lead or a speaker. Contact details are never published. */
 export type Person = Node & {
   __typename?: 'Person';
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The person's job title, following the locale chain. */
   jobTitle: Translated;
+  /** The person's name, the same in every locale. */
   name: Scalars['String']['output'];
+  /** The organisation the person works for, if known. */
   organisation?: Maybe<Organisation>;
 };
 
@@ -357,36 +407,52 @@ export type QueryWorkingGroupsArgs = {
 /** A resource of the technical library: guidance, toolkits, case studies, videos, reports. */
 export type Resource = Node & {
   __typename?: 'Resource';
+  /** Who it is written for. */
   audiences: Array<Term>;
   /** Every language the resource can be read in: the original's and the published translations'. */
   availableLanguages: Array<Language>;
   /** The rich-text body as Lexical JSON, in the chosen locale (fallbacks apply). */
   body: Translated;
+  /** The countries it is about. */
   countries: Array<Country>;
+  /** How much of `publicationDate` is known. */
   datePrecision: DatePrecision;
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Links to its documents, videos or sites elsewhere. */
   links: Array<Link>;
   /** First day of the period when only a month or a year is known (see `datePrecision`). */
   publicationDate?: Maybe<Scalars['Date']['output']>;
+  /** The kind of publication, e.g. guidance or toolkit; null when not set. */
   publicationType?: Maybe<Term>;
+  /** The organisations that published it. */
   publishers: Array<Organisation>;
+  /** Stable identifier used in URLs, e.g. `child-neglect-in-humanitarian-settings`. */
   slug: Scalars['String']['output'];
+  /** The CPMS standards it relates to. */
   standards: Array<Standard>;
   /** e.g. `FIELD_TESTING` for a draft put out for field testing. */
   statusFlag?: Maybe<Scalars['String']['output']>;
+  /** A short summary, following the locale chain. */
   summary: Translated;
+  /** The cross-cutting themes it addresses. */
   themes: Array<Term>;
+  /** The resource's title, following the locale chain. */
   title: Translated;
+  /** The topics it covers. */
   topics: Array<Term>;
   /** Published language editions. */
   translations: Array<Translation>;
+  /** The working groups it is filed under. */
   workingGroups: Array<WorkingGroup>;
 };
 
 /** A connection to a list of resources. */
 export type ResourceConnection = {
   __typename?: 'ResourceConnection';
+  /** The items of this page, in order. */
   edges: Array<ResourceEdge>;
+  /** Where this page stands, for fetching the next. */
   pageInfo: PageInfo;
   /** How many resources match, across all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
@@ -395,21 +461,32 @@ export type ResourceConnection = {
 /** A resource in a connection. */
 export type ResourceEdge = {
   __typename?: 'ResourceEdge';
+  /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The resource. */
   node: Resource;
 };
 
 /** Counts for the resource filters, for the listing as it is filtered and searched. */
 export type ResourceFacets = {
   __typename?: 'ResourceFacets';
+  /** Counts by audience slug, largest first. */
   audiences: Array<FacetValue>;
+  /** Counts by ISO 3166-1 alpha-2 country code, largest first. */
   countries: Array<FacetValue>;
+  /** Counts by ISO 639-1 language code (original or translation), largest first. */
   languages: Array<FacetValue>;
+  /** Counts by CPMS standard number, largest first. */
   standards: Array<FacetValue>;
+  /** Counts by cross-cutting theme slug, largest first. */
   themes: Array<FacetValue>;
+  /** Counts by topic slug, largest first. */
   topics: Array<FacetValue>;
+  /** How many resources the listing has in all. */
   total: Scalars['Int']['output'];
+  /** Counts by publication type slug, largest first. */
   types: Array<FacetValue>;
+  /** Counts by working group slug, largest first. */
   workingGroups: Array<FacetValue>;
 };
 
@@ -451,15 +528,20 @@ export type ResourceSort =
 /** A part of a series of webinars. */
 export type SeriesPart = {
   __typename?: 'SeriesPart';
+  /** The series' name, following the locale chain. */
   name: Translated;
+  /** How many parts the series has; null when unknown. */
   of?: Maybe<Scalars['Int']['output']>;
+  /** This event's number in the series, e.g. `2`; null when not numbered. */
   part?: Maybe<Scalars['Int']['output']>;
 };
 
 /** Someone speaking at an event. */
 export type Speaker = {
   __typename?: 'Speaker';
+  /** The organisation the speaker represents at this event, if given. */
   affiliation?: Maybe<Organisation>;
+  /** The person speaking. */
   person: Person;
   /** e.g. Facilitator */
   role: Translated;
@@ -468,11 +550,13 @@ export type Speaker = {
 /** One of the 28 Child Protection Minimum Standards (2019 edition). */
 export type Standard = Node & {
   __typename?: 'Standard';
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
   /** 1 to 28. */
   number: Scalars['Int']['output'];
   /** 1 to 4: quality response, risks, strategies, working across sectors. */
   pillar: Scalars['Int']['output'];
+  /** The standard's title, e.g. `Coordination`, following the locale chain. */
   title: Translated;
 };
 
@@ -490,7 +574,9 @@ export type StartPrecision =
 /** A term of one of the hub's taxonomies (topic, cross-cutting theme, audience, publication type). */
 export type Term = Node & {
   __typename?: 'Term';
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The term's name, following the locale chain. */
   name: Translated;
   /** Stable identifier, for filters. */
   slug: Scalars['String']['output'];
@@ -508,25 +594,33 @@ export type Translated = {
 /** A language edition of a resource, such as the CPMS 2019 in Polish. */
 export type Translation = Node & {
   __typename?: 'Translation';
+  /** When the edition came out, if known (ISO 8601 date). */
   date?: Maybe<Scalars['Date']['output']>;
   /** FULL or SUMMARY. */
   format: Scalars['String']['output'];
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
   /** True when the source resource changed after this translation was made. */
   isStale: Scalars['Boolean']['output'];
+  /** The language of the edition. */
   language: Language;
+  /** Whether the translation is complete or still in progress. */
   progress: TranslationProgress;
   /** The edition of the source it translates, e.g. `2019`. */
   sourceEdition?: Maybe<Scalars['String']['output']>;
   /** The title in the edition's own language and script. */
   title: Scalars['String']['output'];
+  /** The organisation that translated it, if known. */
   translatedBy?: Maybe<Organisation>;
+  /** Where to read or download the edition, as a full http(s) URL; null when not online. */
   url?: Maybe<Scalars['String']['output']>;
 };
 
 /** Where a translation stands. */
 export type TranslationProgress =
+  /** Fully translated. */
   | 'COMPLETE'
+  /** Still being translated; the edition may be incomplete. */
   | 'IN_PROGRESS';
 
 /** A webinar or other dated event: live Q&A, training of trainers, annual meeting, virtual launch. */
@@ -534,6 +628,7 @@ export type Webinar = Node & {
   __typename?: 'Webinar';
   /** Shown instead of the date when the start is approximate, e.g. `mid-March`. */
   approximateLabel: Translated;
+  /** How long it lasts, in minutes; null when unknown. */
   durationMinutes?: Maybe<Scalars['Int']['output']>;
   /** The end in a time zone: the one asked for, else the organiser's. */
   end?: Maybe<ZonedDateTime>;
@@ -541,26 +636,39 @@ export type Webinar = Node & {
   endsAt?: Maybe<Scalars['DateTime']['output']>;
   /** ONLINE, IN_PERSON or HYBRID. */
   format: Scalars['String']['output'];
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
   /** Languages interpreted into. */
   interpretation: Array<Language>;
+  /** What kind of event it is. */
   kind: WebinarKind;
+  /** The languages it is held in. */
   languages: Array<Language>;
+  /** Where it takes place (a venue, a city or an online platform), following the locale chain. */
   location: Translated;
+  /** The working groups that organise it. */
   organisers: Array<WorkingGroup>;
+  /** How exactly the start is known; show no more than that. */
   precision: StartPrecision;
+  /** The recording, as a full http(s) URL; null when there is none. */
   recordingUrl?: Maybe<Scalars['String']['output']>;
+  /** Where to register, as a full http(s) URL; null when there is no registration. */
   registrationUrl?: Maybe<Scalars['String']['output']>;
+  /** The series it is part of; null for a standalone event. */
   series?: Maybe<SeriesPart>;
+  /** Stable identifier used in URLs, e.g. `annual-meeting-2019`. */
   slug: Scalars['String']['output'];
+  /** The people speaking, in order. */
   speakers: Array<Speaker>;
   /** The start in a time zone: the one asked for, else the organiser's. */
   start: ZonedDateTime;
   /** The start, in UTC. */
   startsAt: Scalars['DateTime']['output'];
+  /** A short description, following the locale chain. */
   summary: Translated;
   /** The organiser's IANA time zone. */
   timeZone: Scalars['String']['output'];
+  /** The event's title, following the locale chain. */
   title: Translated;
 };
 
@@ -579,26 +687,38 @@ export type WebinarStartArgs = {
 /** A connection to a list of webinars. */
 export type WebinarConnection = {
   __typename?: 'WebinarConnection';
+  /** The items of this page, in order. */
   edges: Array<WebinarEdge>;
+  /** Where this page stands, for fetching the next. */
   pageInfo: PageInfo;
+  /** How many webinars match, across all pages (counted only when asked for). */
   totalCount: Scalars['Int']['output'];
 };
 
 /** A webinar in a connection. */
 export type WebinarEdge = {
   __typename?: 'WebinarEdge';
+  /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The webinar. */
   node: Webinar;
 };
 
 /** The kind of a dated event. */
 export type WebinarKind =
+  /** The Alliance's annual meeting. */
   | 'ANNUAL_MEETING'
+  /** A live question-and-answer session. */
   | 'LIVE_QA'
+  /** A meeting, e.g. of working groups. */
   | 'MEETING'
+  /** A training. */
   | 'TRAINING'
+  /** A training for people who will train others. */
   | 'TRAINING_OF_TRAINERS'
+  /** An online launch, e.g. of a new resource. */
   | 'VIRTUAL_LAUNCH'
+  /** An online presentation with discussion. */
   | 'WEBINAR';
 
 /** Which webinars to list, by their start. */
@@ -615,21 +735,31 @@ export type WorkingGroup = Node & {
   __typename?: 'WorkingGroup';
   /** The group's public contact address. */
   contactEmail?: Maybe<Scalars['String']['output']>;
+  /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The resources the group puts forward as its key tools. */
   keyTools: Array<Resource>;
+  /** Whether it is a working group, a task force or an initiative. */
   kind: GroupKind;
+  /** The organisations that lead the group. */
   leadOrganisations: Array<Organisation>;
+  /** The people who lead the group, with their roles. */
   leads: Array<GroupLead>;
+  /** The group's full name, following the locale chain. */
   name: Translated;
   /** News posts of this group, newest first. */
   news: NewsPostConnection;
+  /** The group's key priorities, in order, each following the locale chain. */
   priorities: Array<Translated>;
   /** Resources filed under this group, newest first. */
   resources: ResourceConnection;
   /** e.g. CPMS WG */
   shortName?: Maybe<Scalars['String']['output']>;
+  /** Stable identifier used in URLs and filters, e.g. `cpms-working-group`. */
   slug: Scalars['String']['output'];
+  /** Whether the group is active or archived. */
   status: GroupStatus;
+  /** A short presentation of the group, following the locale chain. */
   summary: Translated;
   /** Webinars and events this group organises. */
   webinars: WebinarConnection;
@@ -660,7 +790,9 @@ export type WorkingGroupWebinarsArgs = {
 /** A connection to a list of working groups. */
 export type WorkingGroupConnection = {
   __typename?: 'WorkingGroupConnection';
+  /** The items of this page, in order. */
   edges: Array<WorkingGroupEdge>;
+  /** Where this page stands, for fetching the next. */
   pageInfo: PageInfo;
   /** How many groups match, across all pages. */
   totalCount: Scalars['Int']['output'];
@@ -669,7 +801,9 @@ export type WorkingGroupConnection = {
 /** A working group in a connection. */
 export type WorkingGroupEdge = {
   __typename?: 'WorkingGroupEdge';
+  /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The working group. */
   node: WorkingGroup;
 };
 

@@ -73,7 +73,7 @@ console.log(`
 The Alliance Knowledge Hub is starting at ${url}
   Admin:    ${url}/admin   ${env.HUB_ADMIN_EMAIL ? `(sign in as ${env.HUB_ADMIN_EMAIL})` : '(the first visit asks you to create the first admin account)'}
   REST:     ${url}/api/resources?locale=fr
-  GraphQL:  ${url}/api/graphql
+  GraphQL:  ${url}/graphql   (partner API, GraphiQL in a browser)
 Press Ctrl-C to stop the hub${db.embedded ? ' and its database' : ''}.
 `)
 const mode = values.production ? 'start' : 'dev'

@@ -106,3 +106,28 @@ describe('the admin', () => {
     expect(frenchOnly.summary ?? null).toBeNull()
   })
 })
+
+describe('the partner API in the same server', () => {
+  it('answers at /graphql on the admin’s port, with GraphiQL for people', async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'fr' },
+      body: JSON.stringify({
+        query: '{ workingGroup(slug: "cpms-working-group") { contactEmail } }',
+      }),
+    })
+    expect(response.status).toBe(200)
+    expect((await response.json()).data.workingGroup.contactEmail).toBe('cpms.wg@alliancecpha.org')
+    const graphiql = await fetch(`${base}/graphql`, { headers: { Accept: 'text/html' } })
+    expect(await graphiql.text()).toMatch(/GraphiQL/)
+  })
+
+  it('keeps Payload’s own GraphQL for signed-in editors', async () => {
+    const response = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ Resources { totalDocs } }' }),
+    })
+    expect(response.status).toBe(401)
+  })
+})

@@ -1,10 +1,11 @@
 // What integration tests need: the real Payload on the test database, users of each role, and
 // Payload's real REST and GraphQL handlers called with real Request objects.
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { randomUUID } from 'node:crypto'
 import { getPayload, type Payload } from 'payload'
 
 import config from '../../payload.config'
+import { POST as graphqlRoute } from '../../src/app/(payload)/api/graphql/route'
 import type { Role } from '../../src/access/roles'
 import type { User } from '../../src/payload-types'
 
@@ -54,15 +55,13 @@ export const rest = async (
   return { status: response.status, body: (await response.json()) as Record<string, any> }
 }
 
-const graphqlHandler = GRAPHQL_POST(config)
-
-/** One query to Payload's own GraphQL endpoint (/api/graphql). */
+/** One query to Payload's own GraphQL endpoint (/api/graphql), through the app's route. */
 export const graphql = async (
   query: string,
   variables: Record<string, unknown> = {},
   token?: string,
 ) => {
-  const response = await graphqlHandler(
+  const response = await graphqlRoute(
     new Request('http://hub.test/api/graphql', {
       method: 'POST',
       headers: {

@@ -11,10 +11,17 @@ const { yoga, post } = partnerApi()
 const cached = partnerApi({ responseCache: true })
 const url = 'http://hub.test/graphql'
 
-const get = (api: typeof cached, query: string, headers: Record<string, string> = {}, extensions?: object) => {
+const get = (
+  api: typeof cached,
+  query: string,
+  headers: Record<string, string> = {},
+  extensions?: object,
+) => {
   const params = new URLSearchParams(query ? { query } : {})
   if (extensions) params.set('extensions', JSON.stringify(extensions))
-  return api.yoga.fetch(`${url}?${params}`, { headers: { Accept: 'application/graphql-response+json', ...headers } })
+  return api.yoga.fetch(`${url}?${params}`, {
+    headers: { Accept: 'application/graphql-response+json', ...headers },
+  })
 }
 
 describe('GET and caching', () => {
@@ -23,7 +30,9 @@ describe('GET and caching', () => {
   it('answers queries over GET with public cache headers that vary with the language', async () => {
     const response = await get(cached, query)
     expect(response.status).toBe(200)
-    expect(response.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300')
+    expect(response.headers.get('cache-control')).toBe(
+      'public, max-age=60, stale-while-revalidate=300',
+    )
     expect(response.headers.get('vary')).toMatch(/Accept-Language/)
     expect((await response.json()).data.standards).toHaveLength(6)
   })
@@ -71,7 +80,10 @@ describe('persisted queries', () => {
     const response = await yoga.fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query: '{ topics { slug } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } } }),
+      body: JSON.stringify({
+        query: '{ topics { slug } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } },
+      }),
     })
     const body = await response.json()
     expect(body.errors[0].extensions.code).toBe('PERSISTED_QUERY_HASH_MISMATCH')
@@ -82,18 +94,31 @@ describe('CORS and credentials', () => {
   it('lets any partner origin read, without credentials', async () => {
     const response = await yoga.fetch(url, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'https://partner.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     })
     expect(response.status).toBeLessThan(300)
-    expect(['*', 'https://partner.example']).toContain(response.headers.get('access-control-allow-origin'))
+    expect(['*', 'https://partner.example']).toContain(
+      response.headers.get('access-control-allow-origin'),
+    )
     expect(response.headers.get('access-control-allow-credentials')).not.toBe('true')
   })
 
   it('ignores an editor’s session: a browser sending cookies still gets published content only', async () => {
     const payload = await hub()
     const editor = await makeUser('editor')
-    const draft = await payload.create({ collection: 'resources', data: { title: unique('Cookie draft') } })
-    const { body } = await post(`{ resource(slug: "${draft.slug}") { slug } }`, {}, { Cookie: `payload-token=${editor.token}`, Authorization: `JWT ${editor.token}` })
+    const draft = await payload.create({
+      collection: 'resources',
+      data: { title: unique('Cookie draft') },
+    })
+    const { body } = await post(
+      `{ resource(slug: "${draft.slug}") { slug } }`,
+      {},
+      { Cookie: `payload-token=${editor.token}`, Authorization: `JWT ${editor.token}` },
+    )
     expect(body.data.resource).toBeNull()
   })
 })
@@ -113,7 +138,9 @@ describe('limits on hostile queries', () => {
 
   it('refuses, rather than expands, fragments that spread each other', async () => {
     const fragments = Array.from({ length: 30 }, (_, i) =>
-      i === 0 ? 'fragment F0 on Term { slug }' : `fragment F${i} on Term { ...F${i - 1} ...F${i - 1} }`,
+      i === 0
+        ? 'fragment F0 on Term { slug }'
+        : `fragment F${i} on Term { ...F${i - 1} ...F${i - 1} }`,
     ).join('\n')
     const { status, body } = await post(`{ topics { ...F29 } }\n${fragments}`)
     expect(status).toBeLessThan(500)
@@ -123,7 +150,11 @@ describe('limits on hostile queries', () => {
 
   it('answers malformed requests with 4xx, not 500', async () => {
     for (const body of ['   ', '{"query": ', '{"query": 42}']) {
-      const response = await yoga.fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+      const response = await yoga.fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      })
       expect(response.status).toBeGreaterThanOrEqual(400)
       expect(response.status).toBeLessThan(500)
     }

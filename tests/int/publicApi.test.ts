@@ -79,76 +79,42 @@ describe('REST for anonymous visitors', () => {
   })
 })
 
-describe('GraphQL (/api/graphql) for anonymous visitors', () => {
-  it('hides drafts, even when asked for them', async () => {
-    const { body } = await graphql(
-      `
-        query ($slug: String) {
-          Resources(where: { slug: { equals: $slug } }, draft: true) {
-            totalDocs
-            docs {
-              title
-            }
-          }
-        }
-      `,
-      { slug: draft.slug },
-    )
-    expect(body.errors).toBeUndefined()
-    expect(body.data.Resources.totalDocs).toBe(0)
-    const byId = await graphql(
-      `
-        query ($id: Int!) {
-          Resource(id: $id, draft: true) {
-            title
-          }
-        }
-      `,
-      { id: draft.id },
-    )
-    expect(byId.body.data?.Resource ?? null).toBeNull()
-  })
-
-  it('never returns private fields or users', async () => {
-    const notes = await graphql(
-      `
-        query ($id: Int!) {
-          Resource(id: $id) {
-            title
-            editorNotes
-          }
-        }
-      `,
-      { id: published.id },
-    )
-    expect(notes.body.data.Resource.title).toBeTruthy()
-    expect(notes.body.data.Resource.editorNotes ?? null).toBeNull()
-    const email = await graphql(
-      `
-        query ($id: Int!) {
-          Person(id: $id) {
-            name
-            email
-          }
-        }
-      `,
-      { id: person.id },
-    )
-    expect(email.body.data.Person.email ?? null).toBeNull()
-    const users = await graphql(`
+describe("Payload's GraphQL (/api/graphql)", () => {
+  it('refuses anonymous visitors, who use the partner API instead', async () => {
+    const { status, body } = await graphql(`
       {
-        Users {
+        Resources {
           docs {
-            email
+            title
           }
         }
       }
     `)
-    expect(users.body.data?.Users ?? null).toBeNull()
-    expect(users.body.errors?.[0]?.message).toMatch(/not allowed/i)
+    expect(status).toBe(401)
+    expect(body.errors?.[0]?.message).toMatch(/partner sites use \/graphql/)
+    expect(body.data).toBeUndefined()
   })
 
-  it('gives an editor the draft', async () => {
+  it('refuses a hostile query from an anonymous visitor before parsing it', async () => {
+    const fragments = Array.from({ length: 30 }, (_, i) =>
+      i === 0
+        ? 'fragment F0 on Resource { title }'
+        : `fragment F${i} on Resource { ...F${i - 1} ...F${i - 1} }`,
+    ).join('\n')
+    const { status } = await graphql(`
+      {
+        Resources {
+          docs {
+            ...F29
+          }
+        }
+      }
+      ${fragments}
+    `)
+    expect(status).toBe(401)
+  })
+
+  it('gives a signed-in editor the draft and its notes, but never user passwords', async () => {
     const { body } = await graphql(
       `
         query ($id: Int!) {
@@ -162,6 +128,20 @@ describe('GraphQL (/api/graphql) for anonymous visitors', () => {
       editor.token,
     )
     expect(body.data.Resource).toEqual({ title: draft.title, editorNotes: 'check with legal' })
+    const users = await graphql(
+      `
+        {
+          Users {
+            docs {
+              email
+            }
+          }
+        }
+      `,
+      {},
+      editor.token,
+    )
+    expect(users.body.data?.Users?.docs ?? []).toHaveLength(1) // only the editor's own record
   })
 })
 

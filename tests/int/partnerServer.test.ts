@@ -1,0 +1,93 @@
+// The partner API on its own (`npm run start:api`: no admin, no Next), and the example partner
+// program that uses the typed client against it.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import getPort from 'get-port'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { hub, unique } from '../helpers/hub'
+
+let server: ChildProcess
+let url: string
+const title = unique('Upcoming webinar')
+
+beforeAll(async () => {
+  const payload = await hub()
+  const webinar = await payload.create({
+    collection: 'events',
+    locale: 'en',
+    data: {
+      _status: 'published',
+      title,
+      kind: 'webinar',
+      startsAt: '2030-05-01T09:00:00.000Z',
+      startsAt_tz: 'Europe/Zurich',
+      precision: 'exact',
+      durationMinutes: 90,
+      format: 'online',
+      languages: ['ar', 'en'],
+    },
+  })
+  await payload.update({
+    collection: 'events',
+    id: webinar.id,
+    locale: 'ar',
+    data: { title: 'ندوة عبر الإنترنت قادمة' },
+  })
+
+  const port = await getPort()
+  url = `http://127.0.0.1:${port}/graphql`
+  server = spawn(process.execPath, ['--import', 'tsx', 'graphql/standalone.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: inject('databaseUrl'),
+      PAYLOAD_SECRET: inject('payloadSecret'),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    let output = ''
+    server.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Partner API at')) resolve()
+    })
+    server.on('exit', (code) => reject(new Error(`start:api exited early (${code}): ${output}`)))
+  })
+})
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve))
+    server.kill('SIGTERM')
+    await exited
+  }
+})
+
+describe('npm run start:api', () => {
+  it('serves the partner API alone, compressed', async () => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ standards { number title { text } } }' }),
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+    expect((await response.json()).data.standards).toHaveLength(28)
+  })
+})
+
+describe('the example partner program', () => {
+  it('lists upcoming webinars in Arabic with their times in Nairobi', () => {
+    const run = () =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'examples/upcoming-webinars.ts'], {
+        env: { ...process.env, HUB_GRAPHQL_URL: url },
+        encoding: 'utf8',
+      })
+    let result = run()
+    if (result.status === 13) result = run() // Node 20's loader hiccup under tsx (see tests/setup)
+    expect(result.stderr).toBe('')
+    expect(result.stdout).toContain(
+      '- 2030-05-01T12:00 (UTC+03:00) ندوة عبر الإنترنت قادمة [AR] · العربية, English',
+    )
+  })
+})
