@@ -78,7 +78,7 @@ export type PartnerOptions = {
   pool?: pg.Pool
   /** Adds an `X-SQL-Statements` header to every answer. */
   exposeStatementCount?: boolean
-  /** Serve cached answers (default on; tests of the database turn it off). */
+  /** Serve cached answers (default: on, unless PARTNER_RESPONSE_CACHE=false). */
   responseCache?: boolean
   graphqlEndpoint?: string
 }
@@ -134,7 +134,7 @@ export const createPartnerYoga = (
           },
         },
       }),
-      ...(options.responseCache === false
+      ...((options.responseCache ?? process.env.PARTNER_RESPONSE_CACHE !== 'false') === false
         ? []
         : [
             useResponseCache({

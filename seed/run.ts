@@ -34,7 +34,13 @@ if (!args.success) {
 console.log('Connecting to the database…')
 const payload = await getPayload({ config })
 const bar = new SingleBar(
-  { format: ' {collection} [{bar}] {value}/{total}', hideCursor: true },
+  // Off a terminal (CI logs), a line every few seconds instead of a redrawn bar.
+  {
+    format: ' {collection} [{bar}] {value}/{total}',
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 5000,
+  },
   Presets.shades_classic,
 )
 let exitCode = 0

@@ -1,5 +1,7 @@
 // A page of any listing, by keyset: the page's ids and sort keys in one small query, their records
 // built as JSON only for that page. `totalCount` is a separate count, run only when asked for.
+import type { GraphQLResolveInfo } from 'graphql'
+
 import { encodeCursor } from '../ids'
 import type { PartnerContext } from '../context'
 import type { ConnectionResult } from '../rows'
@@ -17,10 +19,17 @@ export type ListingQuery = {
   direction: 'asc' | 'desc'
 }
 
+/** Whether the query asks for the connection's `totalCount`. */
+export const wantsTotal = (info: GraphQLResolveInfo) =>
+  info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some((s) => s.kind === 'Field' && s.name.value === 'totalCount'),
+  )
+
 export const listPage = async <Row extends { id: number }>(
   ctx: PartnerContext,
   query: ListingQuery,
   page: { first: number; after?: unknown[] },
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionResult<Row>> => {
   const { table } = KINDS[query.kind]
   const where = [visible(query.kind, 't', ctx.filters), ...query.where]
@@ -40,11 +49,15 @@ export const listPage = async <Row extends { id: number }>(
   // Sort keys as themselves (to order by) and as text (for cursors: a date of -infinity or a
   // float survives the trip through JSON only as text).
   const keys = query.order.map((expr, i) => `${expr} AS k${i}, (${expr})::text AS c${i}`).join(', ')
+  // On a first page, the total comes with the page (a window over the matches, before LIMIT);
+  // after a cursor the window would see only what follows, so a count runs when asked for.
+  const totalInPage = Boolean(info && wantsTotal(info) && !page.after)
   const orderBy = (prefix = '') =>
     query.order.map((_, i) => `${prefix}k${i} ${query.direction} NULLS LAST`).join(', ')
   const rows = await ctx.sql.query<{ data: Row } & Record<string, unknown>>(
     `WITH page AS (
-       SELECT t.id, ${keys} FROM ${from} WHERE ${conditions.join(' AND ')}
+       SELECT t.id, ${keys}${totalInPage ? ', count(*) OVER () AS total_count' : ''}
+       FROM ${from} WHERE ${conditions.join(' AND ')}
        ORDER BY ${orderBy()} LIMIT $${params.length}
      )
      SELECT ${KINDS[query.kind].json('t')} AS data, page.* FROM page JOIN ${table} t ON t.id = page.id
@@ -65,6 +78,7 @@ export const listPage = async <Row extends { id: number }>(
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: async () => {
+      if (totalInPage) return Number(rows[0]?.total_count ?? 0)
       const [row] = await ctx.sql.query<{ count: string }>(
         `SELECT count(*) AS count FROM ${from} WHERE ${where.join(' AND ')}`,
         query.params,

@@ -22,6 +22,8 @@ type Options = {
   port?: number
   /** Receives the server's own log lines (quiet by default). */
   onLog?: (line: string) => void
+  /** Extra server settings, e.g. ['-c', 'shared_preload_libraries=pg_stat_statements']. */
+  postgresFlags?: string[]
 }
 
 const USER = 'postgres'
@@ -85,6 +87,7 @@ export const startEmbeddedPostgres = async ({
   dataDir,
   port,
   onLog,
+  postgresFlags = [],
 }: Options): Promise<EmbeddedServer> => {
   const serverLog: string[] = []
   const log = (line: string) => {
@@ -104,6 +107,7 @@ export const startEmbeddedPostgres = async ({
     password: PASSWORD,
     persistent: true,
     createPostgresUser: isRoot,
+    postgresFlags,
     onLog: log,
     onError: (error) => log(String(error)),
   })

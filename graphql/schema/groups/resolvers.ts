@@ -27,7 +27,7 @@ const ofGroup = (table: 'resources' | 'news', groupId: number) =>
 
 export const groupResolvers: Resolvers = {
   Query: {
-    workingGroups: (_, args, ctx) => {
+    workingGroups: (_, args, ctx, info) => {
       const where: string[] = []
       const params: unknown[] = []
       if (args.kind) {
@@ -42,9 +42,10 @@ export const groupResolvers: Resolvers = {
         ctx,
         { kind: 'group', where, params, order: ['t.slug', 't.id'], direction: 'asc' },
         page(args, 2),
+        info,
       )
     },
-    workingGroup: (_, args, ctx) => bySlug<GroupRow>(ctx, 'group', args.slug),
+    workingGroup: (_, args, ctx, info) => bySlug<GroupRow>(ctx, 'group', args.slug),
   },
   WorkingGroup: {
     id: (g) => toGlobalId('WorkingGroup', g.id),
@@ -58,7 +59,7 @@ export const groupResolvers: Resolvers = {
     priorities: (g, _, ctx, info) =>
       g.priorities.map((p) => translated(p, 'text', ctx.chain(info))),
     keyTools: (g, _, ctx) => ctx.loaders.many<ResourceRow>('resource', g.rels?.keyTools),
-    resources: (g, args, ctx) =>
+    resources: (g, args, ctx, info) =>
       listPage<ResourceRow>(
         ctx,
         {
@@ -69,14 +70,16 @@ export const groupResolvers: Resolvers = {
           direction: 'desc',
         },
         page(args, 2),
+        info,
       ),
-    webinars: (g, args, ctx) =>
+    webinars: (g, args, ctx, info) =>
       listPage<EventRow>(
         ctx,
         webinarListing({ when: args.when ?? 'ALL', groupId: g.id }),
         page(args, 2),
+        info,
       ),
-    news: (g, args, ctx) =>
+    news: (g, args, ctx, info) =>
       listPage<NewsRow>(
         ctx,
         {
@@ -87,6 +90,7 @@ export const groupResolvers: Resolvers = {
           direction: 'desc',
         },
         page(args, 2),
+        info,
       ),
   },
   GroupLead: {

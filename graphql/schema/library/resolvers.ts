@@ -159,15 +159,16 @@ export const libraryResolvers: Resolvers = {
         ctx,
         resourceListing(filter, search, sort, ctx.chain(info)),
         page(args, 2),
+        info,
       )
     },
-    resource: (_, args, ctx) => bySlug<ResourceRow>(ctx, 'resource', args.slug),
+    resource: (_, args, ctx, info) => bySlug<ResourceRow>(ctx, 'resource', args.slug),
     resourceFacets: facets,
     topics: (_, __, ctx, info) => terms(ctx, 'topics', ctx.chain(info)),
     themes: (_, __, ctx, info) => terms(ctx, 'themes', ctx.chain(info)),
     audiences: (_, __, ctx, info) => terms(ctx, 'audiences', ctx.chain(info)),
     publicationTypes: (_, __, ctx, info) => terms(ctx, 'publication_types', ctx.chain(info)),
-    standards: async (_, args, ctx) => {
+    standards: async (_, args, ctx, info) => {
       const pillar =
         args.pillar == null
           ? null

@@ -10,7 +10,7 @@ import { toEnum, translated } from '../shared'
 
 export const newsResolvers: Resolvers = {
   Query: {
-    newsPosts: (_, args, ctx) => {
+    newsPosts: (_, args, ctx, info) => {
       const params = new Params()
       const where = args.workingGroup
         ? [
@@ -28,10 +28,11 @@ export const newsResolvers: Resolvers = {
           direction: 'desc',
         },
         page(args, 2),
+        info,
       )
     },
-    newsPost: (_, args, ctx) => bySlug<NewsRow>(ctx, 'news', args.slug),
-    newsletters: (_, args, ctx) =>
+    newsPost: (_, args, ctx, info) => bySlug<NewsRow>(ctx, 'news', args.slug),
+    newsletters: (_, args, ctx, info) =>
       listPage<NewsletterRow>(
         ctx,
         {
@@ -42,8 +43,9 @@ export const newsResolvers: Resolvers = {
           direction: 'desc',
         },
         page(args, 2),
+        info,
       ),
-    newsletter: (_, args, ctx) => bySlug<NewsletterRow>(ctx, 'newsletter', args.slug),
+    newsletter: (_, args, ctx, info) => bySlug<NewsletterRow>(ctx, 'newsletter', args.slug),
   },
   NewsPost: {
     id: (n) => toGlobalId('NewsPost', n.id),

@@ -90,7 +90,7 @@ const zoneArg = (value: string | null | undefined, fallback: string) =>
 
 export const webinarResolvers: Resolvers = {
   Query: {
-    webinars: (_, args, ctx) => {
+    webinars: (_, args, ctx, info) => {
       const from = args.from == null ? null : parseArg('from', instant, args.from)
       const to = args.to == null ? null : parseArg('to', instant, args.to)
       if (from && to && new Date(from) > new Date(to))
@@ -106,9 +106,10 @@ export const webinarResolvers: Resolvers = {
             args.workingGroup == null ? null : parseArg('workingGroup', slug, args.workingGroup),
         }),
         page(args, 2),
+        info,
       )
     },
-    webinar: (_, args, ctx) => bySlug<EventRow>(ctx, 'event', args.slug),
+    webinar: (_, args, ctx, info) => bySlug<EventRow>(ctx, 'event', args.slug),
   },
   Webinar: {
     id: (e) => toGlobalId('Webinar', e.id),

@@ -1,0 +1,411 @@
+// `npm run bench`: the partner API against Payload's own GraphQL and REST and against the raw-SQL
+// floor, all on the same generated data, in one run. Prints a table of ratios and writes
+// bench/results/<date>.json. `--smoke` runs a tiny version (the test suite uses it; no timings
+// are asserted there).
+import autocannon from 'autocannon'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import getPort from 'get-port'
+import pg from 'pg'
+import { z } from 'zod'
+
+import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
+import { type Request, SCENARIOS, type Target } from './scenarios'
+
+const options = z
+  .object({
+    smoke: z.boolean().default(false),
+    'skip-build': z.boolean().default(false),
+    scale: z.coerce.number().int().min(10).max(1_000_000).optional(),
+    scales: z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'a comma-separated list of sizes')
+      .optional(),
+    requests: z.coerce.number().int().min(10).optional(),
+    connections: z.coerce.number().int().min(1).max(256).optional(),
+    out: z.string().optional(),
+  })
+  .parse(
+    parseArgs({
+      options: {
+        smoke: { type: 'boolean' },
+        'skip-build': { type: 'boolean' },
+        scale: { type: 'string' },
+        scales: { type: 'string' },
+        requests: { type: 'string' },
+        connections: { type: 'string' },
+        out: { type: 'string' },
+      },
+    }).values,
+  )
+const smoke = options.smoke
+const SCALE = options.scale ?? (smoke ? 60 : 10_000)
+const SCALES = (options.scales ?? (smoke ? '30,60' : '1000,10000,100000')).split(',').map(Number)
+const REQUESTS = options.requests ?? (smoke ? 40 : 2000)
+const CONNECTIONS = options.connections ?? (smoke ? 2 : 8)
+const WARMUP = Math.max(10, Math.round(REQUESTS / 10))
+const ADMIN = { email: 'bench@alliancecpha.example', password: 'bench password, not a secret' }
+
+const step = (text: string) => console.log(`\n▶ ${text}`)
+const children: ChildProcess[] = []
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')
+
+const runOrThrow = (label: string, args: string[], env: Record<string, string>) => {
+  let result = spawnSync(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  })
+  if (result.status === 13)
+    result = spawnSync(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: 'inherit',
+    })
+  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`)
+}
+
+/** Starts a server process and waits until it answers on `probe`. */
+const serve = async (label: string, args: string[], env: Record<string, string>, probe: string) => {
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  children.push(child)
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`${label} exited (${child.exitCode})`)
+    try {
+      if ((await fetch(probe)).status < 500) return child
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${label} did not answer at ${probe}`)
+}
+
+const stopAll = async () => {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve()
+          child.once('exit', () => resolve())
+          child.kill('SIGTERM')
+        }),
+    ),
+  )
+  children.length = 0
+}
+
+/** A connection for counting statements; its loss when the run stops is expected. */
+const client = (url: string) => {
+  const db = new pg.Client({ connectionString: url })
+  db.on('error', () => undefined)
+  return db
+}
+
+type Measure = {
+  requestsPerSecond: number
+  p50: number
+  p95: number
+  p99: number
+  bytesPerResponse: number
+  sqlPerRequest: number
+  statuses: Record<string, number>
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+
+const load = (request: Request, amount: number) =>
+  new Promise<{ result: autocannon.Result; latencies: number[]; statuses: Record<string, number> }>(
+    (resolve, reject) => {
+      const latencies: number[] = []
+      const statuses: Record<string, number> = {}
+      const instance = autocannon(
+        {
+          url: request.url,
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          amount,
+          connections: CONNECTIONS,
+        },
+        (error, result) => (error ? reject(error) : resolve({ result, latencies, statuses })),
+      )
+      instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        latencies.push(responseTime)
+        statuses[statusCode] = (statuses[statusCode] ?? 0) + 1
+      })
+    },
+  )
+
+const statements = async (db: pg.Client) =>
+  Number(
+    (
+      await db.query<{ n: string }>(
+        `SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+         WHERE d.datname = current_database() AND s.query NOT ILIKE '%pg_stat_statements%'`,
+      )
+    ).rows[0]!.n,
+  )
+
+const measure = async (db: pg.Client, request: Request): Promise<Measure> => {
+  const check = await fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+  })
+  const text = await check.text()
+  if (check.status >= 400 || /"errors"/.test(text)) {
+    throw new Error(
+      `${request.method} ${request.url} answered ${check.status}: ${text.slice(0, 300)}`,
+    )
+  }
+  await load(request, WARMUP)
+  await db.query('SELECT pg_stat_statements_reset()')
+  const began = performance.now()
+  const { result, latencies, statuses } = await load(request, REQUESTS)
+  const seconds = (performance.now() - began) / 1000
+  const sql = await statements(db)
+  latencies.sort((a, b) => a - b)
+  return {
+    requestsPerSecond: Math.round((latencies.length / seconds) * 10) / 10,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
+    sqlPerRequest: Math.round((sql / REQUESTS) * 100) / 100,
+    statuses,
+  }
+}
+
+const main = async () => {
+  const started = Date.now()
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-bench-'))
+  await fs.chmod(dir, 0o755)
+  step('Starting PostgreSQL (embedded, with pg_stat_statements)')
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'pg'),
+    postgresFlags: [
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
+      '-c',
+      'pg_stat_statements.track=top',
+    ],
+  })
+  const secret = randomBytes(32).toString('hex')
+  const env = (url: string) => ({
+    DATABASE_URL: url,
+    PAYLOAD_SECRET: secret,
+    HUB_RUN_JOBS: 'false',
+    NEXT_TELEMETRY_DISABLED: '1',
+  })
+
+  /** A database of `scale` generated resources besides the real records. */
+  const prepare = async (scale: number) => {
+    const name = `bench_${scale}`
+    await server.createDatabase(name)
+    const url = server.url(name)
+    step(`Building a database of ${scale.toLocaleString('en')} resources × 4 locales`)
+    const seedStarted = Date.now()
+    runOrThrow('migrations', ['--import', 'tsx', 'src/cli/migrate.ts'], env(url))
+    runOrThrow('seed', ['--import', 'tsx', 'seed/run.ts', '--scale', String(scale)], {
+      ...env(url),
+      HUB_ADMIN_EMAIL: ADMIN.email,
+      HUB_ADMIN_PASSWORD: ADMIN.password,
+    })
+    const seconds = (Date.now() - seedStarted) / 1000
+    const db = client(url)
+    await db.connect()
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+    await db.query('ANALYZE')
+    return { url, db, seedSeconds: seconds }
+  }
+
+  const results: Record<string, unknown>[] = []
+  const scaleResults: Record<string, unknown>[] = []
+  try {
+    // The hub is measured as it is served: a production build of this very code.
+    if (!options['skip-build'] || !existsSync('.next/BUILD_ID')) {
+      step('Building the hub (next build)')
+      runOrThrow('next build', [nextBin, 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
+    }
+    const primary = await prepare(SCALE)
+    const [hubPort, floorPort, apiPort] = [await getPort(), await getPort(), await getPort()]
+    step('Starting the hub (partner API uncached), a cached partner API and the raw-SQL floor')
+    await serve(
+      'hub',
+      [nextBin, 'start', '-H', '127.0.0.1', '-p', String(hubPort)],
+      { ...env(primary.url), PARTNER_RESPONSE_CACHE: 'false' },
+      `http://127.0.0.1:${hubPort}/api/users/me`,
+    )
+    await serve(
+      'floor',
+      ['--import', 'tsx', 'bench/floor.ts'],
+      { ...env(primary.url), PORT: String(floorPort) },
+      `http://127.0.0.1:${floorPort}/none`,
+    )
+    await serve(
+      'cached partner API',
+      ['--import', 'tsx', 'graphql/standalone.ts'],
+      { ...env(primary.url), PORT: String(apiPort) },
+      `http://127.0.0.1:${apiPort}/graphql?query=%7B__typename%7D`,
+    )
+    const login = await fetch(`http://127.0.0.1:${hubPort}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })
+    const token = ((await login.json()) as { token?: string }).token
+    if (!token) throw new Error('Could not sign in to the hub for Payload’s GraphQL')
+    const sample = (
+      await primary.db.query<{ slug: string; group: string; topic: string }>(
+        `SELECT (SELECT slug FROM resources WHERE _status = 'published' ORDER BY id LIMIT 1 OFFSET 5) AS slug,
+              (SELECT g.slug FROM working_groups g JOIN events_rels r ON r.working_groups_id = g.id JOIN events e ON e.id = r.parent_id
+                 WHERE e.starts_at >= now() GROUP BY g.slug ORDER BY count(*) DESC LIMIT 1) AS group,
+              (SELECT t.slug FROM topics t ORDER BY t.id LIMIT 1) AS topic`,
+      )
+    ).rows[0]!
+    const groupId = (
+      await primary.db.query<{ id: number }>('SELECT id FROM working_groups WHERE slug = $1', [
+        sample.group,
+      ])
+    ).rows[0]?.id
+    const topicId = (
+      await primary.db.query<{ id: number }>('SELECT id FROM topics WHERE slug = $1', [
+        sample.topic,
+      ])
+    ).rows[0]!.id
+    const bases = {
+      hub: `http://127.0.0.1:${hubPort}`,
+      floor: `http://127.0.0.1:${floorPort}`,
+      cachedApi: `http://127.0.0.1:${apiPort}`,
+      token,
+      ...sample,
+      groupId: groupId ?? 0,
+      topicId,
+    }
+    for (const scenario of SCENARIOS) {
+      for (const [target, build] of Object.entries(scenario.targets) as [
+        Target,
+        (typeof scenario.targets)[Target],
+      ][]) {
+        if (!build) continue
+        const request = await build(bases)
+        process.stdout.write(`  ${scenario.id} ${scenario.name} · ${target} … `)
+        const m = await measure(primary.db, request)
+        console.log(`${m.requestsPerSecond} req/s, p95 ${m.p95} ms, ${m.sqlPerRequest} SQL/request`)
+        results.push({ scenario: scenario.id, name: scenario.name, target, ...m })
+      }
+    }
+    await stopAll()
+    await primary.db.end()
+
+    for (const scale of SCALES) {
+      const db =
+        scale === SCALE
+          ? await prepareExisting(primary.url, primary.seedSeconds)
+          : await prepare(scale)
+      const port = await getPort()
+      await serve(
+        'partner API',
+        ['--import', 'tsx', 'graphql/standalone.ts'],
+        { ...env(db.url), PORT: String(port), PARTNER_RESPONSE_CACHE: 'false' },
+        `http://127.0.0.1:${port}/graphql?query=%7B__typename%7D`,
+      )
+      const request = await SCENARIOS[0]!.targets.partner!({
+        ...bases,
+        hub: `http://127.0.0.1:${port}`,
+      })
+      process.stdout.write(`  scale ${scale.toLocaleString('en')} · listing (a) … `)
+      const m = await measure(db.db, request)
+      console.log(`${m.requestsPerSecond} req/s, p95 ${m.p95} ms`)
+      scaleResults.push({ resources: scale, seedSeconds: db.seedSeconds, ...m })
+      await stopAll()
+      await db.db.end()
+    }
+  } finally {
+    await stopAll()
+    await server.stop()
+    await fs.rm(dir, { recursive: true, force: true })
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    settings: { scale: SCALE, scales: SCALES, requests: REQUESTS, connections: CONNECTIONS, smoke },
+    results,
+    scale: scaleResults,
+    seconds: Math.round((Date.now() - started) / 1000),
+  }
+  const file =
+    options.out ?? `bench/results/${report.date.slice(0, 10)}${smoke ? '-smoke' : ''}.json`
+  await fs.mkdir(path.dirname(file), { recursive: true })
+  await fs.writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+  console.log(`\n${table(report)}\nWritten to ${file}`)
+}
+
+/** The main database is reused for its own scale run. */
+const prepareExisting = async (url: string, seedSeconds: number) => {
+  const db = client(url)
+  await db.connect()
+  return { url, db, seedSeconds }
+}
+
+type Row = { scenario: string; name: string; target: string } & Measure
+
+/** The markdown table: every target with the partner API's ratio to it. */
+const table = (report: {
+  results: Record<string, unknown>[]
+  scale: Record<string, unknown>[]
+}) => {
+  const rows = report.results as Row[]
+  const lines = [
+    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | bytes | SQL/req | ours ÷ this, req/s | this ÷ ours, p95 |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  for (const row of rows) {
+    const ours = rows.find((r) => r.scenario === row.scenario && r.target === 'partner')
+    const rps = ours ? (ours.requestsPerSecond / row.requestsPerSecond).toFixed(2) : '—'
+    const p95 = ours && ours.p95 ? (row.p95 / ours.p95).toFixed(2) : '—'
+    lines.push(
+      `| ${row.scenario} ${row.name} | ${row.target} | ${row.requestsPerSecond} | ${row.p50} | ${row.p95} | ${row.p99} | ${row.bytesPerResponse} | ${row.sqlPerRequest} | ${rps} | ${p95} |`,
+    )
+  }
+  const scale = report.scale as ({ resources: number; seedSeconds: number } & Measure)[]
+  if (scale.length) {
+    const first = scale[0]!
+    lines.push(
+      '',
+      '| resources | seed s | req/s | p95 ms | p95 ÷ smallest | SQL/req |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    )
+    for (const s of scale) {
+      lines.push(
+        `| ${s.resources} | ${s.seedSeconds.toFixed(1)} | ${s.requestsPerSecond} | ${s.p95} | ${first.p95 ? (s.p95 / first.p95).toFixed(2) : '—'} | ${s.sqlPerRequest} |`,
+      )
+    }
+  }
+  return lines.join('\n')
+}
+
+main().then(
+  () => process.exit(0),
+  async (error) => {
+    console.error(error instanceof Error ? error.message : error)
+    await stopAll()
+    process.exit(1)
+  },
+)

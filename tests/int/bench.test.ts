@@ -1,0 +1,57 @@
+// The benchmark harness works end to end, at a tiny scale. Timings are printed, never asserted:
+// this proves every scenario runs against every baseline and that statements are counted.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+
+describe('npm run bench -- --smoke', () => {
+  it('measures every scenario against every baseline and writes the report', () => {
+    const out = 'test-results/bench-smoke.json'
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run.ts', '--smoke', '--skip-build', '--out', out],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: '' },
+      },
+    )
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/\| scenario \| target \| req\/s/)
+    const report = JSON.parse(readFileSync(out, 'utf8'))
+    const rows = report.results.map(
+      (r: { scenario: string; target: string }) => `${r.scenario}:${r.target}`,
+    )
+    expect(rows).toEqual([
+      'a:partner',
+      'a:payloadGraphql',
+      'a:payloadRest',
+      'a:floor',
+      'b:partner',
+      'b:payloadGraphql',
+      'b:payloadRest',
+      'b:floor',
+      'c:partner',
+      'c:payloadGraphql',
+      'c:payloadRest',
+      'c:floor',
+      'd:partner',
+      'd:payloadGraphql',
+      'd:floor',
+      'e:partner',
+      'e:partnerCached',
+      'e:partnerNotModified',
+    ])
+    for (const row of report.results) {
+      expect(Object.keys(row.statuses).every((s) => s === '200' || s === '304')).toBe(true)
+      expect(row.requestsPerSecond).toBeGreaterThan(0)
+    }
+    const partner = report.results.filter((r: { target: string }) => r.target === 'partner')
+    expect(
+      partner.every((r: { sqlPerRequest: number }) => r.sqlPerRequest >= 1 && r.sqlPerRequest <= 3),
+    ).toBe(true)
+    expect(
+      report.results.find((r: { target: string }) => r.target === 'partnerCached').sqlPerRequest,
+    ).toBe(0)
+    expect(report.scale.map((s: { resources: number }) => s.resources)).toEqual([30, 60])
+  }, 600_000)
+})
