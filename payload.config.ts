@@ -24,6 +24,7 @@ import { Topics } from './collections/Topics'
 import { Translations } from './collections/Translations'
 import { Users } from './collections/Users'
 import { WorkingGroups } from './collections/WorkingGroups'
+import { addReadIndexes } from './src/db/indexes'
 import { env } from './src/env'
 import { LOCALES } from './src/locales'
 
@@ -65,6 +66,7 @@ export default buildConfig({
     pool: { connectionString: env.DATABASE_URL },
     push: env.PAYLOAD_DB_PUSH === 'true',
     migrationDir: path.resolve(dirname, 'src/migrations'),
+    afterSchemaInit: [addReadIndexes],
   }),
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   jobs: {

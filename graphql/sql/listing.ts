@@ -14,7 +14,7 @@ export type ListingQuery = {
   /** Conditions on `t` (and the joins); the published rule is added here. */
   where: string[]
   params: unknown[]
-  /** Sort expressions, all in the same direction; `t.id` last makes the order total. */
+  /** Sort expressions, never null, all in the same direction; `t.id` last makes the order total. */
   order: string[]
   direction: 'asc' | 'desc'
 }
@@ -53,7 +53,7 @@ export const listPage = async <Row extends { id: number }>(
   // after a cursor the window would see only what follows, so a count runs when asked for.
   const totalInPage = Boolean(info && wantsTotal(info) && !page.after)
   const orderBy = (prefix = '') =>
-    query.order.map((_, i) => `${prefix}k${i} ${query.direction} NULLS LAST`).join(', ')
+    query.order.map((_, i) => `${prefix}k${i} ${query.direction}`).join(', ')
   const rows = await ctx.sql.query<{ data: Row } & Record<string, unknown>>(
     `WITH page AS (
        SELECT t.id, ${keys}${totalInPage ? ', count(*) OVER () AS total_count' : ''}

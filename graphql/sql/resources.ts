@@ -88,9 +88,10 @@ export const resourceMatch = (
   if (f.publishedFrom) where.push(`t.publication_date >= ${params.add(f.publishedFrom)}::date`)
   if (f.publishedTo) where.push(`t.publication_date < (${params.add(f.publishedTo)}::date + 1)`)
 
-  const chainParam = params.add(chain)
   let rank = '0'
+  let joins = ''
   if (search) {
+    joins = effectiveText(params.add(chain))
     const q = params.add(search)
     const vector = (field: string) =>
       `to_tsvector(${config(`eff.${field}_locale`)}, coalesce(eff.${field}, ''))`
@@ -100,7 +101,7 @@ export const resourceMatch = (
     )
     rank = `(2 * ts_rank(${vector('title')}, ${query('title')}) + ts_rank(${vector('summary')}, ${query('summary')}))`
   }
-  return { joins: effectiveText(chainParam), where, rank }
+  return { joins, where, rank }
 }
 
 export const resourceListing = (
@@ -110,7 +111,10 @@ export const resourceListing = (
   chain: Locale[],
 ): ListingQuery => {
   const params = new Params()
-  const { joins, where, rank } = resourceMatch(params, filter, search, chain)
+  const match = resourceMatch(params, filter, search, chain)
+  const { where, rank } = match
+  // The effective texts are joined only when the search or the title order needs them.
+  const joins = match.joins || (sort === 'TITLE' ? effectiveText(params.add(chain)) : '')
   const orders: Record<ResourceSortValue, Pick<ListingQuery, 'order' | 'direction'>> = {
     NEWEST: { order: [`coalesce(t.publication_date, '-infinity')`, 't.id'], direction: 'desc' },
     OLDEST: { order: [`coalesce(t.publication_date, 'infinity')`, 't.id'], direction: 'asc' },
