@@ -87,27 +87,35 @@ const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
     facet: string,
     path: string,
     table: string,
-    column: string,
     value = 'x.slug',
     labels = label(table, 'name'),
   ) =>
-    `SELECT '${facet}', ${value}::text, ${labels}, count(DISTINCT m.id) FROM m
-       JOIN resources_rels r ON r.parent_id = m.id AND r.path = '${path}' JOIN ${table} x ON x.id = r.${column} GROUP BY x.id`
+    `SELECT '${facet}', ${value}::text, ${labels}, rel.n FROM rel JOIN ${table} x ON x.id = rel.rid WHERE rel.path = '${path}'`
+  // One pass over the matches' relations serves every taxonomy facet (a pass per facet cost 5×).
   const rows = await ctx.sql.query<FacetRow>(
-    `WITH m AS (SELECT t.id FROM resources t ${joins} WHERE ${[visible('resource', 't', ctx.filters), ...where].join(' AND ')})
+    `WITH m AS MATERIALIZED (
+       SELECT t.id, t.publication_type_id FROM resources t ${joins}
+       WHERE ${[visible('resource', 't', ctx.filters), ...where].join(' AND ')}
+     ), rel AS (
+       SELECT r.path, coalesce(r.topics_id, r.themes_id, r.audiences_id, r.working_groups_id, r.standards_id) AS rid, count(*) AS n
+       FROM m JOIN resources_rels r ON r.parent_id = m.id
+       WHERE r.path IN ('topics', 'themes', 'audiences', 'workingGroups', 'standards')
+       GROUP BY 1, 2
+     )
      SELECT 'total' AS facet, '' AS value, NULL::jsonb AS labels, count(*) AS count FROM m
-     UNION ALL SELECT 'types', x.slug, ${label('publication_types', 'name')}, count(*) FROM m
-       JOIN resources t ON t.id = m.id JOIN publication_types x ON x.id = t.publication_type_id GROUP BY x.id
-     UNION ALL ${byRel('topics', 'topics', 'topics', 'topics_id')}
-     UNION ALL ${byRel('themes', 'themes', 'themes', 'themes_id')}
-     UNION ALL ${byRel('audiences', 'audiences', 'audiences', 'audiences_id')}
-     UNION ALL ${byRel('workingGroups', 'workingGroups', 'working_groups', 'working_groups_id')}
-     UNION ALL ${byRel('standards', 'standards', 'standards', 'standards_id', 'x.number', label('standards', 'title'))}
-     UNION ALL SELECT 'languages', x.code, NULL, count(DISTINCT x.id) FROM (
-       SELECT m.id, c.value::text AS code FROM m JOIN resources_languages c ON c.parent_id = m.id
+     UNION ALL SELECT 'types', x.slug, ${label('publication_types', 'name')}, f.n FROM (
+       SELECT publication_type_id AS rid, count(*) AS n FROM m WHERE publication_type_id IS NOT NULL GROUP BY 1
+     ) f JOIN publication_types x ON x.id = f.rid
+     UNION ALL ${byRel('topics', 'topics', 'topics')}
+     UNION ALL ${byRel('themes', 'themes', 'themes')}
+     UNION ALL ${byRel('audiences', 'audiences', 'audiences')}
+     UNION ALL ${byRel('workingGroups', 'workingGroups', 'working_groups')}
+     UNION ALL ${byRel('standards', 'standards', 'standards', 'x.number', label('standards', 'title'))}
+     UNION ALL SELECT 'languages', z.code, NULL, count(*) FROM (
+       SELECT m.id, v.value::text AS code FROM m JOIN resources_languages v ON v.parent_id = m.id
        UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND tr._status = 'published'
-     ) x GROUP BY x.code
-     UNION ALL SELECT 'countries', c.value::text, NULL, count(DISTINCT m.id) FROM m
+     ) z GROUP BY z.code
+     UNION ALL SELECT 'countries', c.value::text, NULL, count(*) FROM m
        JOIN resources_countries c ON c.parent_id = m.id GROUP BY c.value`,
     params.values,
   )
