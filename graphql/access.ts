@@ -23,12 +23,3 @@ export const publicFilters = async (config: SanitizedConfig): Promise<PublicFilt
   }
   return filters
 }
-
-/** Throws unless anonymous visitors may read the collection at all. */
-export const assertPublic = (filters: PublicFilters, collection: string) => {
-  if (!(collection in filters)) {
-    throw new Error(
-      `The partner API would serve "${collection}", which the hub does not let anonymous visitors read.`,
-    )
-  }
-}

@@ -2,6 +2,7 @@
 // built as JSON only for that page. `totalCount` is a separate count, run only when asked for.
 import type { GraphQLResolveInfo } from 'graphql'
 
+import { parseArg, slug } from '../arguments'
 import { encodeCursor } from '../ids'
 import type { PartnerContext } from '../context'
 import type { ConnectionResult } from '../rows'
@@ -86,4 +87,18 @@ export const listPage = async <Row extends { id: number }>(
       return Number(row?.count ?? 0)
     },
   }
+}
+
+/** One published record by its slug, or null. */
+export const findBySlug = async <Row>(
+  ctx: PartnerContext,
+  kind: 'resource' | 'group' | 'event' | 'news' | 'newsletter',
+  value: string,
+) => {
+  const [row] = await ctx.sql.query<{ data: Row }>(
+    `SELECT ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t
+     WHERE t.slug = $1 AND ${visible(kind, 't', ctx.filters)}`,
+    [parseArg('slug', slug, value)],
+  )
+  return row?.data ?? null
 }

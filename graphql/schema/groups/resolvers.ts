@@ -10,8 +10,7 @@ import type {
   PersonRow,
   ResourceRow,
 } from '../../rows'
-import { listPage } from '../../sql/listing'
-import { bySlug } from '../library/resolvers'
+import { findBySlug, listPage } from '../../sql/listing'
 import { toEnum, translated } from '../shared'
 import { webinarListing } from '../webinars/resolvers'
 
@@ -45,7 +44,7 @@ export const groupResolvers: Resolvers = {
         info,
       )
     },
-    workingGroup: (_, args, ctx, info) => bySlug<GroupRow>(ctx, 'group', args.slug),
+    workingGroup: (_, args, ctx, info) => findBySlug<GroupRow>(ctx, 'group', args.slug),
   },
   WorkingGroup: {
     id: (g) => toGlobalId('WorkingGroup', g.id),

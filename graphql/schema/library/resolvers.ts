@@ -24,7 +24,7 @@ import type {
   TranslationRow,
 } from '../../rows'
 import { KINDS, locales as localesOf, visible } from '../../sql/entities'
-import { listPage } from '../../sql/listing'
+import { findBySlug, listPage } from '../../sql/listing'
 import { Params, resourceListing, resourceMatch, type ResourceSortValue } from '../../sql/resources'
 import { country, language, toEnum, translated, TAXONOMY_KIND } from '../shared'
 
@@ -46,19 +46,6 @@ const filterSchema = z
     path: ['publishedFrom'],
   })
   .nullish()
-
-const bySlug = async <Row>(
-  ctx: PartnerContext,
-  kind: 'resource' | 'group' | 'event' | 'news' | 'newsletter',
-  value: string,
-) => {
-  const [row] = await ctx.sql.query<{ data: Row }>(
-    `SELECT ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t WHERE t.slug = $1 AND ${visible(kind, 't', ctx.filters)}`,
-    [parseArg('slug', slug, value)],
-  )
-  return row?.data ?? null
-}
-export { bySlug }
 
 /** Terms of one taxonomy, in name order of the answer's first locale. */
 const terms = async (ctx: PartnerContext, table: keyof typeof TAXONOMY_KIND, chain: Locale[]) => {
@@ -170,7 +157,7 @@ export const libraryResolvers: Resolvers = {
         info,
       )
     },
-    resource: (_, args, ctx, info) => bySlug<ResourceRow>(ctx, 'resource', args.slug),
+    resource: (_, args, ctx, info) => findBySlug<ResourceRow>(ctx, 'resource', args.slug),
     resourceFacets: facets,
     topics: (_, __, ctx, info) => terms(ctx, 'topics', ctx.chain(info)),
     themes: (_, __, ctx, info) => terms(ctx, 'themes', ctx.chain(info)),
@@ -252,5 +239,3 @@ export const libraryResolvers: Resolvers = {
     jobTitle: (p, _, ctx, info) => translated(p.locales, 'jobTitle', ctx.chain(info)),
   },
 }
-
-export type { PersonRow }

@@ -3,9 +3,8 @@ import { page, parseArg, slug } from '../../arguments'
 import type { Resolvers } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
 import type { EventRow, GroupRow, NewsletterRow, NewsRow, ResourceRow } from '../../rows'
-import { listPage } from '../../sql/listing'
+import { findBySlug, listPage } from '../../sql/listing'
 import { Params } from '../../sql/resources'
-import { bySlug } from '../library/resolvers'
 import { toEnum, translated } from '../shared'
 
 export const newsResolvers: Resolvers = {
@@ -31,7 +30,7 @@ export const newsResolvers: Resolvers = {
         info,
       )
     },
-    newsPost: (_, args, ctx, info) => bySlug<NewsRow>(ctx, 'news', args.slug),
+    newsPost: (_, args, ctx, info) => findBySlug<NewsRow>(ctx, 'news', args.slug),
     newsletters: (_, args, ctx, info) =>
       listPage<NewsletterRow>(
         ctx,
@@ -45,7 +44,7 @@ export const newsResolvers: Resolvers = {
         page(args, 2),
         info,
       ),
-    newsletter: (_, args, ctx, info) => bySlug<NewsletterRow>(ctx, 'newsletter', args.slug),
+    newsletter: (_, args, ctx, info) => findBySlug<NewsletterRow>(ctx, 'newsletter', args.slug),
   },
   NewsPost: {
     id: (n) => toGlobalId('NewsPost', n.id),

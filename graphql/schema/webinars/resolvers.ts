@@ -13,9 +13,8 @@ import type { Resolvers, WebinarTiming } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
 import type { EventRow, GroupRow, OrganisationRow, PersonRow } from '../../rows'
 import type { ListingQuery } from '../../sql/listing'
-import { listPage } from '../../sql/listing'
+import { findBySlug, listPage } from '../../sql/listing'
 import { Params } from '../../sql/resources'
-import { bySlug } from '../library/resolvers'
 import { language, toEnum, translated } from '../shared'
 
 type WebinarQuery = {
@@ -109,7 +108,7 @@ export const webinarResolvers: Resolvers = {
         info,
       )
     },
-    webinar: (_, args, ctx, info) => bySlug<EventRow>(ctx, 'event', args.slug),
+    webinar: (_, args, ctx, info) => findBySlug<EventRow>(ctx, 'event', args.slug),
   },
   Webinar: {
     id: (e) => toGlobalId('Webinar', e.id),
