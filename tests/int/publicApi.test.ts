@@ -3,6 +3,7 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { nestedFragments } from '../helpers/hostile'
 import { graphql, hub, makeUser, rest, type TestUser, unique } from '../helpers/hub'
 
 let payload: Payload
@@ -96,11 +97,7 @@ describe("Payload's GraphQL (/api/graphql)", () => {
   })
 
   it('refuses a hostile query from an anonymous visitor before parsing it', async () => {
-    const fragments = Array.from({ length: 30 }, (_, i) =>
-      i === 0
-        ? 'fragment F0 on Resource { title }'
-        : `fragment F${i} on Resource { ...F${i - 1} ...F${i - 1} }`,
-    ).join('\n')
+    const fragments = nestedFragments('Resource', 'title')
     const { status } = await graphql(`
       {
         Resources {
