@@ -70,13 +70,21 @@ const runOrThrow = (label: string, args: string[], env: Record<string, string>) 
 }
 
 /** Starts a server process and waits until it answers on `probe`. */
-const serve = async (label: string, args: string[], env: Record<string, string>, probe: string) => {
+const serve = async (
+  label: string,
+  args: string[],
+  env: Record<string, string>,
+  probe: string,
+  retried = false,
+): Promise<ChildProcess> => {
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   children.push(child)
   for (let i = 0; i < 240; i++) {
+    // Exit 13 at start: Node 20's module loader under tsx, now and then (see tests/setup).
+    if (child.exitCode === 13 && !retried) return serve(label, args, env, probe, true)
     if (child.exitCode !== null) throw new Error(`${label} exited (${child.exitCode})`)
     try {
       if ((await fetch(probe)).status < 500) return child
