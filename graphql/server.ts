@@ -4,6 +4,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations'
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache'
+import { useContentEncoding } from '@whatwg-node/server'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -81,6 +82,11 @@ export type PartnerOptions = {
   /** Serve cached answers (default: on, unless PARTNER_RESPONSE_CACHE=false). */
   responseCache?: boolean
   graphqlEndpoint?: string
+  /**
+   * gzip/deflate answers for clients that accept them (default on). Off inside Next, which drops a
+   * route handler's Content-Encoding header (the body would arrive compressed but unlabelled).
+   */
+  compress?: boolean
 }
 
 const allowedOrigins = () => {
@@ -115,6 +121,7 @@ export const createPartnerYoga = (
     landingPage: false,
     maskedErrors: true,
     plugins: [
+      ...(options.compress === false ? [] : [useContentEncoding()]),
       EnvelopArmorPlugin({
         maxDepth: { n: 12, flattenFragments: true },
         maxAliases: { n: 15 },

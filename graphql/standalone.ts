@@ -1,6 +1,5 @@
 // `npm run start:api`: the partner API on its own (no admin, no Next), for read replicas behind a
-// load balancer. Compresses answers; stops cleanly on Ctrl-C / SIGTERM.
-import compression from 'compression'
+// load balancer. Stops cleanly on Ctrl-C / SIGTERM.
 import { createServer } from 'node:http'
 import { z } from 'zod'
 
@@ -16,10 +15,7 @@ const { PORT, HOST } = z
   .parse(process.env)
 
 const yoga = createPartnerYoga()
-const compress = compression()
-const server = createServer((req, res) => {
-  compress(req as never, res as never, () => void yoga(req, res))
-})
+const server = createServer(yoga)
 server.listen(PORT, HOST, () => {
   console.log(`Partner API at http://${HOST}:${PORT}/graphql (GraphiQL in a browser)`)
 })

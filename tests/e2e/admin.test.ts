@@ -111,13 +111,23 @@ describe('the partner API in the same server', () => {
   it('answers at /graphql on the admin’s port, with GraphiQL for people', async () => {
     const response = await fetch(`${base}/graphql`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': 'fr' },
+      headers: {
+        'Content-Type': 'application/json',
+        'Accept-Language': 'fr',
+        'Accept-Encoding': 'gzip',
+      },
       body: JSON.stringify({
-        query: '{ workingGroup(slug: "cpms-working-group") { contactEmail } }',
+        query:
+          '{ workingGroup(slug: "cpms-working-group") { contactEmail } standards { title { text } } }',
       }),
     })
     expect(response.status).toBe(200)
-    expect((await response.json()).data.workingGroup.contactEmail).toBe('cpms.wg@alliancecpha.org')
+    // Never compressed-but-unlabelled: Next drops a handler's Content-Encoding, so the hub does not
+    // compress here (the standalone server does, see partnerServer.test.ts).
+    expect(response.headers.get('content-encoding')).toBeNull()
+    const { data } = await response.json()
+    expect(data.workingGroup.contactEmail).toBe('cpms.wg@alliancecpha.org')
+    expect(data.standards).toHaveLength(28)
     const graphiql = await fetch(`${base}/graphql`, { headers: { Accept: 'text/html' } })
     expect(await graphiql.text()).toMatch(/GraphiQL/)
   })

@@ -1,7 +1,8 @@
 // The partner API at /graphql, in the same process and port as the admin (see graphql/server.ts).
 import { createPartnerYoga } from '../../../../graphql/server'
 
-const yoga = createPartnerYoga()
+// Compression is left to the proxy in front: Next drops a route handler's Content-Encoding.
+const yoga = createPartnerYoga({ compress: false })
 
 const handle = (request: Request) => yoga.handleRequest(request, {})
 
