@@ -23,10 +23,16 @@ export const createContext = (
 ): PartnerContext => {
   const sql = requestSql(pool)
   const fromHeader = chainFromAcceptLanguage(request.headers.get('accept-language'))
+  // Every translated field asks; the operation's directive is read once.
+  const chains = new WeakMap<GraphQLResolveInfo['operation'], Locale[]>()
   return {
     sql,
     loaders: createLoaders(sql, filters),
     filters,
-    chain: (info) => chainFromDirective(info) ?? fromHeader,
+    chain: (info) => {
+      let chain = chains.get(info.operation)
+      if (!chain) chains.set(info.operation, (chain = chainFromDirective(info) ?? fromHeader))
+      return chain
+    },
   }
 }

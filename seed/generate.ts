@@ -157,8 +157,7 @@ export const generateVolume = async (payload: Payload, count: number, onProgress
           [newIds, numbers, organisations, groups, topics, themes, audiences, standards],
         )
         await db.query(
-          `INSERT INTO resources_languages ("order", parent_id, value) SELECT 1, r.id, 'en' FROM ${rows};
-          `.trim(),
+          `INSERT INTO resources_languages ("order", parent_id, value) SELECT 1, r.id, 'en' FROM ${rows}`,
           [newIds, numbers],
         )
         await db.query(

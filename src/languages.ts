@@ -10,5 +10,3 @@ export const LANGUAGE_OPTIONS = ISO6391.getAllCodes()
     label: `${ISO6391.getNativeName(code)} (${ISO6391.getName(code)})`,
   }))
   .sort((a, b) => a.label.localeCompare(b.label))
-
-export const nativeLanguageName = (code: string): string => ISO6391.getNativeName(code)

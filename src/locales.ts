@@ -8,4 +8,3 @@ export const LOCALES = [
 ]
 
 export type LocaleCode = 'en' | 'fr' | 'es' | 'ar'
-export const LOCALE_CODES: LocaleCode[] = ['en', 'fr', 'es', 'ar']

@@ -35,23 +35,6 @@ export const country = (code: string, chain: Locale[]) => ({
 export const toEnum = (value: string | null | undefined): never =>
   (value ? value.replace(/-/g, '_').toUpperCase() : (value ?? null)) as never
 
-/** Which GraphQL type a record of the loader is, for `node` and unions. */
-export const TYPE_OF_KIND: Record<Kind, string> = {
-  resource: 'Resource',
-  group: 'WorkingGroup',
-  event: 'Webinar',
-  news: 'NewsPost',
-  newsletter: 'Newsletter',
-  organisation: 'Organisation',
-  person: 'Person',
-  topic: 'Term',
-  theme: 'Term',
-  audience: 'Term',
-  publicationType: 'Term',
-  standard: 'Standard',
-  translation: 'Translation',
-}
-
 /** Records carry no type of their own: tell them apart by what only each kind has. */
 export const typeOfRecord = (record: Record<string, unknown>): string => {
   if ('datePrecision' in record) return 'Resource'

@@ -103,6 +103,13 @@ const translationJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'langu
 /** Every kind the loader can fetch by id: its table, its JSON, and which collection's rule applies. */
 export const KINDS = {
   resource: { table: 'resources', collection: 'resources', json: resourceJson },
+  // Bodies are large: read only when asked for, still batched with the page's other lookups.
+  resourceBody: {
+    table: 'resources',
+    collection: 'resources',
+    json: (a: string) =>
+      `jsonb_build_object('id', ${a}.id, 'locales', ${locales('resources', a, { body: 'body' })})`,
+  },
   group: { table: 'working_groups', collection: 'working-groups', json: groupJson },
   event: { table: 'events', collection: 'events', json: eventJson },
   news: { table: 'news', collection: 'news', json: newsJson },

@@ -8,6 +8,15 @@ import type { PartnerContext } from '../context'
 import type { ConnectionResult } from '../rows'
 import { KINDS, type Kind, visible } from './entities'
 
+/** Collects parameters and hands back their placeholders. */
+export class Params {
+  readonly values: unknown[] = []
+  add(value: unknown) {
+    this.values.push(value)
+    return `$${this.values.length}`
+  }
+}
+
 export type ListingQuery = {
   kind: Kind
   /** Extra FROM items after `<table> t`, e.g. a LEFT JOIN LATERAL for effective titles. */

@@ -1,7 +1,7 @@
 // The resource listing's filters, full-text search and sorts, as SQL on Payload's tables. Search
 // and title sort use each field's effective text: the first locale of the chain that has it.
 import type { Locale } from '../locale'
-import type { ListingQuery } from './listing'
+import { type ListingQuery, Params } from './listing'
 
 export type ResourceFilterValues = {
   types?: string[] | null
@@ -17,15 +17,6 @@ export type ResourceFilterValues = {
 }
 
 export type ResourceSortValue = 'NEWEST' | 'OLDEST' | 'TITLE' | 'RELEVANCE'
-
-/** Collects parameters and hands back their placeholders. */
-export class Params {
-  readonly values: unknown[] = []
-  add(value: unknown) {
-    this.values.push(value)
-    return `$${this.values.length}`
-  }
-}
 
 /** The text search configuration of a locale: stemming for en/fr/es, Arabic's own for ar. */
 const config = (localeColumn: string) =>

@@ -76,20 +76,3 @@ export const graphql = async (
     body: (await response.json()) as { data?: any; errors?: { message: string }[] },
   }
 }
-
-/** Id of a seeded record by slug. */
-export const idBySlug = async (
-  collection: 'working-groups' | 'resources' | 'events' | 'news' | 'organisations' | 'people',
-  slug: string,
-) => {
-  const payload = await hub()
-  const { docs } = await payload.find({
-    collection,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    depth: 0,
-    draft: true,
-  })
-  if (!docs[0]) throw new Error(`No ${collection} with slug ${slug}`)
-  return docs[0].id
-}

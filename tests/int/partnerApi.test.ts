@@ -185,7 +185,7 @@ describe('listings', () => {
     resources(first: ${first}, filter: { topics: [] }) {
       totalCount
       edges { cursor node { title { text } workingGroups { name { text } } topics { name { text } } publishers { name { text } }
-        translations { language { code } title } availableLanguages { code } } }
+        translations { language { code } title } availableLanguages { code } body { locale } } }
       pageInfo { hasNextPage endCursor }
     }
   }`

@@ -14,7 +14,7 @@ import {
 import type { PartnerContext } from '../../context'
 import type { QueryResolvers, Resolvers } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
-import type { Locale } from '../../locale'
+import type { Locale, Locales } from '../../locale'
 import type {
   OrganisationRow,
   PersonRow,
@@ -24,8 +24,8 @@ import type {
   TranslationRow,
 } from '../../rows'
 import { KINDS, locales as localesOf, visible } from '../../sql/entities'
-import { findBySlug, listPage } from '../../sql/listing'
-import { Params, resourceListing, resourceMatch, type ResourceSortValue } from '../../sql/resources'
+import { findBySlug, listPage, Params } from '../../sql/listing'
+import { resourceListing, resourceMatch, type ResourceSortValue } from '../../sql/resources'
 import { country, language, toEnum, translated, TAXONOMY_KIND } from '../shared'
 
 const filterSchema = z
@@ -181,11 +181,8 @@ export const libraryResolvers: Resolvers = {
     title: (r, _, ctx, info) => translated(r.locales, 'title', ctx.chain(info)),
     summary: (r, _, ctx, info) => translated(r.locales, 'summary', ctx.chain(info)),
     body: async (r, _, ctx, info) => {
-      const rows = await ctx.sql.query<{ locales: never }>(
-        `SELECT ${localesOf('resources', 't', { body: 'body' })} AS locales FROM resources t WHERE t.id = $1`,
-        [r.id],
-      )
-      return translated(rows[0]?.locales, 'body', ctx.chain(info))
+      const row = await ctx.loaders.one<{ locales: Locales<'body'> }>('resourceBody', r.id)
+      return translated(row?.locales, 'body', ctx.chain(info))
     },
     publicationType: (r, _, ctx) =>
       ctx.loaders.one<TermRow>('publicationType', r.publicationTypeId),

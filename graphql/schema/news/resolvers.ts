@@ -3,8 +3,7 @@ import { page, parseArg, slug } from '../../arguments'
 import type { Resolvers } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
 import type { EventRow, GroupRow, NewsletterRow, NewsRow, ResourceRow } from '../../rows'
-import { findBySlug, listPage } from '../../sql/listing'
-import { Params } from '../../sql/resources'
+import { findBySlug, listPage, Params } from '../../sql/listing'
 import { toEnum, translated } from '../shared'
 
 export const newsResolvers: Resolvers = {

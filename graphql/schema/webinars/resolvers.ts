@@ -13,8 +13,7 @@ import type { Resolvers, WebinarTiming } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
 import type { EventRow, GroupRow, OrganisationRow, PersonRow } from '../../rows'
 import type { ListingQuery } from '../../sql/listing'
-import { findBySlug, listPage } from '../../sql/listing'
-import { Params } from '../../sql/resources'
+import { findBySlug, listPage, Params } from '../../sql/listing'
 import { language, toEnum, translated } from '../shared'
 
 type WebinarQuery = {
