@@ -1,24 +1,32 @@
 // The partner API reads the database directly, so it takes its rules from the hub's own: at start
-// it asks each collection's `read` access what an anonymous visitor may see, and refuses to start
-// if a rule says something the API's SQL cannot express.
+// it asks each collection's `read` access what an anonymous visitor may see. Deny by default: a
+// collection whose rule is `false`, or says something the API's SQL cannot express, is hidden (and
+// the start-up log says so), never served whole.
 import type { SanitizedConfig } from 'payload'
 
-/** Per collection slug: true when anonymous readers see published documents only. */
-export type PublicFilters = Record<string, boolean>
+/** Per collection slug, what anonymous readers see. A slug missing here is hidden. */
+export type Visibility = 'all' | 'published' | 'hidden'
+export type PublicFilters = Record<string, Visibility>
 
 const PUBLISHED_ONLY = JSON.stringify({ _status: { equals: 'published' } })
 
-export const publicFilters = async (config: SanitizedConfig): Promise<PublicFilters> => {
+export const publicFilters = async (
+  config: SanitizedConfig,
+  warn: (line: string) => void = console.warn,
+): Promise<PublicFilters> => {
   const filters: PublicFilters = {}
   for (const collection of config.collections) {
     const read = collection.access.read
-    const verdict = await read({ req: { user: null } as never } as never)
-    if (verdict === true) filters[collection.slug] = false
-    else if (JSON.stringify(verdict) === PUBLISHED_ONLY) filters[collection.slug] = true
-    else if (verdict !== false) {
-      throw new Error(
-        `The partner API cannot express the read rule of "${collection.slug}" for anonymous visitors: ${JSON.stringify(verdict)}`,
-      )
+    const verdict = await read({ req: { user: null, context: {} } as never } as never)
+    if (verdict === true) filters[collection.slug] = 'all'
+    else if (JSON.stringify(verdict) === PUBLISHED_ONLY) filters[collection.slug] = 'published'
+    else {
+      filters[collection.slug] = 'hidden'
+      if (verdict !== false) {
+        warn(
+          `Partner API: "${collection.slug}" is hidden: its anonymous read rule (${JSON.stringify(verdict).slice(0, 200)}) is not one the API can express.`,
+        )
+      }
     }
   }
   return filters

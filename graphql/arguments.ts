@@ -5,7 +5,6 @@ import { z } from 'zod'
 
 import { isCountryCode } from '../src/countries'
 import { isLanguageCode } from '../src/languages'
-import { decodeCursor } from './ids'
 
 export const MAX_PAGE_SIZE = 100
 
@@ -53,15 +52,13 @@ export const timeZone = z.string().refine((tz) => {
 }, 'must be an IANA time zone such as Africa/Nairobi')
 export const search = z
   .string()
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
 
-/** `first` and `after` of a connection, `after` decoded to the sort key it holds. */
-export const page = (
-  args: { first?: number | null; after?: string | null },
-  keyLength: number,
-) => ({
+/** `first` and `after` of a connection; the listing decodes `after` (it knows its own order). */
+export const page = (args: { first?: number | null; after?: string | null }) => ({
   first: parseArg('first', first, args.first ?? 20),
-  after: args.after ? decodeCursor(args.after, keyLength) : undefined,
+  after: args.after ?? undefined,
 })

@@ -1,4 +1,7 @@
-// Global ids ("Resource:12" in base64url) and opaque cursors (the sort key of an item).
+// Global ids ("Resource:12" in base64url) and opaque cursors (a listing's tag and the sort key of an
+// item). Both come from strangers: anything that is not exactly what this API made is BAD_USER_INPUT,
+// before it reaches SQL.
+import { createHash } from 'node:crypto'
 import { createGraphQLError } from 'graphql-yoga'
 
 export const NODE_TYPES = [
@@ -15,37 +18,71 @@ export const NODE_TYPES = [
 ] as const
 export type NodeType = (typeof NODE_TYPES)[number]
 
+/** Record ids are PostgreSQL `integer` serials: 1 … 2^31-1, written in decimal. */
+const MAX_ID = 2 ** 31 - 1
+const DECIMAL_ID = /^[1-9][0-9]{0,9}$/
+const QUALIFIER = /^[a-zA-Z]{1,40}$/
+
 export const toGlobalId = (type: NodeType, id: number | string, qualifier?: string) =>
   Buffer.from(qualifier ? `${type}:${qualifier}:${id}` : `${type}:${id}`).toString('base64url')
+
+const notAnId = (globalId: string) =>
+  createGraphQLError(
+    `id: ${JSON.stringify(globalId.slice(0, 100))} is not an id of this API: pass an \`id\` it returned.`,
+    { extensions: { code: 'BAD_USER_INPUT', argument: 'id' } },
+  )
 
 export const fromGlobalId = (
   globalId: string,
 ): { type: NodeType; id: number; qualifier?: string } => {
+  if (globalId.length > 200) throw notAnId(globalId)
   const parts = Buffer.from(globalId, 'base64url').toString('utf8').split(':')
   const type = parts[0] as NodeType
-  const id = Number(parts.at(-1))
-  if (!NODE_TYPES.includes(type) || !Number.isInteger(id) || parts.length > 3) {
-    throw createGraphQLError(`"${globalId}" is not an id of this API.`, {
-      extensions: { code: 'BAD_USER_INPUT', argument: 'id' },
-    })
+  const digits = parts.at(-1) ?? ''
+  const qualifier = parts.length === 3 ? parts[1] : undefined
+  if (
+    !NODE_TYPES.includes(type) ||
+    parts.length < 2 ||
+    parts.length > 3 ||
+    (qualifier !== undefined && !QUALIFIER.test(qualifier)) ||
+    !DECIMAL_ID.test(digits) ||
+    Number(digits) > MAX_ID
+  ) {
+    throw notAnId(globalId)
   }
-  return { type, id, qualifier: parts.length === 3 ? parts[1] : undefined }
+  return { type, id: Number(digits), qualifier }
 }
 
-export const encodeCursor = (values: unknown[]) =>
-  Buffer.from(JSON.stringify(values)).toString('base64url')
+/** A short tag naming a listing's order: a cursor is valid only in the listing that made it. */
+export const cursorTag = (parts: string[]) =>
+  createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 10)
 
-export const decodeCursor = (cursor: string, length: number): unknown[] => {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(values) && values.length === length) return values
-  } catch {
-    // fall through
-  }
-  throw createGraphQLError(
-    '`after` is not a cursor of this listing: pass a `cursor` or `pageInfo.endCursor` from it.',
-    {
-      extensions: { code: 'BAD_USER_INPUT', argument: 'after' },
-    },
+export const encodeCursor = (tag: string, values: unknown[]) =>
+  Buffer.from(JSON.stringify([tag, ...values])).toString('base64url')
+
+const MAX_CURSOR = 2000
+
+export const badCursor = () =>
+  createGraphQLError(
+    '`after` is not a cursor of this listing and order: pass a `cursor` or `pageInfo.endCursor` it returned.',
+    { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } },
   )
+
+export const decodeCursor = (cursor: string, tag: string, length: number): (string | null)[] => {
+  if (cursor.length <= MAX_CURSOR) {
+    try {
+      const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+      if (
+        Array.isArray(values) &&
+        values.length === length + 1 &&
+        values[0] === tag &&
+        values.slice(1).every((v) => v === null || (typeof v === 'string' && v.length <= 500))
+      ) {
+        return values.slice(1) as (string | null)[]
+      }
+    } catch {
+      // fall through
+    }
+  }
+  throw badCursor()
 }

@@ -5,6 +5,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations'
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache'
 import { useContentEncoding } from '@whatwg-node/server'
+import { LRUCache } from 'lru-cache'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -21,6 +22,7 @@ import config from '../payload.config'
 import { publicFilters, type PublicFilters } from './access'
 import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
+import { guardRequest, MAX_QUERY_NESTING, nestingDepth } from './guard'
 import { groupResolvers } from './schema/groups/resolvers'
 import { libraryResolvers } from './schema/library/resolvers'
 import { newsResolvers } from './schema/news/resolvers'
@@ -36,35 +38,101 @@ export const partnerSchema = () =>
   })
 
 /** Automatic persisted queries (Apollo's protocol): a query sent once with its hash can then be sent by hash alone, over GET. */
-const MAX_PERSISTED = 2000
-const persisted = new Map<string, string>()
+const PERSISTED_BYTES = 4 * 1024 * 1024
+const persisted = new LRUCache<string, string>({
+  maxSize: PERSISTED_BYTES,
+  sizeCalculation: (query, hash) => Buffer.byteLength(query) + hash.length,
+})
 
-const useAutomaticPersistedQueries = (): Plugin => ({
+const useAutomaticPersistedQueries = (): Plugin => {
+  // A query is kept only once it has passed validation: the store never holds a stranger's junk.
+  const pending = new WeakMap<Request, { hash: string; query: string }>()
+  return {
+    onParams({ params, request }) {
+      const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
+        ?.sha256Hash
+      if (typeof hash !== 'string' || !params.query) return
+      if (createHash('sha256').update(params.query).digest('hex') !== hash) {
+        throw createGraphQLError('The persisted query hash does not match the query.', {
+          extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH', http: { status: 400 } },
+        })
+      }
+      pending.set(request, { hash, query: params.query })
+    },
+    onValidate({ context }) {
+      const entry = pending.get((context as { request: Request }).request)
+      if (!entry) return
+      return ({ valid }) => {
+        if (valid && !persisted.has(entry.hash)) persisted.set(entry.hash, entry.query)
+      }
+    },
+  }
+}
+
+const badRequest = (message: string) =>
+  createGraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } })
+
+const hasNul = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? value.includes('\u0000')
+    : Array.isArray(value)
+      ? value.some(hasNul)
+      : value !== null && typeof value === 'object'
+        ? Object.values(value).some(hasNul)
+        : false
+
+/**
+ * Checks on the query's text before graphql-js parses it: the parser recurses into nested list and
+ * object literals and overflows its stack long before armor's token limit counts them.
+ */
+const useQueryShapeLimits = (): Plugin => ({
   onParams({ params }) {
-    const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
-      ?.sha256Hash
-    if (typeof hash !== 'string' || !params.query) return
-    if (createHash('sha256').update(params.query).digest('hex') !== hash) {
-      throw createGraphQLError('The persisted query hash does not match the query.', {
-        extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH', http: { status: 400 } },
-      })
+    if (
+      typeof params.query === 'string' &&
+      nestingDepth(params.query, '[{(', ']})') > MAX_QUERY_NESTING
+    ) {
+      throw badRequest(`The query is nested more than ${MAX_QUERY_NESTING} levels deep.`)
     }
-    if (persisted.size >= MAX_PERSISTED) persisted.delete(persisted.keys().next().value!)
-    persisted.set(hash, params.query)
+    // PostgreSQL text cannot hold U+0000; refused here with one clear message for every argument.
+    if (/\\u0000|\u0000/.test(params.query ?? '') || hasNul(params.variables)) {
+      throw badRequest('Strings must not contain the NUL character (U+0000).')
+    }
   },
 })
 
-/** Public answers may be cached by browsers and CDNs for a minute; they vary with the language. */
-const useCacheHeaders = (): Plugin => ({
-  onResponse({ request, response }) {
-    if (response.status === 200 && request.method === 'GET') {
-      response.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=300')
-    } else if (!response.headers.has('Cache-Control')) {
-      response.headers.set('Cache-Control', 'no-store')
-    }
-    response.headers.append('Vary', 'Accept-Language')
-  },
-})
+/**
+ * Public answers may be cached by browsers and CDNs for a minute; they vary with the language and
+ * (CORS headers depend on it) the Origin. Answers that carry errors are never stored.
+ */
+const useCacheHeaders = (): Plugin => {
+  const failed = new WeakSet<Request>()
+  return {
+    onResultProcess({ request, result }) {
+      const results = Array.isArray(result) ? result : [result]
+      if (results.some((r) => 'errors' in r && (r as { errors?: unknown[] }).errors?.length)) {
+        failed.add(request)
+      }
+    },
+    onResponse({ request, response }) {
+      if (response.status === 200 && request.method === 'GET' && !failed.has(request)) {
+        response.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=300')
+      } else {
+        response.headers.set('Cache-Control', 'no-store')
+      }
+      for (const header of ['Accept-Language', 'Origin']) {
+        const vary = response.headers.get('Vary') ?? ''
+        if (
+          !vary
+            .toLowerCase()
+            .split(/\s*,\s*/)
+            .includes(header.toLowerCase())
+        ) {
+          response.headers.append('Vary', header)
+        }
+      }
+    },
+  }
+}
 
 /** Tests and benchmarks read how many SQL statements a request cost. */
 const useStatementCount = (contexts: WeakMap<Request, PartnerContext>): Plugin => ({
@@ -87,6 +155,8 @@ export type PartnerOptions = {
    * route handler's Content-Encoding header (the body would arrive compressed but unlabelled).
    */
   compress?: boolean
+  /** What anonymous readers may see, instead of the rules read from the hub's config (tests). */
+  publicFilters?: PublicFilters
 }
 
 const allowedOrigins = () => {
@@ -105,7 +175,9 @@ export const createPartnerYoga = (
     schema: partnerSchema(),
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     context: async ({ request }) => {
-      filters ??= config.then(publicFilters)
+      filters ??= options.publicFilters
+        ? Promise.resolve(options.publicFilters)
+        : config.then((c) => publicFilters(c))
       const ctx = createContext(request, await filters, options.pool)
       contexts.set(request, ctx)
       return ctx
@@ -119,7 +191,9 @@ export const createPartnerYoga = (
     },
     graphiql: { title: 'Alliance Knowledge Hub — partner API', defaultQuery: EXAMPLE_QUERIES },
     landingPage: false,
-    maskedErrors: true,
+    // Never the original message or stack, in development too (yoga adds them when NODE_ENV is
+    // development, and `npm start` runs the development server).
+    maskedErrors: { isDev: false },
     plugins: [
       ...(options.compress === false ? [] : [useContentEncoding()]),
       EnvelopArmorPlugin({
@@ -130,6 +204,7 @@ export const createPartnerYoga = (
         costLimit: { maxCost: 20000 },
         blockFieldSuggestion: { enabled: true },
       }),
+      useQueryShapeLimits(),
       useAutomaticPersistedQueries(),
       usePersistedOperations({
         allowArbitraryOperations: true,
@@ -148,10 +223,22 @@ export const createPartnerYoga = (
               // Answers are public; they differ only by the language asked for.
               session: (request) => request.headers.get('accept-language') ?? '',
               ttl: 60_000,
+              // Answers with errors are never cached (and need no warning each time).
+              shouldCacheResult: ({ result }) => !result.errors?.length,
             }),
           ]),
       useCacheHeaders(),
       ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
     ],
   })
+}
+
+/** The partner API behind its request guard: what the Next route and `start:api` serve. */
+export const createPartnerHandler = (options: PartnerOptions = {}) => {
+  const yoga = createPartnerYoga(options)
+  const handle = async (request: Request): Promise<Response> => {
+    const guarded = await guardRequest(request)
+    return guarded instanceof Response ? guarded : yoga.fetch(guarded)
+  }
+  return { yoga, handle }
 }

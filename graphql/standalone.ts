@@ -1,10 +1,11 @@
 // `npm run start:api`: the partner API on its own (no admin, no Next), for read replicas behind a
 // load balancer. Stops cleanly on Ctrl-C / SIGTERM.
+import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
 import { z } from 'zod'
 
 import { closePartnerPool } from './db'
-import { createPartnerYoga } from './server'
+import { createPartnerHandler } from './server'
 
 const { PORT, HOST } = z
   .object({
@@ -14,8 +15,8 @@ const { PORT, HOST } = z
   })
   .parse(process.env)
 
-const yoga = createPartnerYoga()
-const server = createServer(yoga)
+const { handle } = createPartnerHandler()
+const server = createServer(createServerAdapter(handle))
 server.listen(PORT, HOST, () => {
   console.log(`Partner API at http://${HOST}:${PORT}/graphql (GraphiQL in a browser)`)
 })

@@ -125,14 +125,37 @@ export const KINDS = {
     json: termJson('publication_types'),
   },
   standard: { table: 'standards', collection: 'standards', json: standardJson },
-  translation: { table: 'translations', collection: 'translations', json: translationJson },
-} as const
+  translation: {
+    table: 'translations',
+    collection: 'translations',
+    json: translationJson,
+    // An edition is served only while the resource it translates is.
+    parent: { kind: 'resource', column: 'resource_id' },
+  },
+} as const satisfies Record<
+  string,
+  { table: string; collection: string; json: (alias: string) => string; parent?: Parent }
+>
+
+type Parent = { kind: 'resource'; column: string }
 
 export type Kind = keyof typeof KINDS
 
-/** `alias._status = 'published'` for collections with drafts, as the hub's access rules say. */
-export const visible = (kind: Kind, alias: string, filters: PublicFilters) =>
-  filters[KINDS[kind].collection] ? `${alias}._status = 'published'` : 'true'
+/**
+ * What anonymous readers may see of a kind, as SQL on `alias`: everything, published documents only,
+ * or nothing (a hidden collection, or one the API was not told about), and never a child whose
+ * parent they may not see.
+ */
+export const visible = (kind: Kind, alias: string, filters: PublicFilters): string => {
+  const entry: { collection: string; parent?: Parent } = KINDS[kind]
+  const own = filters[entry.collection] ?? 'hidden'
+  const self =
+    own === 'all' ? 'true' : own === 'published' ? `${alias}._status = 'published'` : 'false'
+  if (!entry.parent || self === 'false') return self
+  const p = `${alias}_parent`
+  return `(${self} AND EXISTS (SELECT 1 FROM ${KINDS[entry.parent.kind].table} ${p}
+    WHERE ${p}.id = ${alias}.${entry.parent.column} AND ${visible(entry.parent.kind, p, filters)}))`
+}
 
 /** One SELECT of a kind's rows by id, for a UNION ALL: (kind, key, data). */
 export const byIds = (kind: Kind, param: number, filters: PublicFilters) =>

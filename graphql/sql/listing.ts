@@ -3,7 +3,7 @@
 import type { GraphQLResolveInfo } from 'graphql'
 
 import { parseArg, slug } from '../arguments'
-import { encodeCursor } from '../ids'
+import { badCursor, cursorTag, decodeCursor, encodeCursor } from '../ids'
 import type { PartnerContext } from '../context'
 import type { ConnectionResult } from '../rows'
 import { KINDS, type Kind, visible } from './entities'
@@ -35,19 +35,27 @@ export const wantsTotal = (info: GraphQLResolveInfo) =>
     node.selectionSet?.selections.some((s) => s.kind === 'Field' && s.name.value === 'totalCount'),
   )
 
+/** PostgreSQL's "data exception" class: a value that does not fit its column's type. */
+const isDataException = (error: unknown) =>
+  typeof (error as { code?: unknown })?.code === 'string' &&
+  (error as { code: string }).code.startsWith('22')
+
 export const listPage = async <Row extends { id: number }>(
   ctx: PartnerContext,
   query: ListingQuery,
-  page: { first: number; after?: unknown[] },
+  page: { first: number; after?: string },
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionResult<Row>> => {
   const { table } = KINDS[query.kind]
+  // Cursors name the kind and order they were made for: another listing's cursor is refused here.
+  const tag = cursorTag([query.kind, ...query.order, query.direction])
+  const after = page.after ? decodeCursor(page.after, tag, query.order.length) : undefined
   const where = [visible(query.kind, 't', ctx.filters), ...query.where]
   const from = `${table} t ${query.joins ?? ''}`
   const params = [...query.params]
   const conditions = [...where]
-  if (page.after) {
-    const placeholders = page.after.map((value) => {
+  if (after) {
+    const placeholders = after.map((value) => {
       params.push(value)
       return `$${params.length}`
     })
@@ -61,29 +69,41 @@ export const listPage = async <Row extends { id: number }>(
   const keys = query.order.map((expr, i) => `${expr} AS k${i}, (${expr})::text AS c${i}`).join(', ')
   // On a first page, the total comes with the page (a window over the matches, before LIMIT);
   // after a cursor the window would see only what follows, so a count runs when asked for.
-  const totalInPage = Boolean(info && wantsTotal(info) && !page.after)
+  const totalInPage = Boolean(info && wantsTotal(info) && !after)
   const orderBy = (prefix = '') =>
     query.order.map((_, i) => `${prefix}k${i} ${query.direction}`).join(', ')
-  const rows = await ctx.sql.query<{ data: Row } & Record<string, unknown>>(
-    `WITH page AS (
+  const rows = await ctx.sql
+    .query<{ data: Row } & Record<string, unknown>>(
+      `WITH page AS (
        SELECT t.id, ${keys}${totalInPage ? ', count(*) OVER () AS total_count' : ''}
        FROM ${from} WHERE ${conditions.join(' AND ')}
        ORDER BY ${orderBy()} LIMIT $${params.length}
      )
      SELECT ${KINDS[query.kind].json('t')} AS data, page.* FROM page JOIN ${table} t ON t.id = page.id
      ORDER BY ${orderBy('page.')}`,
-    params,
-  )
+      params,
+    )
+    .catch((error: unknown) => {
+      // A cursor of this listing whose values were edited by hand (a date that is not one).
+      if (after && isDataException(error)) throw badCursor()
+      throw error
+    })
   const hasNextPage = rows.length > page.first
   const edges = rows.slice(0, page.first).map((row) => {
     ctx.loaders.prime(query.kind, row.data)
-    return { cursor: encodeCursor(query.order.map((_, i) => row[`c${i}`])), node: row.data }
+    return {
+      cursor: encodeCursor(
+        tag,
+        query.order.map((_, i) => row[`c${i}`]),
+      ),
+      node: row.data,
+    }
   })
   return {
     edges,
     pageInfo: {
       hasNextPage,
-      hasPreviousPage: Boolean(page.after),
+      hasPreviousPage: Boolean(after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

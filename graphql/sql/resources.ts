@@ -1,6 +1,8 @@
 // The resource listing's filters, full-text search and sorts, as SQL on Payload's tables. Search
 // and title sort use each field's effective text: the first locale of the chain that has it.
+import type { PublicFilters } from '../access'
 import type { Locale } from '../locale'
+import { visible } from './entities'
 import { type ListingQuery, Params } from './listing'
 
 export type ResourceFilterValues = {
@@ -44,6 +46,7 @@ export const resourceMatch = (
   filter: ResourceFilterValues | null | undefined,
   search: string | null | undefined,
   chain: Locale[],
+  filters: PublicFilters,
 ) => {
   const where: string[] = []
   const f = filter ?? {}
@@ -73,7 +76,7 @@ export const resourceMatch = (
   if (f.languages?.length) {
     const codes = params.add(f.languages)
     where.push(`(EXISTS (SELECT 1 FROM resources_languages c WHERE c.parent_id = t.id AND c.value::text = ANY(${codes}::text[]))
-      OR EXISTS (SELECT 1 FROM translations tr WHERE tr.resource_id = t.id AND tr._status = 'published'
+      OR EXISTS (SELECT 1 FROM translations tr WHERE tr.resource_id = t.id AND ${visible('translation', 'tr', filters)}
         AND tr.language::text = ANY(${codes}::text[])))`)
   }
   if (f.publishedFrom) where.push(`t.publication_date >= ${params.add(f.publishedFrom)}::date`)
@@ -100,9 +103,10 @@ export const resourceListing = (
   search: string | null | undefined,
   sort: ResourceSortValue,
   chain: Locale[],
+  filters: PublicFilters,
 ): ListingQuery => {
   const params = new Params()
-  const match = resourceMatch(params, filter, search, chain)
+  const match = resourceMatch(params, filter, search, chain, filters)
   const { where, rank } = match
   // The effective texts are joined only when the search or the title order needs them.
   const joins = match.joins || (sort === 'TITLE' ? effectiveText(params.add(chain)) : '')

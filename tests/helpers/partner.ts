@@ -1,8 +1,14 @@
 // Talks to the partner API through yoga's own fetch (a real HTTP Request and Response, no port).
-import { createPartnerYoga, type PartnerOptions } from '../../graphql/server'
+import { createPartnerHandler, type PartnerOptions } from '../../graphql/server'
 
 export const partnerApi = (options: PartnerOptions = {}) => {
-  const yoga = createPartnerYoga({ exposeStatementCount: true, responseCache: false, ...options })
+  const { handle } = createPartnerHandler({
+    exposeStatementCount: true,
+    responseCache: false,
+    ...options,
+  })
+  // What the routes serve: yoga behind the request guard.
+  const yoga = { fetch: (url: string, init?: RequestInit) => handle(new Request(url, init)) }
   const post = async (
     query: string,
     variables: Record<string, unknown> = {},

@@ -40,7 +40,7 @@ export const groupResolvers: Resolvers = {
       return listPage<GroupRow>(
         ctx,
         { kind: 'group', where, params, order: ['t.slug', 't.id'], direction: 'asc' },
-        page(args, 2),
+        page(args),
         info,
       )
     },
@@ -68,14 +68,14 @@ export const groupResolvers: Resolvers = {
           order: [`coalesce(t.publication_date, '-infinity')`, 't.id'],
           direction: 'desc',
         },
-        page(args, 2),
+        page(args),
         info,
       ),
     webinars: (g, args, ctx, info) =>
       listPage<EventRow>(
         ctx,
         webinarListing({ when: args.when ?? 'ALL', groupId: g.id }),
-        page(args, 2),
+        page(args),
         info,
       ),
     news: (g, args, ctx, info) =>
@@ -88,7 +88,7 @@ export const groupResolvers: Resolvers = {
           order: [`coalesce(t.date, '-infinity')`, 't.id'],
           direction: 'desc',
         },
-        page(args, 2),
+        page(args),
         info,
       ),
   },

@@ -23,7 +23,7 @@ import type {
   TermRow,
   TranslationRow,
 } from '../../rows'
-import { KINDS, locales as localesOf, visible } from '../../sql/entities'
+import { type Kind, KINDS, locales as localesOf, visible } from '../../sql/entities'
 import { findBySlug, listPage, Params } from '../../sql/listing'
 import { resourceListing, resourceMatch, type ResourceSortValue } from '../../sql/resources'
 import { country, language, toEnum, translated, TAXONOMY_KIND } from '../shared'
@@ -49,8 +49,9 @@ const filterSchema = z
 
 /** Terms of one taxonomy, in name order of the answer's first locale. */
 const terms = async (ctx: PartnerContext, table: keyof typeof TAXONOMY_KIND, chain: Locale[]) => {
+  const kind = TAXONOMY_KIND[table]!
   const rows = await ctx.sql.query<{ data: TermRow }>(
-    `SELECT ${KINDS[TAXONOMY_KIND[table]!].json('t')} AS data FROM ${table} t ORDER BY t.slug`,
+    `SELECT ${KINDS[kind].json('t')} AS data FROM ${table} t WHERE ${visible(kind, 't', ctx.filters)} ORDER BY t.slug`,
   )
   const name = (row: TermRow) => translated(row.locales, 'name', chain).text ?? row.slug
   return rows.map((r) => r.data).sort((a, b) => name(a).localeCompare(name(b), chain[0]))
@@ -68,16 +69,17 @@ const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
   const filter = parseArg('filter', filterSchema, args.filter)
   const search = args.search == null ? undefined : parseArg('search', searchArg, args.search)
   const params = new Params()
-  const { joins, where } = resourceMatch(params, filter, search, chain)
+  const { joins, where } = resourceMatch(params, filter, search, chain, ctx.filters)
   const label = (table: string, column: string) => localesOf(table, 'x', { label: column })
   const byRel = (
     facet: string,
     path: string,
-    table: string,
+    kind: Kind,
     value = 'x.slug',
-    labels = label(table, 'name'),
+    labels = label(KINDS[kind].table, 'name'),
   ) =>
-    `SELECT '${facet}', ${value}::text, ${labels}, rel.n FROM rel JOIN ${table} x ON x.id = rel.rid WHERE rel.path = '${path}'`
+    `SELECT '${facet}', ${value}::text, ${labels}, rel.n FROM rel JOIN ${KINDS[kind].table} x ON x.id = rel.rid
+     WHERE rel.path = '${path}' AND ${visible(kind, 'x', ctx.filters)}`
   // One pass over the matches' relations serves every taxonomy facet (a pass per facet cost 5×).
   const rows = await ctx.sql.query<FacetRow>(
     `WITH m AS MATERIALIZED (
@@ -92,15 +94,15 @@ const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
      SELECT 'total' AS facet, '' AS value, NULL::jsonb AS labels, count(*) AS count FROM m
      UNION ALL SELECT 'types', x.slug, ${label('publication_types', 'name')}, f.n FROM (
        SELECT publication_type_id AS rid, count(*) AS n FROM m WHERE publication_type_id IS NOT NULL GROUP BY 1
-     ) f JOIN publication_types x ON x.id = f.rid
-     UNION ALL ${byRel('topics', 'topics', 'topics')}
-     UNION ALL ${byRel('themes', 'themes', 'themes')}
-     UNION ALL ${byRel('audiences', 'audiences', 'audiences')}
-     UNION ALL ${byRel('workingGroups', 'workingGroups', 'working_groups')}
-     UNION ALL ${byRel('standards', 'standards', 'standards', 'x.number', label('standards', 'title'))}
+     ) f JOIN publication_types x ON x.id = f.rid WHERE ${visible('publicationType', 'x', ctx.filters)}
+     UNION ALL ${byRel('topics', 'topics', 'topic')}
+     UNION ALL ${byRel('themes', 'themes', 'theme')}
+     UNION ALL ${byRel('audiences', 'audiences', 'audience')}
+     UNION ALL ${byRel('workingGroups', 'workingGroups', 'group')}
+     UNION ALL ${byRel('standards', 'standards', 'standard', 'x.number', label('standards', 'title'))}
      UNION ALL SELECT 'languages', z.code, NULL, count(*) FROM (
        SELECT m.id, v.value::text AS code FROM m JOIN resources_languages v ON v.parent_id = m.id
-       UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND tr._status = 'published'
+       UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND ${visible('translation', 'tr', ctx.filters)}
      ) z GROUP BY z.code
      UNION ALL SELECT 'countries', c.value::text, NULL, count(*) FROM m
        JOIN resources_countries c ON c.parent_id = m.id GROUP BY c.value`,
@@ -152,8 +154,8 @@ export const libraryResolvers: Resolvers = {
       const filter = parseArg('filter', filterSchema, args.filter)
       return listPage<ResourceRow>(
         ctx,
-        resourceListing(filter, search, sort, ctx.chain(info)),
-        page(args, 2),
+        resourceListing(filter, search, sort, ctx.chain(info), ctx.filters),
+        page(args),
         info,
       )
     },
@@ -170,7 +172,8 @@ export const libraryResolvers: Resolvers = {
           : parseArg('pillar', z.number().int().min(1).max(4, 'pillars are 1 to 4'), args.pillar)
       const rows = await ctx.sql.query<{ data: StandardRow }>(
         `SELECT ${KINDS.standard.json('t')} AS data FROM standards t
-         WHERE $1::text IS NULL OR t.pillar::text = $1::text ORDER BY t.number`,
+         WHERE ($1::text IS NULL OR t.pillar::text = $1::text) AND ${visible('standard', 't', ctx.filters)}
+         ORDER BY t.number`,
         [pillar == null ? null : String(pillar)],
       )
       return rows.map((r) => r.data)

@@ -25,7 +25,7 @@ export const newsResolvers: Resolvers = {
           order: [`coalesce(t.date, '-infinity')`, 't.id'],
           direction: 'desc',
         },
-        page(args, 2),
+        page(args),
         info,
       )
     },
@@ -40,7 +40,7 @@ export const newsResolvers: Resolvers = {
           order: ['t.issue_date', 't.id'],
           direction: 'desc',
         },
-        page(args, 2),
+        page(args),
         info,
       ),
     newsletter: (_, args, ctx, info) => findBySlug<NewsletterRow>(ctx, 'newsletter', args.slug),

@@ -103,7 +103,7 @@ export const webinarResolvers: Resolvers = {
           groupSlug:
             args.workingGroup == null ? null : parseArg('workingGroup', slug, args.workingGroup),
         }),
-        page(args, 2),
+        page(args),
         info,
       )
     },
