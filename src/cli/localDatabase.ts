@@ -26,13 +26,16 @@ export const ensureDatabase = async (): Promise<LocalDatabase> => {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
   }
+  // The superuser's random password is kept beside the data: `.data/postgres-password`, or
+  // `<EMBEDDED_PG_DIR>-password` (mode 0600; see src/db/embeddedPostgres.ts).
   const dataDir = process.env.EMBEDDED_PG_DIR
     ? path.resolve(process.env.EMBEDDED_PG_DIR)
     : path.join(DATA_DIR, 'postgres')
-  const server = await startEmbeddedPostgres({ dataDir })
+  const server = await startEmbeddedPostgres({ dataDir, passwordFile: `${dataDir}-password` })
   await server.createDatabase('hub')
+  const shown = (file: string) => path.relative(process.cwd(), file) || file
   console.log(
-    `Embedded PostgreSQL is running on 127.0.0.1:${server.port} (data in ${path.relative(process.cwd(), dataDir) || dataDir}).`,
+    `Embedded PostgreSQL is running on 127.0.0.1:${server.port} (data in ${shown(dataDir)}, superuser password in ${shown(server.passwordFile)}).`,
   )
   return { url: server.url('hub'), embedded: true, stop: server.stop }
 }
