@@ -25,6 +25,8 @@ import { Translations } from './collections/Translations'
 import { Users } from './collections/Users'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { addReadIndexes } from './src/db/indexes'
+import { explainRefusals } from './src/hooks/explainRefusals'
+import { withHubRules } from './src/hooks/hubRules'
 import { env } from './src/env'
 import { LOCALES } from './src/locales'
 
@@ -58,7 +60,14 @@ export default buildConfig({
     PublicationTypes,
     Standards,
     Users,
-  ],
+  ].map(withHubRules),
+  hooks: { afterError: [explainRefusals] },
+  // Refusals on purpose are a line in the log, not a stack trace (see src/hooks/refusal.ts).
+  loggingLevels: {
+    HubRefusal: 'info',
+    TooManyLoginAttempts: 'info',
+    AuthenticationError: 'info',
+  } as Record<string, 'info'>,
   localization: { locales: LOCALES, defaultLocale: 'en', fallback: true },
   i18n: { supportedLanguages: { en, fr, es, ar }, fallbackLanguage: 'en' },
   editor: lexicalEditor(),

@@ -262,7 +262,11 @@ const main = async () => {
     await serve(
       'hub',
       [nextBin, 'start', '-H', '127.0.0.1', '-p', String(hubPort)],
-      { ...env(primary.url), PARTNER_RESPONSE_CACHE: 'false' },
+      {
+        ...env(primary.url),
+        PARTNER_RESPONSE_CACHE: 'false',
+        SERVER_URL: `http://127.0.0.1:${hubPort}`,
+      },
       `http://127.0.0.1:${hubPort}/api/users/me`,
     )
     await serve(

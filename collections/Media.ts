@@ -1,15 +1,51 @@
-import type { CollectionConfig } from 'payload'
+import type {
+  CollectionBeforeChangeHook,
+  CollectionBeforeOperationHook,
+  CollectionConfig,
+} from 'payload'
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 
-import { adminsAndEditors, anyone, signedIn } from '../src/access/rules'
+import { readMediaInPublicUse } from '../src/access/mediaInPublicUse'
+import { HubRefusal } from '../src/hooks/refusal'
+import { adminsAndEditors, editorsOrUploader, signedIn, signedInField } from '../src/access/rules'
 
 export const MEDIA_MIME_TYPES = [
   'application/pdf',
+  'application/zip',
   'image/png',
   'image/jpeg',
   'image/webp',
   'image/svg+xml',
 ]
 export const MEDIA_MAX_BYTES = 50 * 1024 * 1024
+
+/**
+ * Payload checks a file's type from its bytes when it can tell, and trusts the name when it cannot:
+ * any bytes named `.zip` would pass. Here every upload must be recognisable as what it claims to
+ * be; SVG (text, so without a signature) is left to Payload's own inspection, which refuses scripts.
+ */
+const checkTypeFromBytes: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  const file = req.file
+  if (!file || (operation !== 'create' && operation !== 'update')) return args
+  const detected = file.tempFilePath
+    ? await fileTypeFromFile(file.tempFilePath)
+    : await fileTypeFromBuffer(file.data)
+  const svg = /\.svg$/i.test(file.name) && !detected
+  if (!svg && (!detected || !MEDIA_MIME_TYPES.includes(detected.mime))) {
+    throw new HubRefusal(
+      `file: "${file.name}" is not a PDF, a ZIP archive or a PNG, JPEG, WebP or SVG image` +
+        (detected ? ` (its contents are ${detected.mime})` : ' (its contents match none of them)') +
+        '.',
+      400,
+      'file',
+    )
+  }
+  return args
+}
+
+/** Who uploaded a file: they, and editors, may replace it. */
+const stampUploader: CollectionBeforeChangeHook = ({ data, operation, req }) =>
+  operation === 'create' ? { ...data, uploadedBy: req.user?.id ?? null } : data
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -18,10 +54,17 @@ export const Media: CollectionConfig = {
     useAsTitle: 'filename',
     defaultColumns: ['filename', 'alt', 'mimeType', 'filesize', 'updatedAt'],
     group: 'Library',
-    description: 'PDFs and images (covers, flyers, posters). Up to 50 MB each.',
+    description:
+      'PDFs, images (covers, flyers, posters) and ZIP language packs. Up to 50 MB each. Public only while a published document uses them.',
   },
-  access: { read: anyone, create: signedIn, update: signedIn, delete: adminsAndEditors },
+  access: {
+    read: readMediaInPublicUse,
+    create: signedIn,
+    update: editorsOrUploader,
+    delete: adminsAndEditors,
+  },
   upload: { staticDir: 'media', mimeTypes: MEDIA_MIME_TYPES },
+  hooks: { beforeOperation: [checkTypeFromBytes], beforeChange: [stampUploader] },
   fields: [
     {
       name: 'alt',
@@ -33,5 +76,13 @@ export const Media: CollectionConfig = {
       },
     },
     { name: 'caption', type: 'text', localized: true },
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      // Editor data: never shown to visitors; set once, by the hub.
+      access: { read: signedInField, update: () => false },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
   ],
 }

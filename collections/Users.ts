@@ -2,6 +2,10 @@ import type { CollectionConfig, FieldHook } from 'payload'
 
 import { ROLE_OPTIONS } from '../src/access/roles'
 import { adminsOnly, adminsOnlyField, adminsOrSelf } from '../src/access/rules'
+import { sessionCookieOptions } from '../src/auth/cookies'
+import { clearLoginFailures, throttleLogin } from '../src/auth/loginThrottle'
+import { passwordRuleOnReset, passwordRuleOnSave } from '../src/auth/passwordHooks'
+import { env } from '../src/env'
 
 /** The very first account (created on the admin's first visit) is an admin. */
 const firstUserIsAdmin: FieldHook = async ({ value, operation, req }) => {
@@ -13,7 +17,16 @@ const firstUserIsAdmin: FieldHook = async ({ value, operation, req }) => {
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: 'User', plural: 'Users' },
-  auth: { maxLoginAttempts: 10, lockTime: 10 * 60 * 1000 },
+  auth: {
+    // No account lock: failed sign-ins are throttled per client address instead (loginThrottle).
+    maxLoginAttempts: 0,
+    cookies: sessionCookieOptions(env.SERVER_URL),
+  },
+  hooks: {
+    beforeOperation: [throttleLogin, passwordRuleOnReset],
+    beforeValidate: [passwordRuleOnSave],
+    afterLogin: [clearLoginFailures],
+  },
   admin: {
     useAsTitle: 'email',
     defaultColumns: ['name', 'email', 'role', 'groups'],

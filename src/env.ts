@@ -1,6 +1,8 @@
 // Every environment variable the hub reads, parsed once. Errors name the variable.
 import { z } from 'zod'
 
+import { PASSWORD_RULE, passwordProblem } from './auth/passwordRule'
+
 // `next build` and code generators load the config without serving anything: no secret needed.
 const configOnly =
   process.env.NEXT_PHASE === 'phase-production-build' || process.env.HUB_CONFIG_ONLY === 'true'
@@ -17,13 +19,33 @@ const schema = z.object({
     : z
         .string({ error: 'is required (32+ random characters)' })
         .min(32, 'must be at least 32 characters'),
-  /** Public address of the hub, used in links in e-mails and the admin. */
-  SERVER_URL: z.url().optional(),
+  /**
+   * Public address of the hub, used in links in e-mails and the admin; https makes the session
+   * cookie `Secure`. A production server refuses to start without it (next.config.mjs).
+   */
+  SERVER_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .optional(),
+  /**
+   * Reverse proxies in front of the hub beyond the nearest one, each adding an entry to
+   * X-Forwarded-For: the sign-in throttle takes the client's address that many entries from the
+   * right (0: the last entry, which the nearest proxy writes). Next fills the header in with the
+   * peer's address only when a request has none, so a hub reached without a proxy lets clients
+   * name their own address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .regex(/^\d{1,2}$/, 'must be a whole number of proxies (0, 1, 2…)')
+    .default('0')
+    .transform(Number),
   /** `true` only on a developer's own scratch database: schema changes without migrations. */
   PAYLOAD_DB_PUSH: z.enum(['true', 'false']).default('false'),
   /** The first admin account, created by the seed when both are set and no user exists yet. */
   HUB_ADMIN_EMAIL: z.email().optional(),
-  HUB_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  HUB_ADMIN_PASSWORD: z
+    .string()
+    .refine((value) => !passwordProblem(value), PASSWORD_RULE)
+    .optional(),
   /** Run scheduled publishing in this process (off in tests, which run jobs themselves). */
   HUB_RUN_JOBS: z.enum(['true', 'false']).default('true'),
 })

@@ -246,7 +246,7 @@ export interface Organisation {
   createdAt: string;
 }
 /**
- * PDFs and images (covers, flyers, posters). Up to 50 MB each.
+ * PDFs, images (covers, flyers, posters) and ZIP language packs. Up to 50 MB each. Public only while a published document uses them.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
@@ -258,6 +258,7 @@ export interface Media {
    */
   alt?: string | null;
   caption?: string | null;
+  uploadedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -269,6 +270,41 @@ export interface Media {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * People who edit the hub. Never visible to the public.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  /**
+   * Admin: everything. Editor: all content. Group editor: content of their groups. Translator: non-English locales and translations.
+   */
+  role: 'admin' | 'editor' | 'group-editor' | 'translator';
+  /**
+   * A group editor edits the content of these groups only.
+   */
+  groups?: (number | WorkingGroup)[] | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Group leads, speakers and facilitators. E-mail addresses stay private.
@@ -2308,43 +2344,6 @@ export interface Newsletter {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * People who edit the hub. Never visible to the public.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  /**
-   * Admin: everything. Editor: all content. Group editor: content of their groups. Translator: non-English locales and translations.
-   */
-  role: 'admin' | 'editor' | 'group-editor' | 'translator';
-  /**
-   * A group editor edits the content of these groups only.
-   */
-  groups?: (number | WorkingGroup)[] | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2782,6 +2781,7 @@ export interface PeopleSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  uploadedBy?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -2867,8 +2867,6 @@ export interface UsersSelect<T extends boolean = true> {
   salt?: T;
   hash?: T;
   resetPasswordRequestedAt?: T;
-  loginAttempts?: T;
-  lockUntil?: T;
   sessions?:
     | T
     | {

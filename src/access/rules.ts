@@ -1,5 +1,5 @@
 // Access rules shared by the collections. Each returns true, false, or a Where filter.
-import type { Access, FieldAccess, Where } from 'payload'
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 import { groupIdsOf, hasRole, isTranslatingLocale } from './roles'
 
@@ -17,15 +17,21 @@ export const adminsAndEditors: Access = ({ req: { user } }) => hasRole(user, 'ad
 export const publishedOrSignedIn: Access = ({ req: { user } }) =>
   user ? true : { _status: { equals: 'published' } }
 
+/**
+ * Translators write drafts in their locale and never publish: asked with `_status: 'published'`
+ * (as the admin does to decide whether to show "Publish"), the answer is no. The hooks in
+ * src/hooks/keepTranslatorsToDrafts.ts refuse every other way of changing what is published.
+ */
+const translating = (req: PayloadRequest, data?: { _status?: unknown } | null) =>
+  hasRole(req.user, 'translator') && isTranslatingLocale(req) && data?._status !== 'published'
+
 /** Shared editorial content (taxonomies, newsletters…): editors write, translators translate. */
-export const editorsOrTranslating: Access = ({ req }) =>
-  hasRole(req.user, 'admin', 'editor') ||
-  (hasRole(req.user, 'translator') && isTranslatingLocale(req))
+export const editorsOrTranslating: Access = ({ req, data }) =>
+  hasRole(req.user, 'admin', 'editor') || translating(req, data)
 
 /** Organisations and people: group editors add their speakers and partners too. */
-export const contributorsOrTranslating: Access = ({ req }) =>
-  hasRole(req.user, 'admin', 'editor', 'group-editor') ||
-  (hasRole(req.user, 'translator') && isTranslatingLocale(req))
+export const contributorsOrTranslating: Access = ({ req, data }) =>
+  hasRole(req.user, 'admin', 'editor', 'group-editor') || translating(req, data)
 
 const inGroups = (ids: number[], path: string): Where => ({ [path]: { in: ids } })
 
@@ -41,10 +47,10 @@ export const createGroupContent: Access = ({ req: { user }, data }) => {
   return chosen.length > 0 && chosen.every((g) => mine.has(typeof g === 'object' ? g.id : g))
 }
 
-export const updateGroupContent: Access = ({ req }) => {
+export const updateGroupContent: Access = ({ req, data }) => {
   if (hasRole(req.user, 'admin', 'editor')) return true
   if (hasRole(req.user, 'group-editor')) return inGroups(groupIdsOf(req.user), 'workingGroups')
-  return hasRole(req.user, 'translator') && isTranslatingLocale(req)
+  return translating(req, data)
 }
 
 export const deleteGroupContent: Access = ({ req: { user } }) => {
@@ -54,15 +60,16 @@ export const deleteGroupContent: Access = ({ req: { user } }) => {
 }
 
 /** A group editor edits the page of their own groups only. */
-export const updateWorkingGroup: Access = ({ req }) => {
+export const updateWorkingGroup: Access = ({ req, data }) => {
   if (hasRole(req.user, 'admin', 'editor')) return true
   if (hasRole(req.user, 'group-editor')) return inGroups(groupIdsOf(req.user), 'id')
-  return hasRole(req.user, 'translator') && isTranslatingLocale(req)
+  return translating(req, data)
 }
 
 /** Translations (language editions): translators own them; group editors those of their groups. */
 export const createTranslation: Access = async ({ req, data }) => {
-  if (hasRole(req.user, 'admin', 'editor', 'translator')) return true
+  if (hasRole(req.user, 'admin', 'editor')) return true
+  if (hasRole(req.user, 'translator')) return data?._status !== 'published'
   if (!hasRole(req.user, 'group-editor')) return false
   if (!data) return true
   const resourceId = typeof data.resource === 'object' ? data.resource?.id : data.resource
@@ -75,10 +82,17 @@ export const createTranslation: Access = async ({ req, data }) => {
   return totalDocs > 0
 }
 
-export const updateTranslation: Access = ({ req: { user } }) => {
-  if (hasRole(user, 'admin', 'editor', 'translator')) return true
+export const updateTranslation: Access = ({ req: { user }, data }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  if (hasRole(user, 'translator')) return data?._status !== 'published'
   if (hasRole(user, 'group-editor')) return inGroups(groupIdsOf(user), 'resource.workingGroups')
   return false
+}
+
+/** Files: editors replace any, everyone else only what they uploaded. */
+export const editorsOrUploader: Access = ({ req: { user } }) => {
+  if (hasRole(user, 'admin', 'editor')) return true
+  return user ? { uploadedBy: { equals: user.id } } : false
 }
 
 /** Users see and edit their own record; only admins manage others. */

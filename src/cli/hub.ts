@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
+import { isLoopbackHost, localServerUrl } from '../auth/serverUrl'
 import { ensureDatabase, ensureSecret } from './localDatabase'
 import { type Env, run } from './run'
 
@@ -24,6 +25,20 @@ if (!server.success) {
 }
 const { PORT, HOST } = server.data
 
+// A production server needs its public address (next.config.mjs refuses to start without it). A hub
+// on a loopback address is reached only at http://HOST:PORT, so it says so itself; anywhere else
+// only the operator knows the address people use (a proxy, https, a domain).
+let serverUrl = process.env.SERVER_URL?.trim() || undefined
+if (values.production && !serverUrl) {
+  if (!isLoopbackHost(HOST)) {
+    console.error(
+      `SERVER_URL is not set. A production hub listening on ${HOST} must be told the address people reach it at, e.g. SERVER_URL=https://hub.example.org npm start -- --production (only a hub on 127.0.0.1, ::1 or localhost sets it itself).`,
+    )
+    process.exit(2)
+  }
+  serverUrl = localServerUrl(HOST, PORT)
+}
+
 const secret = await ensureSecret()
 const db = await ensureDatabase()
 const env: Env = {
@@ -31,6 +46,7 @@ const env: Env = {
   DATABASE_URL: db.url,
   PAYLOAD_SECRET: secret,
   NEXT_TELEMETRY_DISABLED: '1',
+  ...(serverUrl ? { SERVER_URL: serverUrl } : {}),
 }
 
 const step = async (label: string, command: string, args: string[], extraEnv: Env = {}) => {
@@ -68,7 +84,7 @@ if (values.production && !existsSync('.next/BUILD_ID')) {
     'build',
   ])
 }
-const url = `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`
+const url = serverUrl ?? `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`
 console.log(`
 The Alliance Knowledge Hub is starting at ${url}
   Admin:    ${url}/admin   ${env.HUB_ADMIN_EMAIL ? `(sign in as ${env.HUB_ADMIN_EMAIL})` : '(the first visit asks you to create the first admin account)'}

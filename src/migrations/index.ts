@@ -1,5 +1,6 @@
 import * as migration_20261123_163223_initial from './20261123_163223_initial';
 import * as migration_20261123_171700_read_indexes from './20261123_171700_read_indexes';
+import * as migration_20261126_135117_media_uploader_no_account_lock from './20261126_135117_media_uploader_no_account_lock';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_171700_read_indexes.up,
     down: migration_20261123_171700_read_indexes.down,
-    name: '20261123_171700_read_indexes'
+    name: '20261123_171700_read_indexes',
+  },
+  {
+    up: migration_20261126_135117_media_uploader_no_account_lock.up,
+    down: migration_20261126_135117_media_uploader_no_account_lock.down,
+    name: '20261126_135117_media_uploader_no_account_lock'
   },
 ];

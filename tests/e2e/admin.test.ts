@@ -41,6 +41,7 @@ beforeAll(async () => {
       ...process.env,
       DATABASE_URL: inject('databaseUrl'),
       PAYLOAD_SECRET: inject('payloadSecret'),
+      SERVER_URL: base, // a production server refuses to start without its address
       HUB_RUN_JOBS: 'false',
       NEXT_TELEMETRY_DISABLED: '1',
     },
@@ -104,6 +105,44 @@ describe('the admin', () => {
       await fetch(`${base}/api/resources/${id}?locale=fr&fallback-locale=none`)
     ).json()
     expect(frenchOnly.summary ?? null).toBeNull()
+  })
+})
+
+describe('a translator in the admin', () => {
+  it('saves a French draft of a published resource and is never offered Publish', async () => {
+    const payload = await hub()
+    const translatorEmail = `${unique('translator')}@test.example`
+    await payload.create({
+      collection: 'users',
+      data: { email: translatorEmail, password, name: 'E2E translator', role: 'translator' },
+    })
+    const resource = await payload.create({
+      collection: 'resources',
+      data: { title: unique('Published guidance'), _status: 'published' },
+    })
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    const page = await context.newPage()
+    await page.goto(`${base}/admin/login`)
+    await page.fill('#field-email', translatorEmail)
+    await page.fill('#field-password', password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${base}/admin`, { timeout: 60_000 })
+
+    await page.goto(`${base}/admin/collections/resources/${resource.id}?locale=fr`)
+    await page.waitForSelector('#action-save-draft', { timeout: 60_000 })
+    // Payload asks the update rule with `_status: published` to decide; the answer is no.
+    expect(await page.locator('#action-save').count()).toBe(0)
+    await page.fill('#field-title', 'Orientations (brouillon)')
+    const saved = page.waitForResponse(
+      (r) => r.url().includes(`/api/resources/${resource.id}`) && r.request().method() === 'PATCH',
+    )
+    await page.click('#action-save-draft')
+    expect((await saved).status()).toBe(200)
+    await context.close()
+
+    const live = await (await fetch(`${base}/api/resources/${resource.id}?locale=fr`)).json()
+    expect(live._status).toBe('published')
+    expect(live.title).not.toBe('Orientations (brouillon)')
   })
 })
 

@@ -32,7 +32,39 @@ const handlers = {
   DELETE: REST_DELETE(config),
 }
 
-type RestOptions = { token?: string; body?: unknown; headers?: Record<string, string> }
+type RestOptions = {
+  token?: string
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** One call to Payload's REST API as a real Request; the raw Response (for files). */
+export const restResponse = async (
+  method: keyof typeof handlers,
+  path: string,
+  options: RestOptions = {},
+) => {
+  const url = new URL(`http://hub.test/api${path}`)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .map(decodeURIComponent)
+  const form = options.body instanceof FormData
+  const request = new Request(url, {
+    method,
+    headers: {
+      ...(options.body && !form ? { 'Content-Type': 'application/json' } : {}),
+      ...(options.token ? { Authorization: `JWT ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: form
+      ? (options.body as FormData)
+      : options.body
+        ? JSON.stringify(options.body)
+        : undefined,
+  })
+  return handlers[method](request, { params: Promise.resolve({ slug }) })
+}
 
 /** One call to Payload's REST API, e.g. rest('GET', '/resources?locale=fr'). */
 export const rest = async (
@@ -40,18 +72,7 @@ export const rest = async (
   path: string,
   options: RestOptions = {},
 ) => {
-  const url = new URL(`http://hub.test/api${path}`)
-  const slug = url.pathname.replace(/^\/api\//, '').split('/')
-  const request = new Request(url, {
-    method,
-    headers: {
-      ...(options.body ? { 'Content-Type': 'application/json' } : {}),
-      ...(options.token ? { Authorization: `JWT ${options.token}` } : {}),
-      ...options.headers,
-    },
-    body: options.body ? JSON.stringify(options.body) : undefined,
-  })
-  const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  const response = await restResponse(method, path, options)
   return { status: response.status, body: (await response.json()) as Record<string, any> }
 }
 

@@ -392,13 +392,14 @@ describe('translations (language editions)', () => {
 })
 
 describe('media', () => {
-  // Columns: upload, read, update, delete.
+  // Columns: upload, read, update, delete — of a file someone else uploaded that no published
+  // document uses (tests/int/mediaAccess.test.ts covers files in use and uploaders' own files).
   const expected: Record<Actor, string> = {
     admin: 'yyyy',
     editor: 'yyyy',
-    groupEditor: 'yyyn',
-    translator: 'yyyn',
-    anonymous: 'nynn',
+    groupEditor: 'yynn',
+    translator: 'yynn',
+    anonymous: 'nnnn',
   }
   // A real 1×1 PNG: uploads are checked by their content, not their name.
   const png = Buffer.from(

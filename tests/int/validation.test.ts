@@ -119,6 +119,6 @@ describe('uploads', () => {
         overrideAccess: false,
         user: editor.user,
       }),
-    ).rejects.toThrow(/invalid: file|file type/i)
+    ).rejects.toThrow(/invalid: file|file type|is not a PDF/i)
   })
 })

@@ -69,8 +69,15 @@ export default async function setup(project: TestProject) {
     PAYLOAD_SECRET: payloadSecret,
     HUB_RUN_JOBS: 'false',
   }
+  // A first admin, as `npm start` makes one: otherwise whichever test signs up first would be
+  // made admin (the first account is), and its role-specific assertions would depend on timing.
+  const seedEnv = {
+    ...env,
+    HUB_ADMIN_EMAIL: 'admin@hub.test',
+    HUB_ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
+  }
   runOrThrow('migrations', process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], env)
-  runOrThrow('seed', process.execPath, ['--import', 'tsx', 'seed/run.ts'], env)
+  runOrThrow('seed', process.execPath, ['--import', 'tsx', 'seed/run.ts'], seedEnv)
 
   project.provide('databaseUrl', databaseUrl)
   project.provide('adminDatabaseUrl', adminUrl)

@@ -1,0 +1,56 @@
+// Which client a request comes from, as the key the sign-in throttle counts on.
+//
+// Next gives route handlers no socket: it passes the peer's address in `x-forwarded-for`, and only
+// when the request has no such header (Next 16's base server: `x-forwarded-for ??= socket address`).
+// Behind a reverse proxy that appends its peer's address (nginx `$proxy_add_x_forwarded_for`), the
+// last entry is the one that proxy wrote; each further trusted proxy in front of it adds one entry.
+// So the client is the entry `trustedProxies` places from the right. Entries further left were
+// written by the client itself and prove nothing.
+import { isIP } from 'node:net'
+
+/** Requests that name no usable address share this one key. */
+export const UNKNOWN_CLIENT = 'unknown'
+
+export const clientAddress = (headers: Headers, trustedProxies = 0): string => {
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  if (entries.length === 0) return UNKNOWN_CLIENT
+  // Fewer entries than proxies: the request skipped the outer ones, and the leftmost entry is the
+  // peer the first trusted proxy saw, the best we know.
+  const entry = entries[Math.max(0, entries.length - 1 - trustedProxies)]!
+  return addressKey(entry) ?? UNKNOWN_CLIENT
+}
+
+const expandIPv6 = (canonical: string): string[] => {
+  const [head = '', tail] = canonical.split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const zeros = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0')
+  return [...left, ...zeros, ...right]
+}
+
+/**
+ * One key per IPv4 address and per IPv6 /64: a home, an office or a server is usually given a
+ * whole /64, so counting single IPv6 addresses would give one client billions of fresh starts.
+ * Accepts `1.2.3.4:567`, `[::1]:567`, IPv4-mapped IPv6 and zone ids; anything else is undefined.
+ */
+export const addressKey = (entry: string): string | undefined => {
+  let value = entry.trim()
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value)
+  if (bracketed) value = bracketed[1]!
+  else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(value)) value = value.replace(/:\d+$/, '')
+  value = value.replace(/%.*$/, '')
+  const kind = isIP(value)
+  if (kind === 4) return value
+  if (kind !== 6) return undefined
+  const canonical = new URL(`http://[${value}]/`).hostname.slice(1, -1)
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical)
+  if (mapped) {
+    const high = parseInt(mapped[1]!, 16)
+    const low = parseInt(mapped[2]!, 16)
+    return [high >> 8, high & 255, low >> 8, low & 255].join('.')
+  }
+  return `${expandIPv6(canonical).slice(0, 4).join(':')}::/64`
+}

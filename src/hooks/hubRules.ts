@@ -1,0 +1,21 @@
+// Rules every collection of the hub follows, added in one place rather than repeated in each file.
+import type { CollectionConfig } from 'payload'
+
+import { boundAnonymousReads } from './boundAnonymousReads'
+import { keepTranslatorsToDrafts } from './keepTranslatorsToDrafts'
+
+export const withHubRules = (collection: CollectionConfig): CollectionConfig => ({
+  ...collection,
+  hooks: {
+    ...collection.hooks,
+    beforeOperation: [
+      boundAnonymousReads,
+      ...(collection.versions &&
+      typeof collection.versions === 'object' &&
+      collection.versions.drafts
+        ? [keepTranslatorsToDrafts]
+        : []),
+      ...(collection.hooks?.beforeOperation ?? []),
+    ],
+  },
+})
