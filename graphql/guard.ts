@@ -2,6 +2,7 @@
 // nesting of its JSON. Each of these once reached a 500 (a parser or coercion overflowing its stack,
 // a method yoga did not expect), and a body of any size was read whole. Refusals are GraphQL-shaped
 // JSON with a code, so partners' clients show them like any other error.
+import { readBody, refusal, withBody } from '../src/http/limitBody'
 
 /** The largest body a partner query needs (a big query with variables is a few KB). */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -12,15 +13,7 @@ export const MAX_QUERY_NESTING = 64
 
 const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS']
 
-export const refusal = (status: number, code: string, message: string, headers = {}) =>
-  new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      ...headers,
-    },
-  })
+export { refusal }
 
 /** Deepest nesting of `[`/`{` outside strings in JSON text (or `(` too, for GraphQL text). */
 export const nestingDepth = (text: string, openers = '[{', closers = ']}') => {
@@ -42,27 +35,6 @@ export const nestingDepth = (text: string, openers = '[{', closers = ']}') => {
   }
   return max
 }
-
-/** Reads at most `limit` bytes of a body; `null` when it is longer. */
-const readLimited = async (body: ReadableStream<Uint8Array>, limit: number) => {
-  const chunks: Uint8Array[] = []
-  let size = 0
-  const reader = body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > limit) {
-      await reader.cancel().catch(() => {})
-      return null
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks)
-}
-
-const tooLarge = () =>
-  refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES / 1024} KB.`)
 
 const tooDeep = (what: string) =>
   refusal(400, 'BAD_REQUEST', `${what} is nested more than ${MAX_JSON_DEPTH} levels deep.`)
@@ -101,14 +73,8 @@ export const guardRequest = async (request: Request): Promise<Request | Response
     return request
   }
   if (request.method !== 'POST' || !request.body) return request
-  const declared = Number(request.headers.get('content-length'))
-  if (declared > MAX_BODY_BYTES) return tooLarge()
-  const body = await readLimited(request.body, MAX_BODY_BYTES).catch(() => undefined)
-  if (body === null) return tooLarge()
-  if (body === undefined) return refusal(400, 'BAD_REQUEST', 'The request body could not be read.')
+  const body = await readBody(request, MAX_BODY_BYTES)
+  if (body instanceof Response) return body
   if (nestingDepth(body.toString('utf8')) > MAX_JSON_DEPTH) return tooDeep('The request body')
-  const headers = new Headers(request.headers)
-  headers.delete('content-length')
-  headers.delete('transfer-encoding')
-  return new Request(request.url, { method: 'POST', headers, body })
+  return withBody(request, body)
 }

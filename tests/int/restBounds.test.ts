@@ -56,3 +56,40 @@ describe('anonymous REST is bounded', () => {
     expect(remove.status).toBe(404)
   })
 })
+
+describe('request bodies', () => {
+  it('answers 413 to a JSON body over 2 MB and an upload over 51 MB, declared or streamed', async () => {
+    const { POST } = await import('../../src/app/(payload)/api/[...slug]/route')
+    const params = { params: Promise.resolve({ slug: ['resources'] }) }
+    const big = JSON.stringify({ title: 'x'.repeat(3 * 1024 * 1024) })
+    const declared = await POST(
+      new Request('http://hub.test/api/resources', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: big,
+      }),
+      params,
+    )
+    expect(declared.status).toBe(413)
+    expect((await declared.json()).errors[0].message).toMatch(/larger than 2 MB/)
+    const chunk = new Uint8Array(1024 * 1024)
+    let sent = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ > 60) controller.close()
+        else controller.enqueue(chunk)
+      },
+    })
+    const streamed = await POST(
+      new Request('http://hub.test/api/media', {
+        method: 'POST',
+        headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+        body: endless,
+        duplex: 'half',
+      } as RequestInit),
+      { params: Promise.resolve({ slug: ['media'] }) },
+    )
+    expect(streamed.status).toBe(413)
+    expect(sent).toBeLessThan(60)
+  })
+})

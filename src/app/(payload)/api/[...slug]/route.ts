@@ -9,9 +9,30 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
+import { MEDIA_MAX_BYTES } from '../../../../../collections/Media'
+import { readBody, withBody } from '../../../../http/limitBody'
+
+type Handler = (
+  request: Request,
+  context: { params: Promise<{ slug: string[] }> },
+) => Promise<Response>
+
+/** JSON bodies (a document with its rich text) are far below this; uploads may be a file of 50 MB. */
+const JSON_LIMIT = 2 * 1024 * 1024
+const UPLOAD_LIMIT = MEDIA_MAX_BYTES + 1024 * 1024
+
+/** Payload reads a body whole: read it here first, within a limit, so that a huge one gets 413. */
+const limited =
+  (handler: Handler): Handler =>
+  async (request, context) => {
+    const upload = request.headers.get('content-type')?.startsWith('multipart/form-data')
+    const body = await readBody(request, upload ? UPLOAD_LIMIT : JSON_LIMIT)
+    return body instanceof Response ? body : handler(withBody(request, body), context)
+  }
+
 export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+export const POST = limited(REST_POST(config))
+export const DELETE = limited(REST_DELETE(config))
+export const PATCH = limited(REST_PATCH(config))
+export const PUT = limited(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)

@@ -1,0 +1,68 @@
+// A request body read up to a limit, never further: a stranger's endless upload stops at the limit
+// with 413, whether it declared its length or streamed it. Used by the partner API and the REST API.
+
+export const refusal = (
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) =>
+  new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
+  })
+
+const describe = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`
+
+export const tooLarge = (limit: number) =>
+  refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${describe(limit)}.`)
+
+/** Reads at most `limit` bytes of a body; `null` when it is longer. */
+const readLimited = async (body: ReadableStream<Uint8Array>, limit: number) => {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => {})
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * The body, read within `limit`: a 413 refusal, a 400 when it cannot be read (a broken upload), or
+ * the bytes. Requests without a body give an empty buffer.
+ */
+export const readBody = async (request: Request, limit: number): Promise<Buffer | Response> => {
+  if (!request.body) return Buffer.alloc(0)
+  if (Number(request.headers.get('content-length')) > limit) return tooLarge(limit)
+  const body = await readLimited(request.body, limit).catch(() => undefined)
+  if (body === null) return tooLarge(limit)
+  if (body === undefined) return refusal(400, 'BAD_REQUEST', 'The request body could not be read.')
+  return body
+}
+
+/** The same request with its body already read (so that nothing downstream reads a stream). */
+export const withBody = (request: Request, body: Buffer) => {
+  const headers = new Headers(request.headers)
+  headers.delete('transfer-encoding')
+  headers.set('content-length', String(body.length))
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    // A Buffer is a Uint8Array; the DOM typings only want one backed by a plain ArrayBuffer.
+    body: body.length ? (body as Uint8Array<ArrayBuffer>) : undefined,
+    signal: request.signal,
+  })
+}
