@@ -25,6 +25,7 @@ import { Translations } from './collections/Translations'
 import { Users } from './collections/Users'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { addReadIndexes } from './src/db/indexes'
+import { explainBadRequests } from './src/hooks/explainBadRequests'
 import { explainRefusals } from './src/hooks/explainRefusals'
 import { withHubRules } from './src/hooks/hubRules'
 import { env } from './src/env'
@@ -61,7 +62,7 @@ export default buildConfig({
     Standards,
     Users,
   ].map(withHubRules),
-  hooks: { afterError: [explainRefusals] },
+  hooks: { afterError: [explainBadRequests, explainRefusals] },
   // Refusals on purpose are a line in the log, not a stack trace (see src/hooks/refusal.ts).
   loggingLevels: {
     HubRefusal: 'info',

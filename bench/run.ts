@@ -261,9 +261,11 @@ const main = async () => {
     step('Starting the hub (partner API uncached), a cached partner API and the raw-SQL floor')
     await serve(
       'hub',
-      [nextBin, 'start', '-H', '127.0.0.1', '-p', String(hubPort)],
+      ['--import', 'tsx', 'src/cli/serve.ts'],
       {
         ...env(primary.url),
+        HOST: '127.0.0.1',
+        PORT: String(hubPort),
         PARTNER_RESPONSE_CACHE: 'false',
         SERVER_URL: `http://127.0.0.1:${hubPort}`,
       },

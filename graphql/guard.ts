@@ -73,8 +73,21 @@ export const guardRequest = async (request: Request): Promise<Request | Response
     return request
   }
   if (request.method !== 'POST' || !request.body) return request
+  const encoding = request.headers.get('content-encoding')
+  if (encoding && encoding.toLowerCase() !== 'identity') {
+    return refusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'Compressed request bodies are not accepted.')
+  }
   const body = await readBody(request, MAX_BODY_BYTES)
   if (body instanceof Response) return body
-  if (nestingDepth(body.toString('utf8')) > MAX_JSON_DEPTH) return tooDeep('The request body')
+  const text = body.toString('utf8')
+  if (nestingDepth(text) > MAX_JSON_DEPTH) return tooDeep('The request body')
+  // yoga's own message for broken JSON repeats the parser's error, body excerpt included.
+  if (request.headers.get('content-type')?.includes('json')) {
+    try {
+      JSON.parse(text)
+    } catch {
+      return refusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.')
+    }
+  }
   return withBody(request, body)
 }

@@ -22,7 +22,7 @@ import config from '../payload.config'
 import { publicFilters, type PublicFilters } from './access'
 import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
-import { guardRequest, MAX_QUERY_NESTING, nestingDepth } from './guard'
+import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { groupResolvers } from './schema/groups/resolvers'
 import { libraryResolvers } from './schema/library/resolvers'
 import { newsResolvers } from './schema/news/resolvers'
@@ -214,6 +214,11 @@ export const createPartnerYoga = (
             message: 'PersistedQueryNotFound',
             extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
           },
+          // Neither a query nor a hash: a bad request, whatever the Accept header.
+          keyNotFound: {
+            message: 'A `query` (or a persisted query’s hash) is required.',
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
         },
       }),
       ...((options.responseCache ?? process.env.PARTNER_RESPONSE_CACHE !== 'false') === false
@@ -237,8 +242,14 @@ export const createPartnerYoga = (
 export const createPartnerHandler = (options: PartnerOptions = {}) => {
   const yoga = createPartnerYoga(options)
   const handle = async (request: Request): Promise<Response> => {
-    const guarded = await guardRequest(request)
-    return guarded instanceof Response ? guarded : yoga.fetch(guarded)
+    try {
+      const guarded = await guardRequest(request)
+      return guarded instanceof Response ? guarded : await yoga.fetch(guarded)
+    } catch (error) {
+      // Whatever slipped past yoga's own handling: logged here, never shown (no stack, no path).
+      console.error('Partner API: unexpected error', error)
+      return refusal(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.')
+    }
   }
   return { yoga, handle }
 }

@@ -16,7 +16,21 @@ const { PORT, HOST } = z
   .parse(process.env)
 
 const { handle } = createPartnerHandler()
-const server = createServer(createServerAdapter(handle))
+const adapter = createServerAdapter(handle)
+const server = createServer((req, res) => {
+  // An absolute-form or `*` request target cannot become a URL here: refused before the adapter,
+  // which would answer 500 with its stack.
+  if (!req.url?.startsWith('/')) {
+    res.writeHead(400, { 'Content-Type': 'application/json', Connection: 'close' })
+    res.end(
+      JSON.stringify({
+        errors: [{ message: 'Bad request target.', extensions: { code: 'BAD_REQUEST' } }],
+      }),
+    )
+    return
+  }
+  void adapter(req, res)
+})
 server.listen(PORT, HOST, () => {
   console.log(`Partner API at http://${HOST}:${PORT}/graphql (GraphiQL in a browser)`)
 })

@@ -61,12 +61,19 @@ const vitest = spawnSync(
   { stdio: 'inherit' },
 )
 // One plain closing line that any CI can read.
-const {
-  numPassedTests = 0,
-  numFailedTests = 0,
-  numPendingTests = 0,
-} = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as Record<string, number>) : {}
+const summary = existsSync(report)
+  ? (JSON.parse(readFileSync(report, 'utf8')) as Record<string, unknown>)
+  : undefined
+const count = (key: string) => Number(summary?.[key] ?? 0)
 console.log(
-  `\nvitest: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped`,
+  `\nvitest: ${count('numPassedTests')} passed, ${count('numFailedTests')} failed, ${count('numPendingTests')} skipped`,
 )
-process.exit(vitest.status ?? 1)
+// vitest's own exit code is not enough: the embedded PostgreSQL package's exit hook ends the
+// process with 0 once it has stopped its server, whatever vitest meant to return.
+const failed =
+  !summary ||
+  summary.success === false ||
+  count('numFailedTests') > 0 ||
+  count('numFailedTestSuites') > 0 ||
+  count('numTotalTests') === 0
+process.exit(vitest.status || (failed ? 1 : 0))

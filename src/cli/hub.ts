@@ -92,7 +92,11 @@ The Alliance Knowledge Hub is starting at ${url}
   GraphQL:  ${url}/graphql   (partner API, GraphiQL in a browser)
 Press Ctrl-C to stop the hub${db.embedded ? ' and its database' : ''}.
 `)
-const mode = values.production ? 'start' : 'dev'
-const code = await run(process.execPath, [nextBin, mode, '-H', HOST, '-p', String(PORT)], env)
+// Next behind the hub's own gate (src/cli/serve.ts), in production or development mode.
+const code = await run(
+  process.execPath,
+  ['--import', 'tsx', 'src/cli/serve.ts', ...(values.production ? [] : ['--dev'])],
+  { ...env, HOST, PORT: String(PORT) },
+)
 await db.stop()
 process.exit(code)

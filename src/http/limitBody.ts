@@ -22,7 +22,13 @@ const describe = (bytes: number) =>
 export const tooLarge = (limit: number) =>
   refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${describe(limit)}.`)
 
-/** Reads at most `limit` bytes of a body; `null` when it is longer. */
+/**
+ * A body over the limit is still read (and dropped) up to this size before the 413 goes out, so
+ * that an ordinary client sees the answer rather than a connection cut while it was sending.
+ */
+const DRAIN_BYTES = 16 * 1024 * 1024
+
+/** Keeps at most `limit` bytes of a body; `null` when it is longer. */
 const readLimited = async (body: ReadableStream<Uint8Array>, limit: number) => {
   const chunks: Uint8Array[] = []
   let size = 0
@@ -32,12 +38,15 @@ const readLimited = async (body: ReadableStream<Uint8Array>, limit: number) => {
     if (done) break
     size += value.byteLength
     if (size > limit) {
-      await reader.cancel().catch(() => {})
-      return null
+      if (size > Math.max(limit, DRAIN_BYTES)) {
+        await reader.cancel().catch(() => {})
+        return null
+      }
+      continue
     }
     chunks.push(value)
   }
-  return Buffer.concat(chunks)
+  return size > limit ? null : Buffer.concat(chunks)
 }
 
 /**
@@ -46,7 +55,8 @@ const readLimited = async (body: ReadableStream<Uint8Array>, limit: number) => {
  */
 export const readBody = async (request: Request, limit: number): Promise<Buffer | Response> => {
   if (!request.body) return Buffer.alloc(0)
-  if (Number(request.headers.get('content-length')) > limit) return tooLarge(limit)
+  const declared = Number(request.headers.get('content-length'))
+  if (declared > Math.max(limit, DRAIN_BYTES)) return tooLarge(limit)
   const body = await readLimited(request.body, limit).catch(() => undefined)
   if (body === null) return tooLarge(limit)
   if (body === undefined) return refusal(400, 'BAD_REQUEST', 'The request body could not be read.')

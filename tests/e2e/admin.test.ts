@@ -36,17 +36,26 @@ beforeAll(async () => {
   })
   const port = await getPort()
   base = `http://127.0.0.1:${port}`
-  server = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: inject('databaseUrl'),
-      PAYLOAD_SECRET: inject('payloadSecret'),
-      SERVER_URL: base, // a production server refuses to start without its address
-      HUB_RUN_JOBS: 'false',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: 'inherit',
-    detached: true, // its own process group, so that teardown stops npx and next together
+  // As `npm start -- --production` serves it: Next behind the hub's gate (src/cli/serve.ts).
+  const start = () =>
+    spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: inject('databaseUrl'),
+        PAYLOAD_SECRET: inject('payloadSecret'),
+        SERVER_URL: base,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        HUB_RUN_JOBS: 'false',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+      stdio: 'inherit',
+      detached: true, // its own process group, so that teardown stops it and its children together
+    })
+  server = start()
+  // Exit 13 at start: Node 20's module loader under tsx, now and then (see tests/setup).
+  server.once('exit', (code) => {
+    if (code === 13) server = start()
   })
   await waitForServer(`${base}/api/users/me`)
   browser = await chromium.launch({

@@ -10,7 +10,7 @@ import {
 } from '@payloadcms/next/routes'
 
 import { MEDIA_MAX_BYTES } from '../../../../../collections/Media'
-import { readBody, withBody } from '../../../../http/limitBody'
+import { readBody, refusal, withBody } from '../../../../http/limitBody'
 
 type Handler = (
   request: Request,
@@ -21,16 +21,32 @@ type Handler = (
 const JSON_LIMIT = 2 * 1024 * 1024
 const UPLOAD_LIMIT = MEDIA_MAX_BYTES + 1024 * 1024
 
+const notFound = () => refusal(404, 'NOT_FOUND', 'Not found.')
+
+/**
+ * Before Payload: a path segment named like an object's own property (`/api/__proto__`) reached
+ * Payload's lookup of collections by name and crashed it. After: Payload answers 501 for a
+ * collection it keeps internal (`/api/payload-migrations`), which for a visitor is simply not found.
+ */
+const guarded =
+  (handler: Handler): Handler =>
+  async (request, context) => {
+    const { slug } = await context.params
+    if (slug.some((segment) => segment in Object.prototype)) return notFound()
+    const response = await handler(request, context)
+    return response.status === 501 ? notFound() : response
+  }
+
 /** Payload reads a body whole: read it here first, within a limit, so that a huge one gets 413. */
 const limited =
   (handler: Handler): Handler =>
   async (request, context) => {
     const upload = request.headers.get('content-type')?.startsWith('multipart/form-data')
     const body = await readBody(request, upload ? UPLOAD_LIMIT : JSON_LIMIT)
-    return body instanceof Response ? body : handler(withBody(request, body), context)
+    return body instanceof Response ? body : guarded(handler)(withBody(request, body), context)
   }
 
-export const GET = REST_GET(config)
+export const GET = guarded(REST_GET(config))
 export const POST = limited(REST_POST(config))
 export const DELETE = limited(REST_DELETE(config))
 export const PATCH = limited(REST_PATCH(config))
