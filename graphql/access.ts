@@ -21,14 +21,14 @@ export const publicFilters = async (
     // expressed in the API's SQL either: hidden.
     const verdict = await Promise.resolve()
       .then(() => read({ req: { user: null, context: {} } as never } as never))
-      .catch(() => ({ decidedPerRequest: true }))
+      .catch(() => 'decided per request')
     if (verdict === true) filters[collection.slug] = 'all'
     else if (JSON.stringify(verdict) === PUBLISHED_ONLY) filters[collection.slug] = 'published'
     else {
       filters[collection.slug] = 'hidden'
       if (verdict !== false) {
         warn(
-          `Partner API: "${collection.slug}" is hidden: its anonymous read rule (${JSON.stringify(verdict).slice(0, 200)}) is not one the API can express.`,
+          `Partner API: "${collection.slug}" is hidden: its anonymous read rule (${typeof verdict === 'string' ? verdict : JSON.stringify(verdict).slice(0, 200)}) is not one the API can express.`,
         )
       }
     }

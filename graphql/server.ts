@@ -22,6 +22,7 @@ import config from '../payload.config'
 import { publicFilters, type PublicFilters } from './access'
 import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
+import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { groupResolvers } from './schema/groups/resolvers'
 import { libraryResolvers } from './schema/library/resolvers'
@@ -149,6 +150,8 @@ export type PartnerOptions = {
   exposeStatementCount?: boolean
   /** Serve cached answers (default: on, unless PARTNER_RESPONSE_CACHE=false). */
   responseCache?: boolean
+  /** The cache's budget in bytes (default PARTNER_RESPONSE_CACHE_BYTES, else 32 MB). */
+  responseCacheBytes?: number
   graphqlEndpoint?: string
   /**
    * gzip/deflate answers for clients that accept them (default on). Off inside Next, which drops a
@@ -225,6 +228,11 @@ export const createPartnerYoga = (
         ? []
         : [
             useResponseCache({
+              cache: createByteBoundedCache(
+                options.responseCacheBytes ??
+                  (Number(process.env.PARTNER_RESPONSE_CACHE_BYTES) ||
+                    DEFAULT_RESPONSE_CACHE_BYTES),
+              ),
               // Answers are public; they differ only by the language asked for.
               session: (request) => request.headers.get('accept-language') ?? '',
               ttl: 60_000,

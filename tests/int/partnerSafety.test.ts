@@ -261,3 +261,20 @@ describe('ids and cursors', () => {
     expect(next.body.errors).toBeUndefined()
   })
 })
+
+describe('the response cache', () => {
+  it('is bounded by bytes: small answers are kept, the least recently used go first, a huge one is never kept', async () => {
+    const small = partnerApi({ responseCache: true, responseCacheBytes: 8 * 1024 })
+    const statements = async (query: string) => (await small.post(query)).statements
+    const pillar = (n: number) => `{ standards(pillar: ${n}) { number } }`
+    await statements(pillar(1))
+    expect(await statements(pillar(1))).toBe(0)
+    const big =
+      '{ resources(first: 100) { edges { node { slug title { text } summary { text } } } } }'
+    await statements(big)
+    expect(await statements(big)).toBeGreaterThan(0)
+    // Enough other answers to push the first one out of 8 KB.
+    for (let i = 0; i < 40; i++) await statements(`{ topics { slug } } # ${i} ${'x'.repeat(100)}`)
+    expect(await statements(pillar(1))).toBeGreaterThan(0)
+  })
+})
