@@ -1,8 +1,14 @@
 import type { FieldHook, TextField } from 'payload'
 import slugify from 'slugify'
 
+/**
+ * Separators in titles ("Technical Note | Girls…", "Toolkit – Arabic", "A / B") are word breaks:
+ * slugify would spell `|` as "or" and glue the others to their neighbours.
+ */
+const SEPARATORS = /[|/\\·•–—]/g
+
 export const toSlug = (text: string): string =>
-  slugify(text, { lower: true, strict: true, trim: true }).slice(0, 120)
+  slugify(text.replace(SEPARATORS, ' '), { lower: true, strict: true, trim: true }).slice(0, 120)
 
 /** Fill an empty slug from the English title or name when a document is first saved. */
 const slugFrom =
