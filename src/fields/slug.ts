@@ -1,10 +1,12 @@
-import type { FieldHook, TextField } from 'payload'
+import type { CollectionSlug, FieldHook, TextField } from 'payload'
 import slugify from 'slugify'
 
 /**
  * Separators in titles ("Technical Note | Girls…", "Toolkit – Arabic", "A / B") are word breaks:
  * slugify would spell `|` as "or" and glue the others to their neighbours.
  */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
 const SEPARATORS = /[|/\\·•–—]/g
 
 export const toSlug = (text: string): string =>
@@ -34,12 +36,28 @@ export const slugField = (source = 'title', overrides: Partial<TextField> = {}):
     index: true,
     // Not `required`: an empty slug is filled from the title on the server, after the admin's
     // own checks in the browser have run.
-    validate: (value: unknown) =>
-      value == null ||
-      value === '' ||
-      (typeof value === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value))
-        ? true
-        : 'Slug must be lower-case letters, digits and single hyphens (for example "cpms-2019")',
+    validate: async (value: unknown, { req, id, collectionSlug, event }) => {
+      if (value == null || value === '') return true
+      if (typeof value !== 'string' || !SLUG.test(value)) {
+        return 'Slug must be lower-case letters, digits and single hyphens (for example "cpms-2019")'
+      }
+      // On save, say which record already has it (the database would only say "invalid: slug").
+      if (event === 'onChange' || !collectionSlug || !req?.payload) return true
+      const collection = req.payload.collections[collectionSlug as CollectionSlug]
+      const { docs } = await req.payload.find({
+        collection: collectionSlug as CollectionSlug,
+        where: { and: [{ slug: { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      const holder = docs[0] as Record<string, unknown> | undefined
+      if (!holder) return true
+      const titleField = collection?.config.admin.useAsTitle ?? 'id'
+      const title = typeof holder[titleField] === 'string' ? `"${holder[titleField]}" ` : ''
+      return `The slug "${value}" is already used by ${title}(id ${holder.id}): choose another.`
+    },
     hooks: { beforeValidate: [slugFrom(source)] },
     admin: {
       position: 'sidebar',
