@@ -5,7 +5,8 @@ import type {
 } from 'payload'
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 
-import { readMediaInPublicUse } from '../src/access/mediaInPublicUse'
+import { isInPublicUse, readMediaInPublicUse } from '../src/access/mediaInPublicUse'
+import { hasRole } from '../src/access/roles'
 import { HubRefusal } from '../src/hooks/refusal'
 import { adminsAndEditors, editorsOrUploader, signedIn, signedInField } from '../src/access/rules'
 
@@ -43,6 +44,27 @@ const checkTypeFromBytes: CollectionBeforeOperationHook = async ({ args, operati
   return args
 }
 
+/**
+ * An uploader may replace their file only while nothing published uses it: new bytes under a
+ * published document are a change to what partners see, which is an editor's call.
+ */
+const keepPublishedFilesToEditors: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
+  const id = (args as { id?: unknown }).id
+  if (operation !== 'update' || !req.file || hasRole(req.user, 'admin', 'editor')) return args
+  if (typeof id === 'number' && (await isInPublicUse(req, id))) {
+    throw new HubRefusal(
+      'This file is used by published content: only an editor or an admin may replace it.',
+      403,
+      'file',
+    )
+  }
+  return args
+}
+
 /** Who uploaded a file: they, and editors, may replace it. */
 const stampUploader: CollectionBeforeChangeHook = ({ data, operation, req }) =>
   operation === 'create' ? { ...data, uploadedBy: req.user?.id ?? null } : data
@@ -64,7 +86,10 @@ export const Media: CollectionConfig = {
     delete: adminsAndEditors,
   },
   upload: { staticDir: 'media', mimeTypes: MEDIA_MIME_TYPES },
-  hooks: { beforeOperation: [checkTypeFromBytes], beforeChange: [stampUploader] },
+  hooks: {
+    beforeOperation: [checkTypeFromBytes, keepPublishedFilesToEditors],
+    beforeChange: [stampUploader],
+  },
   fields: [
     {
       name: 'alt',

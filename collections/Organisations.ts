@@ -1,6 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { adminsAndEditors, anyone, contributorsOrTranslating } from '../src/access/rules'
+import {
+  adminsAndEditors,
+  anyone,
+  contributors,
+  contributorsOrTranslating,
+} from '../src/access/rules'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
 import { urlField } from '../src/fields/url'
@@ -18,7 +23,7 @@ export const Organisations: CollectionConfig = {
   },
   access: {
     read: anyone,
-    create: contributorsOrTranslating,
+    create: contributors,
     update: contributorsOrTranslating,
     delete: adminsAndEditors,
   },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import {
   adminsAndEditors,
   anyone,
+  contributors,
   contributorsOrTranslating,
   signedInField,
 } from '../src/access/rules'
@@ -20,7 +21,7 @@ export const People: CollectionConfig = {
   },
   access: {
     read: anyone,
-    create: contributorsOrTranslating,
+    create: contributors,
     update: contributorsOrTranslating,
     delete: adminsAndEditors,
   },

@@ -4,13 +4,14 @@
 // embedded in top-level rich text), and "may see" from each collection's own anonymous read rule,
 // so neither can drift from the rest of the hub.
 import { sql } from '@payloadcms/db-postgres'
-import type {
-  Access,
-  Field,
-  PayloadRequest,
-  SanitizedCollectionConfig,
-  SanitizedConfig,
-  Where,
+import {
+  type Access,
+  createLocalReq,
+  type Field,
+  type PayloadRequest,
+  type SanitizedCollectionConfig,
+  type SanitizedConfig,
+  type Where,
 } from 'payload'
 
 const MEDIA = 'media'
@@ -65,10 +66,20 @@ export const mediaUses = (config: SanitizedConfig): Uses => {
   return uses
 }
 
+/**
+ * Documents that are served only through a parent (as the partner API serves them): a language
+ * edition is public only while its resource is.
+ */
+const THROUGH_PARENT: Record<string, Where> = {
+  translations: { 'resource._status': { equals: 'published' } },
+}
+
 /** What a visitor who is not signed in may read of a collection: true, a filter, or nothing. */
 const anonymousRule = async (collection: SanitizedCollectionConfig, req: PayloadRequest) => {
   const answer = await collection.access.read?.({ req: { ...req, user: null } as PayloadRequest })
-  return answer ?? false
+  if (!answer) return false
+  const parent = THROUGH_PARENT[collection.slug]
+  return parent ? and(answer, parent) : answer
 }
 
 const and = (...conditions: (Where | true)[]): Where => ({
@@ -90,10 +101,13 @@ const embedded = async (req: PayloadRequest, use: RichTextUse, mediaId?: number)
     ? sql`${sql.identifier(`${table}_locales`)} x JOIN ${sql.identifier(table)} t ON t.id = x._parent_id`
     : sql`${sql.identifier(table)} x JOIN ${sql.identifier(table)} t ON t.id = x.id`
   const { rows } = await (req.payload.db as unknown as Db).drizzle.execute(sql`
-    SELECT DISTINCT t.id AS parent, (v #>> '{}')::int AS media FROM ${from},
+    SELECT DISTINCT t.id AS parent, (n.id)::int AS media FROM ${from},
       jsonb_path_query(x.${sql.identifier(snake(use.field))},
-        '$.** ? (@.type == "upload" && @.relationTo == "media").value') v
-    WHERE ${mediaId === undefined ? sql`true` : sql`(v #>> '{}') = ${String(mediaId)}`}`)
+        '$.** ? (@.type == "upload" && @.relationTo == "media").value') v,
+      -- An upload node holds the file's id, or (saved back from a populated read) the file itself.
+      LATERAL (SELECT coalesce(v->'id', v) #>> '{}' AS id) n
+    WHERE n.id ~ '^[0-9]{1,9}$'
+      AND ${mediaId === undefined ? sql`true` : sql`n.id = ${String(mediaId)}`}`)
   return rows.map((row) => ({ parent: Number(row.parent), media: Number(row.media) }))
 }
 
@@ -215,7 +229,9 @@ export const readMediaInPublicUse: Access = async ({ req, id, data, isReadingSta
     return inUse ? { id: { equals: Number(doc!.id) } } : false
   }
   if (!listingCache || Date.now() - listingCache.at > LISTING_TTL_MS) {
-    listingCache = { at: Date.now(), ids: allInPublicUse(req) }
+    // Shared by every visitor for a few seconds: built outside this request and its transaction.
+    const shared = await createLocalReq({}, req.payload)
+    listingCache = { at: Date.now(), ids: allInPublicUse(shared) }
     listingCache.ids.catch(() => (listingCache = undefined))
   }
   const ids = [...(await listingCache.ids)]

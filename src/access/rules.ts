@@ -29,6 +29,10 @@ const translating = (req: PayloadRequest, data?: { _status?: unknown } | null) =
 export const editorsOrTranslating: Access = ({ req, data }) =>
   hasRole(req.user, 'admin', 'editor') || translating(req, data)
 
+/** Organisations and people are public as soon as they exist: only contributors add them. */
+export const contributors: Access = ({ req }) =>
+  hasRole(req.user, 'admin', 'editor', 'group-editor')
+
 /** Organisations and people: group editors add their speakers and partners too. */
 export const contributorsOrTranslating: Access = ({ req, data }) =>
   hasRole(req.user, 'admin', 'editor', 'group-editor') || translating(req, data)
@@ -67,12 +71,10 @@ export const updateWorkingGroup: Access = ({ req, data }) => {
 }
 
 /** Translations (language editions): translators own them; group editors those of their groups. */
-export const createTranslation: Access = async ({ req, data }) => {
-  if (hasRole(req.user, 'admin', 'editor')) return true
-  if (hasRole(req.user, 'translator')) return data?._status !== 'published'
-  if (!hasRole(req.user, 'group-editor')) return false
-  if (!data) return true
-  const resourceId = typeof data.resource === 'object' ? data.resource?.id : data.resource
+/** Whether a group editor's groups hold the resource a translation (new or changed) points to. */
+const resourceInMyGroups = async (req: PayloadRequest, resource: unknown) => {
+  const resourceId =
+    typeof resource === 'object' && resource ? (resource as { id?: number }).id : resource
   if (!resourceId) return false
   const { totalDocs } = await req.payload.count({
     collection: 'resources',
@@ -82,11 +84,22 @@ export const createTranslation: Access = async ({ req, data }) => {
   return totalDocs > 0
 }
 
-export const updateTranslation: Access = ({ req: { user }, data }) => {
+export const createTranslation: Access = async ({ req, data }) => {
+  if (hasRole(req.user, 'admin', 'editor')) return true
+  if (hasRole(req.user, 'translator')) return data?._status !== 'published'
+  if (!hasRole(req.user, 'group-editor')) return false
+  if (!data) return true
+  return resourceInMyGroups(req, data.resource)
+}
+
+export const updateTranslation: Access = async ({ req, data }) => {
+  const { user } = req
   if (hasRole(user, 'admin', 'editor')) return true
   if (hasRole(user, 'translator')) return data?._status !== 'published'
-  if (hasRole(user, 'group-editor')) return inGroups(groupIdsOf(user), 'resource.workingGroups')
-  return false
+  if (!hasRole(user, 'group-editor')) return false
+  // Moving an edition to another resource: that one must be in their groups too.
+  if (data?.resource !== undefined && !(await resourceInMyGroups(req, data.resource))) return false
+  return inGroups(groupIdsOf(user), 'resource.workingGroups')
 }
 
 /** Files: editors replace any, everyone else only what they uploaded. */

@@ -29,7 +29,11 @@ export const keepTranslatorsToDrafts: CollectionBeforeOperationHook = async ({
   }
   const status = data?._status
   if (operation === 'restoreVersion') throw publishingRefused('restore an earlier version')
-  if (operation === 'create' && status === 'published') throw publishingRefused('publish')
+  if (operation === 'create') {
+    if (status === 'published') throw publishingRefused('publish')
+    // A duplicate takes its status from the original: what a translator creates is a draft.
+    return { ...args, draft: true }
+  }
   if (operation !== 'update') return args
   if (status === 'published') throw publishingRefused('publish')
   if (draft) return args

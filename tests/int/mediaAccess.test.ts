@@ -159,6 +159,56 @@ describe('files for visitors', () => {
   }, 30_000)
 })
 
+describe('files of editions and bodies saved back', () => {
+  it('keeps the file of a published edition private while its resource is unpublished', async () => {
+    const file = await png()
+    const resource = await resourceUsing({}, 'draft')
+    await payload.create({
+      collection: 'translations',
+      data: {
+        resource: resource.id,
+        language: 'pl',
+        title: 'Wydanie',
+        format: 'full',
+        progress: 'complete',
+        file: file.id,
+        _status: 'published',
+      },
+    })
+    expect(await fetchFile(file.filename!)).toBe(403)
+    await setStatus(resource.id, 'published')
+    expect(await fetchFile(file.filename!)).toBe(200)
+  })
+
+  it('reads an image node saved back populated ({ id }) and keeps every other read working', async () => {
+    const inline = await png()
+    const body = {
+      root: {
+        type: 'root',
+        format: '',
+        indent: 0,
+        version: 1,
+        direction: 'ltr',
+        children: [
+          {
+            type: 'upload',
+            version: 3,
+            format: '',
+            fields: null,
+            relationTo: 'media',
+            value: { id: inline.id, filename: inline.filename },
+          },
+        ],
+      },
+    }
+    await resourceUsing({ body }, 'published')
+    expect(await fetchFile(inline.filename!)).toBe(200)
+    const other = await resourceUsing({}, 'published')
+    expect((await rest('GET', `/resources/${other.id}?depth=1`)).status).toBe(200)
+    expect((await rest('GET', '/media?limit=5')).status).toBe(200)
+  })
+})
+
 describe('replacing files', () => {
   it('lets editors and the uploader replace a file, and tells others who may', async () => {
     const mine = await png(groupEditor)
@@ -176,6 +226,12 @@ describe('replacing files', () => {
       /^Your role \(Translator\) does not have the right to change media here; admins, editors.* can/,
     )
     const editor = await makeUser('editor')
+    expect((await replace(mine.id, editor)).status).toBe(200)
+    // Once a published document uses it, new bytes are an editor's call.
+    await resourceUsing({ cover: mine.id }, 'published')
+    const late = await replace(mine.id, groupEditor)
+    expect(late.status).toBe(403)
+    expect(late.body.errors[0].message).toMatch(/used by published content/)
     expect((await replace(mine.id, editor)).status).toBe(200)
   })
 })

@@ -84,6 +84,41 @@ describe('translators over REST', () => {
     expect(body.errors[0].message).toMatch(RIGHT)
   })
 
+  it('duplicating a published edition makes a draft', async () => {
+    const id = await resource('published')
+    const edition = await payload.create({
+      collection: 'translations',
+      data: {
+        resource: id,
+        language: 'pl',
+        title: 'Wydanie',
+        format: 'full',
+        progress: 'complete',
+        _status: 'published',
+      },
+    })
+    const { status, body } = await rest('POST', `/translations/${edition.id}/duplicate?locale=fr`, {
+      token: translator.token,
+      body: { language: 'cs' },
+    })
+    expect(status).toBeLessThan(300)
+    const copy = await payload.findByID({ collection: 'translations', id: body.doc.id, depth: 0 })
+    expect(copy._status).toBe('draft')
+  })
+
+  it('cannot create people or organisations, which are public at once', async () => {
+    for (const [collection, data] of [
+      ['people', { name: unique('Person') }],
+      ['organisations', { name: unique('Agency') }],
+    ] as const) {
+      const { status } = await rest('POST', `/${collection}?locale=fr`, {
+        token: translator.token,
+        body: data,
+      })
+      expect(status, collection).toBe(403)
+    }
+  })
+
   it('cannot restore an earlier version', async () => {
     const id = await resource('published')
     await payload.update({ collection: 'resources', id, data: { summary: 'Second version' } })
@@ -118,6 +153,28 @@ describe('bulk actions in the list view', () => {
     }
     expect(await statusOf(published)).toBe('published')
     expect(await statusOf(draft)).toBe('draft')
+  })
+
+  it('keep a group editor from moving an edition to another group’s resource', async () => {
+    const mine = await resource('draft', groupA)
+    const theirs = await resource('draft', groupB)
+    const edition = await payload.create({
+      collection: 'translations',
+      data: {
+        resource: mine,
+        language: 'pl',
+        title: 'Wydanie',
+        format: 'full',
+        progress: 'complete',
+      },
+    })
+    const { status } = await rest('PATCH', `/translations/${edition.id}`, {
+      token: groupEditor.token,
+      body: { resource: theirs },
+    })
+    expect(status).toBe(403)
+    const after = await payload.findByID({ collection: 'translations', id: edition.id, depth: 0 })
+    expect(after.resource).toBe(mine)
   })
 
   it('let a group editor publish in bulk within their groups only', async () => {

@@ -91,5 +91,15 @@ describe('request bodies', () => {
     )
     expect(streamed.status).toBe(413)
     expect(sent).toBeLessThan(60)
+    // Large bodies only for an upload to the media library by someone signed in.
+    const form = new FormData()
+    form.set('email', 'x'.repeat(3 * 1024 * 1024))
+    const login = await POST(
+      new Request('http://hub.test/api/users/login', { method: 'POST', body: form }),
+      {
+        params: Promise.resolve({ slug: ['users', 'login'] }),
+      },
+    )
+    expect(login.status).toBe(413)
   })
 })

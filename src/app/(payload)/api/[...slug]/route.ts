@@ -17,7 +17,7 @@ type Handler = (
   context: { params: Promise<{ slug: string[] }> },
 ) => Promise<Response>
 
-/** JSON bodies (a document with its rich text) are far below this; uploads may be a file of 50 MB. */
+/** Documents (with their rich text) are far below this; a file for the media library may be 50 MB. */
 const JSON_LIMIT = 2 * 1024 * 1024
 const UPLOAD_LIMIT = MEDIA_MAX_BYTES + 1024 * 1024
 
@@ -41,7 +41,13 @@ const guarded =
 const limited =
   (handler: Handler): Handler =>
   async (request, context) => {
-    const upload = request.headers.get('content-type')?.startsWith('multipart/form-data')
+    // Only an upload to the media library, by someone with credentials, may be large.
+    const { slug } = await context.params
+    const upload =
+      slug[0] === 'media' &&
+      request.headers.get('content-type')?.startsWith('multipart/form-data') &&
+      (request.headers.has('authorization') ||
+        /payload-token=/.test(request.headers.get('cookie') ?? ''))
     const body = await readBody(request, upload ? UPLOAD_LIMIT : JSON_LIMIT)
     return body instanceof Response ? body : guarded(handler)(withBody(request, body), context)
   }
