@@ -1,6 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { createGroupContent, deleteGroupContent, updateGroupContent } from '../src/access/rules'
+import {
+  createGroupContent,
+  deleteGroupContent,
+  updateGroupContent,
+  ownFilesUnlessEditor,
+} from '../src/access/rules'
 import { editorNotesField } from '../src/fields/editorNotes'
 import { languageField } from '../src/fields/languages'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
@@ -173,6 +178,7 @@ export const Events: CollectionConfig = {
       type: 'upload',
       relationTo: 'media',
       hasMany: true,
+      filterOptions: ownFilesUnlessEditor,
       admin: { description: 'Flyer, slides, …' },
     },
     editorNotesField(),

@@ -5,6 +5,7 @@ import {
   anyone,
   contributors,
   contributorsOrTranslating,
+  ownFilesUnlessEditor,
 } from '../src/access/rules'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
@@ -47,6 +48,6 @@ export const Organisations: CollectionConfig = {
       ],
     },
     urlField('website'),
-    { name: 'logo', type: 'upload', relationTo: 'media' },
+    { name: 'logo', type: 'upload', relationTo: 'media', filterOptions: ownFilesUnlessEditor },
   ]),
 }

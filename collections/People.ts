@@ -6,6 +6,7 @@ import {
   contributors,
   contributorsOrTranslating,
   signedInField,
+  ownFilesUnlessEditor,
 } from '../src/access/rules'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
@@ -36,6 +37,6 @@ export const People: CollectionConfig = {
       access: { read: signedInField },
       admin: { description: 'Private: for editors only, never published.' },
     },
-    { name: 'photo', type: 'upload', relationTo: 'media' },
+    { name: 'photo', type: 'upload', relationTo: 'media', filterOptions: ownFilesUnlessEditor },
   ]),
 }

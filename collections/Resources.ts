@@ -1,6 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { createGroupContent, deleteGroupContent, updateGroupContent } from '../src/access/rules'
+import {
+  createGroupContent,
+  deleteGroupContent,
+  updateGroupContent,
+  ownFilesUnlessEditor,
+} from '../src/access/rules'
 import { COUNTRY_OPTIONS } from '../src/countries'
 import { editorNotesField } from '../src/fields/editorNotes'
 import { languageField } from '../src/fields/languages'
@@ -93,8 +98,14 @@ export const Resources: CollectionConfig = {
         description: 'Languages of the original. Language editions are added as Translations.',
       },
     }),
-    { name: 'cover', type: 'upload', relationTo: 'media' },
-    { name: 'files', type: 'upload', relationTo: 'media', hasMany: true },
+    { name: 'cover', type: 'upload', relationTo: 'media', filterOptions: ownFilesUnlessEditor },
+    {
+      name: 'files',
+      type: 'upload',
+      relationTo: 'media',
+      hasMany: true,
+      filterOptions: ownFilesUnlessEditor,
+    },
     {
       name: 'links',
       labels: { singular: 'Link', plural: 'External links' },

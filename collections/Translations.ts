@@ -1,6 +1,11 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import { adminsAndEditors, createTranslation, updateTranslation } from '../src/access/rules'
+import {
+  adminsAndEditors,
+  createTranslation,
+  updateTranslation,
+  ownFilesUnlessEditor,
+} from '../src/access/rules'
 import { editorNotesField } from '../src/fields/editorNotes'
 import { languageField } from '../src/fields/languages'
 import { urlField } from '../src/fields/url'
@@ -86,7 +91,7 @@ export const Translations: CollectionConfig = {
       required: true,
       admin: { description: 'The title in the language and script of this edition.' },
     },
-    { name: 'file', type: 'upload', relationTo: 'media' },
+    { name: 'file', type: 'upload', relationTo: 'media', filterOptions: ownFilesUnlessEditor },
     urlField('url', { label: 'Link' }),
     {
       name: 'translatedBy',

@@ -1,5 +1,5 @@
 // Access rules shared by the collections. Each returns true, false, or a Where filter.
-import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import type { Access, FieldAccess, FilterOptions, PayloadRequest, Where } from 'payload'
 
 import { groupIdsOf, hasRole, isTranslatingLocale } from './roles'
 
@@ -107,6 +107,14 @@ export const editorsOrUploader: Access = ({ req: { user } }) => {
   if (hasRole(user, 'admin', 'editor')) return true
   return user ? { uploadedBy: { equals: user.id } } : false
 }
+
+/**
+ * Which files a user may attach: editors any, everyone else their own uploads. Attaching a file to
+ * something published makes it public, so nobody else's private draft PDF can be published that way.
+ */
+export const ownFilesUnlessEditor: FilterOptions = ({ req: { user } }) =>
+  // No user: the hub's own code (seed, jobs); visitors cannot write at all.
+  !user || hasRole(user, 'admin', 'editor') ? true : { uploadedBy: { equals: user.id } }
 
 /** Users see and edit their own record; only admins manage others. */
 export const adminsOrSelf: Access = ({ req: { user } }) => {

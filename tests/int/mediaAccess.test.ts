@@ -236,6 +236,20 @@ describe('replacing files', () => {
   })
 })
 
+describe('attaching files', () => {
+  it('lets a group editor attach only their own uploads; editors attach any', async () => {
+    const someoneElses = await png()
+    const own = await png(groupEditor)
+    const attach = (photo: number, user: TestUser) =>
+      rest('POST', '/people', { token: user.token, body: { name: unique('Speaker'), photo } })
+    expect((await attach(someoneElses.id, groupEditor)).status).toBe(400)
+    expect(await fetchFile(someoneElses.filename!)).toBe(403)
+    expect((await attach(own.id, groupEditor)).status).toBe(201)
+    const editor = await makeUser('editor')
+    expect((await attach(someoneElses.id, editor)).status).toBe(201)
+  })
+})
+
 describe('file types from their bytes', () => {
   it('takes a .zip language pack', async () => {
     const pack = await upload(
