@@ -48,6 +48,8 @@ const schema = z.object({
     .optional(),
   /** Run scheduled publishing in this process (off in tests, which run jobs themselves). */
   HUB_RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  /** The servers' own log lines: `json` (one object per line, for a collector) or `text`. */
+  LOG_FORMAT: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
 })
 
 const parsed = schema.safeParse(process.env)

@@ -3,10 +3,22 @@
 // method, an `OPTIONS *` or absolute-form request target, a path that is not valid percent-encoding);
 // here those get 405 or 400 first.
 //   node --import tsx src/cli/serve.ts [--dev]     (HOST, PORT from the environment)
+//
+// The gate also answers /healthz and /readyz (src/ops/health.ts) without asking Next, and writes one
+// log line per request (src/ops/log.ts: request id, status, duration, SQL statements).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import next from 'next'
 import { z } from 'zod'
+
+import { env } from '../env'
+import { createHealth } from '../ops/health'
+import { payloadJobTimers } from '../ops/jobs'
+import { logEvent, logRequest, requestIdFrom } from '../ops/log'
+import { countStatements } from '../ops/sqlCount'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 
@@ -47,19 +59,99 @@ export const gate = (req: IncomingMessage, res: ServerResponse): boolean => {
   return true
 }
 
+const mode = values.dev ? 'development' : 'production'
+logEvent('info', 'start', `Starting the hub (${mode})`, { mode, pid: process.pid })
+
+const runJobs = env.HUB_RUN_JOBS !== 'false'
+const health = createHealth({
+  databaseUrl: env.DATABASE_URL,
+  // A pushed scratch database has no migrations to compare.
+  migrations: env.PAYLOAD_DB_PUSH === 'true' ? { skip: 'PAYLOAD_DB_PUSH=true' } : true,
+  jobs: runJobs ? { timers: payloadJobTimers, start: () => void startPayload() } : undefined,
+})
+
 const app = next({ dev: values.dev, hostname: HOST, port: PORT, dir: process.cwd() })
 const handle = app.getRequestHandler()
 await app.prepare()
 
 const server = createServer((req, res) => {
-  if (gate(req, res)) void handle(req, res)
-})
-server.listen(PORT, HOST, () => {
-  console.log(`Ready on http://${HOST}:${PORT} (${values.dev ? 'development' : 'production'})`)
+  const started = performance.now()
+  const requestId = requestIdFrom(req.headers['x-request-id'])
+  req.headers['x-request-id'] = requestId
+  res.setHeader('X-Request-Id', requestId)
+  const counter = countStatements(() => {
+    if (!gate(req, res) || health.serve(req, res)) return
+    void handle(req, res)
+  })
+  // 'close' follows 'finish', and also comes alone when the client goes away first.
+  res.once('close', () =>
+    logRequest({
+      requestId,
+      method: req.method ?? '',
+      url: req.url,
+      status: res.statusCode,
+      durationMs: performance.now() - started,
+      sqlStatements: counter.statements,
+      aborted: !res.writableFinished,
+    }),
+  )
 })
 
-const stop = () => {
-  server.close(() => process.exit(0))
+/** This server's own address, for asking itself (a wildcard address is reached on loopback). */
+const selfUrl = (path: string) => {
+  const { address, family, port } = server.address() as AddressInfo
+  const host =
+    address === '0.0.0.0'
+      ? '127.0.0.1'
+      : address === '::'
+        ? '[::1]'
+        : family === 'IPv6'
+          ? `[${address}]`
+          : address
+  return `http://${host}:${port}${path}`
+}
+
+/**
+ * Payload starts its job runner (scheduled publishing) with its first REST or admin request, not
+ * before: a hub that only served /graphql would never publish on schedule. Asked once at start,
+ * and again from /readyz while the runner is missing (one request at a time).
+ */
+const askPayload = async () => {
+  try {
+    const response = await fetch(selfUrl('/api/users/me'), {
+      headers: { 'X-Request-Id': 'hub-start-payload' },
+      signal: AbortSignal.timeout(180_000),
+    })
+    await response.arrayBuffer()
+  } catch (error) {
+    const why = (error as Error).name
+    logEvent('warn', 'start-payload', `Could not start Payload and its job runner yet (${why})`, {
+      error: why,
+    })
+  }
+}
+let starting: Promise<void> | undefined
+const startPayload = async () => {
+  if (starting) return starting
+  starting = askPayload()
+  try {
+    await starting
+  } finally {
+    starting = undefined
+  }
+}
+
+server.listen(PORT, HOST, () => {
+  const url = `http://${HOST}:${PORT}`
+  logEvent('info', 'ready', `Ready on ${url} (${mode})`, { url, mode })
+  if (runJobs) void startPayload()
+})
+
+const stop = (signal: NodeJS.Signals) => {
+  logEvent('info', 'stop', `Stopping (${signal})`, { signal })
+  health.stopping()
+  const exit = () => process.exit(0)
+  server.close(() => void Promise.race([health.close(), sleep(2000)]).then(exit))
   // Keep-alive connections would hold close() open: a stopping server does not wait for them.
   server.closeAllConnections()
 }
