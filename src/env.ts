@@ -27,11 +27,9 @@ const schema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
     .optional(),
   /**
-   * Reverse proxies in front of the hub beyond the nearest one, each adding an entry to
-   * X-Forwarded-For: the sign-in throttle takes the client's address that many entries from the
-   * right (0: the last entry, which the nearest proxy writes). Next fills the header in with the
-   * peer's address only when a request has none, so a hub reached without a proxy lets clients
-   * name their own address.
+   * Reverse proxies in front of the hub, each appending its peer's address to X-Forwarded-For:
+   * the sign-in throttle takes the client's address that many entries from the right. The hub's
+   * server appends the address of its own peer last, so 0 (no proxy) counts the real peer.
    */
   TRUSTED_PROXIES: z
     .string()

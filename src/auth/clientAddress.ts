@@ -1,11 +1,11 @@
 // Which client a request comes from, as the key the sign-in throttle counts on.
 //
-// Next gives route handlers no socket: it passes the peer's address in `x-forwarded-for`, and only
-// when the request has no such header (Next 16's base server: `x-forwarded-for ??= socket address`).
-// Behind a reverse proxy that appends its peer's address (nginx `$proxy_add_x_forwarded_for`), the
-// last entry is the one that proxy wrote; each further trusted proxy in front of it adds one entry.
-// So the client is the entry `trustedProxies` places from the right. Entries further left were
-// written by the client itself and prove nothing.
+// Next gives route handlers no socket, only `x-forwarded-for`. The hub's own server
+// (src/cli/serve.ts) appends the address of the peer it saw to that header, so the last entry is
+// always real: the client itself, or the reverse proxy in front of the hub. Each trusted proxy
+// appends its own peer's address in turn (nginx `$proxy_add_x_forwarded_for`), so the client is the
+// entry `trustedProxies` places from the right. Entries further left were written by the client
+// itself and prove nothing.
 import { isIP } from 'node:net'
 
 /** Requests that name no usable address share this one key. */

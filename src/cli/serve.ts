@@ -20,6 +20,9 @@ import { countStatements } from '../ops/sqlCount'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** How long requests in flight may finish when the server is asked to stop. */
+const STOP_GRACE_MS = 10_000
+
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false } } })
@@ -78,6 +81,14 @@ const server = createServer((req, res) => {
   const started = performance.now()
   const requestId = requestIdFrom(req.headers['x-request-id'])
   req.headers['x-request-id'] = requestId
+  // The sign-in throttle counts from the right of X-Forwarded-For (src/auth/clientAddress.ts): the
+  // last entry must be the peer this server saw, not whatever a client wrote (Next only fills the
+  // header in when it is missing).
+  const peer = req.socket.remoteAddress
+  if (peer) {
+    const prior = [req.headers['x-forwarded-for'] ?? []].flat().join(', ')
+    req.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer
+  }
   res.setHeader('X-Request-Id', requestId)
   const counter = countStatements(() => {
     if (!gate(req, res) || health.serve(req, res)) return
@@ -152,8 +163,10 @@ const stop = (signal: NodeJS.Signals) => {
   health.stopping()
   const exit = () => process.exit(0)
   server.close(() => void Promise.race([health.close(), sleep(2000)]).then(exit))
-  // Keep-alive connections would hold close() open: a stopping server does not wait for them.
-  server.closeAllConnections()
+  // Requests in flight (an upload, a publish) get a few seconds to finish; idle keep-alive
+  // connections would only hold close() open.
+  server.closeIdleConnections()
+  setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref()
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url'
 import getPort from 'get-port'
 import type { Payload } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 
 import config from '../../payload.config'
 import { Users } from '../../collections/Users'
@@ -544,4 +544,29 @@ describe('the sign-in throttle', () => {
     })
     expect(await throttle.attempt('192.0.2.1', 'a@test.example')).toEqual({ allowed: true })
   })
+})
+
+describe('the sign-in throttle behind the hub’s own server', () => {
+  it('counts the peer it saw, whatever X-Forwarded-For a client writes', async () => {
+    const { startServer } = await import('../helpers/servers')
+    const server = await startServer('prod', {
+      databaseUrl: inject('databaseUrl'),
+      payloadSecret: inject('payloadSecret'),
+    })
+    try {
+      const email = `${unique('spoofer')}@test.example`
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(new URL('/api/users/login', server.base), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `203.0.113.${i}` },
+          body: JSON.stringify({ email, password: 'not the password at all' }),
+        })
+        statuses.push(response.status)
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
+    } finally {
+      await server.stop()
+    }
+  }, 120_000)
 })
