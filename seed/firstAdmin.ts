@@ -19,6 +19,7 @@ export const ensureFirstAdmin = async (payload: Payload): Promise<string | undef
       role: 'admin',
     },
   })
-  console.log(`Created the first admin, ${env.HUB_ADMIN_EMAIL}.`)
+  // The address is the operator's own (HUB_ADMIN_EMAIL): logs never carry e-mail addresses.
+  console.log('Created the first admin account (HUB_ADMIN_EMAIL).')
   return env.HUB_ADMIN_EMAIL
 }

@@ -87,7 +87,7 @@ if (values.production && !existsSync('.next/BUILD_ID')) {
 const url = serverUrl ?? `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`
 console.log(`
 The Alliance Knowledge Hub is starting at ${url}
-  Admin:    ${url}/admin   ${env.HUB_ADMIN_EMAIL ? `(sign in as ${env.HUB_ADMIN_EMAIL})` : '(the first visit asks you to create the first admin account)'}
+  Admin:    ${url}/admin   ${env.HUB_ADMIN_EMAIL ? '(sign in with HUB_ADMIN_EMAIL)' : '(the first visit asks you to create the first admin account)'}
   REST:     ${url}/api/resources?locale=fr
   GraphQL:  ${url}/graphql   (partner API, GraphiQL in a browser)
 Press Ctrl-C to stop the hub${db.embedded ? ' and its database' : ''}.

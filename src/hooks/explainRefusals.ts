@@ -56,13 +56,19 @@ const whoMay = async (
 
 export const explainRefusals: AfterErrorHook = async ({ error, req, collection }) => {
   if (!(error instanceof Forbidden) || !req.user || !collection) return
-  const operation = OPERATION_OF_METHOD[req.method ?? '']
+  const path = new URL(req.url ?? '/', 'http://hub').pathname
+  // Restoring a version is an update; duplicating is a create: said as what the editor did.
+  const restoring = req.method === 'POST' && /\/versions\/[^/]+$/.test(path)
+  const duplicating = req.method === 'POST' && /\/duplicate$/.test(path)
+  const operation: Operation | undefined = restoring
+    ? 'update'
+    : OPERATION_OF_METHOD[req.method ?? '']
   if (!operation) return
   const role = ROLE_OPTIONS.find((r) => r.value === req.user?.role)?.label ?? 'unknown'
   const plural = String(collection.labels?.plural ?? collection.slug).toLowerCase()
   const may = await whoMay(collection, operation, req)
   const message =
-    `Your role (${role}) does not have the right to ${VERB[operation]} ${plural}` +
+    `Your role (${role}) does not have the right to ${restoring ? 'restore versions of' : duplicating ? 'duplicate' : VERB[operation]} ${plural}` +
     (may.length ? ` here; ${may.join(', ')} can. Ask an admin if you need it.` : '.')
   return { response: { errors: [{ message }] }, status: 403 }
 }

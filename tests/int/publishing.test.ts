@@ -222,6 +222,23 @@ describe('other paths', () => {
     expect(await statusOf(byEditor)).toBe('published')
   })
 
+  it('a refused restore says so, not "create"', async () => {
+    const theirs = await resource('published', groupB)
+    await payload.update({ collection: 'resources', id: theirs, data: { summary: 'Second' } })
+    const { docs } = await payload.findVersions({
+      collection: 'resources',
+      where: { parent: { equals: theirs } },
+      sort: 'createdAt',
+    })
+    const { status, body } = await rest('POST', `/resources/versions/${docs[0]!.id}`, {
+      token: groupEditor.token,
+    })
+    expect(status).toBe(403)
+    expect(body.errors[0].message).toMatch(
+      /^Your role \(Group editor\) does not have the right to restore versions of resources here/,
+    )
+  })
+
   it('a refused action says which right is missing and who has it', async () => {
     const id = await resource('draft')
     const { status, body } = await rest('DELETE', `/resources/${id}`, { token: translator.token })
