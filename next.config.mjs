@@ -5,6 +5,9 @@ import { PHASE_PRODUCTION_SERVER } from 'next/constants.js'
 const nextConfig = {
   // The hub is an API and an admin: no image optimisation or public pages of its own.
   images: { unoptimized: true },
+  // The hub's server logs each request itself (src/ops/log.ts) without query strings, which can hold
+  // e-mail addresses and tokens; Next's development log would print them.
+  logging: { incomingRequests: false },
 }
 
 /**
