@@ -6,8 +6,8 @@ import { createServer } from 'node:http'
 import { z } from 'zod'
 
 import { createHealth } from '../src/ops/health'
-import { logEvent, logRequest, requestIdFrom } from '../src/ops/log'
-import { countStatements } from '../src/ops/sqlCount'
+import { refuseMalformed } from '../src/http/gate'
+import { logEvent, serveLogged } from '../src/ops/log'
 import { closePartnerPool } from './db'
 import { createPartnerHandler } from './server'
 
@@ -25,40 +25,13 @@ logEvent('info', 'start', 'Starting the partner API', { pid: process.pid })
 const health = createHealth({ databaseUrl: DATABASE_URL })
 const { handle } = createPartnerHandler()
 const adapter = createServerAdapter(handle)
-const server = createServer((req, res) => {
-  const started = performance.now()
-  const requestId = requestIdFrom(req.headers['x-request-id'])
-  req.headers['x-request-id'] = requestId
-  res.setHeader('X-Request-Id', requestId)
-  // The statements this request sends through the partner API's pool (or the readiness checks').
-  const counter = countStatements(() => {
-    if (health.serve(req, res)) return
-    // An absolute-form or `*` request target cannot become a URL here: refused before the adapter,
-    // which would answer 500 with its stack.
-    if (!req.url?.startsWith('/')) {
-      res.writeHead(400, { 'Content-Type': 'application/json', Connection: 'close' })
-      res.end(
-        JSON.stringify({
-          errors: [{ message: 'Bad request target.', extensions: { code: 'BAD_REQUEST' } }],
-        }),
-      )
-      return
-    }
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])
+const server = createServer((req, res) =>
+  serveLogged(req, res, () => {
+    if (refuseMalformed(req, res, METHODS) || health.serve(req, res)) return
     void adapter(req, res)
-  })
-  // 'close' follows 'finish', and also comes alone when the client goes away first.
-  res.once('close', () =>
-    logRequest({
-      requestId,
-      method: req.method ?? '',
-      url: req.url,
-      status: res.statusCode,
-      durationMs: performance.now() - started,
-      sqlStatements: counter.statements,
-      aborted: !res.writableFinished,
-    }),
-  )
-})
+  }),
+)
 server.listen(PORT, HOST, () => {
   const url = `http://${HOST}:${PORT}/graphql`
   logEvent('info', 'ready', `Partner API at ${url} (GraphiQL in a browser)`, { url })

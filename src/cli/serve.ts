@@ -4,9 +4,9 @@
 // here those get 405 or 400 first.
 //   node --import tsx src/cli/serve.ts [--dev]     (HOST, PORT from the environment)
 //
-// The gate also answers /healthz and /readyz (src/ops/health.ts) without asking Next, and writes one
-// log line per request (src/ops/log.ts: request id, status, duration, SQL statements).
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+// Past the gate (src/http/gate.ts) it answers /healthz and /readyz (src/ops/health.ts) without
+// asking Next, and writes one log line per request (src/ops/log.ts).
+import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import next from 'next'
@@ -15,8 +15,8 @@ import { z } from 'zod'
 import { env } from '../env'
 import { createHealth } from '../ops/health'
 import { payloadJobTimers } from '../ops/jobs'
-import { logEvent, logRequest, requestIdFrom } from '../ops/log'
-import { countStatements } from '../ops/sqlCount'
+import { refuseMalformed } from '../http/gate'
+import { logEvent, serveLogged } from '../ops/log'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -33,35 +33,6 @@ const { PORT, HOST } = z
   })
   .parse(process.env)
 
-const refuse = (res: ServerResponse, status: number, message: string, headers = {}) => {
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    Connection: 'close',
-    ...headers,
-  })
-  res.end(JSON.stringify({ errors: [{ message }] }))
-}
-
-/** The gate: a request Next would answer with 500 is answered here instead. */
-export const gate = (req: IncomingMessage, res: ServerResponse): boolean => {
-  if (!METHODS.has(req.method ?? '')) {
-    refuse(res, 405, `${req.method} is not supported.`, { Allow: [...METHODS].join(', ') })
-    return false
-  }
-  if (!req.url?.startsWith('/')) {
-    refuse(res, 400, 'Bad request target.')
-    return false
-  }
-  try {
-    decodeURIComponent(req.url.split('?')[0]!)
-  } catch {
-    refuse(res, 400, 'The address is not valid percent-encoding.')
-    return false
-  }
-  return true
-}
-
 const mode = values.dev ? 'development' : 'production'
 logEvent('info', 'start', `Starting the hub (${mode})`, { mode, pid: process.pid })
 
@@ -77,36 +48,20 @@ const app = next({ dev: values.dev, hostname: HOST, port: PORT, dir: process.cwd
 const handle = app.getRequestHandler()
 await app.prepare()
 
-const server = createServer((req, res) => {
-  const started = performance.now()
-  const requestId = requestIdFrom(req.headers['x-request-id'])
-  req.headers['x-request-id'] = requestId
-  // The sign-in throttle counts from the right of X-Forwarded-For (src/auth/clientAddress.ts): the
-  // last entry must be the peer this server saw, not whatever a client wrote (Next only fills the
-  // header in when it is missing).
-  const peer = req.socket.remoteAddress
-  if (peer) {
-    const prior = [req.headers['x-forwarded-for'] ?? []].flat().join(', ')
-    req.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer
-  }
-  res.setHeader('X-Request-Id', requestId)
-  const counter = countStatements(() => {
-    if (!gate(req, res) || health.serve(req, res)) return
+const server = createServer((req, res) =>
+  serveLogged(req, res, () => {
+    if (refuseMalformed(req, res, METHODS) || health.serve(req, res)) return
+    // The sign-in throttle counts from the right of X-Forwarded-For (src/auth/clientAddress.ts): the
+    // last entry must be the peer this server saw, not whatever a client wrote (Next only fills the
+    // header in when it is missing).
+    const peer = req.socket.remoteAddress
+    if (peer) {
+      const prior = [req.headers['x-forwarded-for'] ?? []].flat().join(', ')
+      req.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer
+    }
     void handle(req, res)
-  })
-  // 'close' follows 'finish', and also comes alone when the client goes away first.
-  res.once('close', () =>
-    logRequest({
-      requestId,
-      method: req.method ?? '',
-      url: req.url,
-      status: res.statusCode,
-      durationMs: performance.now() - started,
-      sqlStatements: counter.statements,
-      aborted: !res.writableFinished,
-    }),
-  )
-})
+  }),
+)
 
 /** This server's own address, for asking itself (a wildcard address is reached on loopback). */
 const selfUrl = (path: string) => {

@@ -4,8 +4,10 @@
 // junk), headers (Authorization, Cookie), bodies, e-mail addresses, credentials in URLs, and the
 // tokens of password-reset and verification links.
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { env } from '../env'
+import { countStatements } from './sqlCount'
 
 export type Level = 'info' | 'warn' | 'error'
 export type LogFormat = 'json' | 'text'
@@ -118,4 +120,28 @@ export const logRequest = (line: RequestLine) => {
       `${new Date().toISOString()} ${level.padEnd(5)} ${fields.method} ${fields.path} ${fields.status} ${fields.durationMs} ms${sql}${line.aborted ? ' aborted' : ''} [${fields.requestId}]`,
     )
   }
+}
+
+/**
+ * Runs `handle` for one request of a node:http server the way both servers do: a request id kept
+ * or made (and returned in `X-Request-Id`), its SQL statements counted, and one log line when the
+ * answer is complete or the client has gone ('close' follows 'finish', and also comes alone).
+ */
+export const serveLogged = (req: IncomingMessage, res: ServerResponse, handle: () => void) => {
+  const started = performance.now()
+  const requestId = requestIdFrom(req.headers['x-request-id'])
+  req.headers['x-request-id'] = requestId
+  res.setHeader('X-Request-Id', requestId)
+  const counter = countStatements(handle)
+  res.once('close', () =>
+    logRequest({
+      requestId,
+      method: req.method ?? '',
+      url: req.url,
+      status: res.statusCode,
+      durationMs: performance.now() - started,
+      sqlStatements: counter.statements,
+      aborted: !res.writableFinished,
+    }),
+  )
 }

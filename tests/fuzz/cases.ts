@@ -2,6 +2,7 @@
 // anything looks random): malformed HTTP, malformed GraphQL, bad arguments, ids and cursors, for the
 // partner API at /graphql and Payload's REST API at /api. Each case is the exact request to send;
 // `expect` is set only where the right answer is definite.
+import { NODE_TYPES } from '../../graphql/ids'
 import { nestedFragments } from '../helpers/hostile'
 
 export type Endpoint = 'graphql' | 'rest'
@@ -1710,16 +1711,8 @@ const idCases = (): FuzzCase[] => {
   node('a NUL', '"\\u0000"')
   node('"Resource:1\\u0000"', decoded('Resource:1\u0000'))
   node('base64 of 1,000 colons', decoded(':'.repeat(1000)))
-  for (const type of [
-    'WorkingGroup',
-    'Webinar',
-    'NewsPost',
-    'Newsletter',
-    'Organisation',
-    'Person',
-    'Standard',
-    'Translation',
-  ]) {
+  // Every other type of the API (Resource has its own cases above; Term ids carry a taxonomy).
+  for (const type of NODE_TYPES.filter((t) => t !== 'Resource' && t !== 'Term')) {
     node(`"${type}:-1"`, decoded(`${type}:-1`))
     node(`"${type}:99999999999"`, decoded(`${type}:99999999999`))
   }

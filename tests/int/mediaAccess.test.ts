@@ -66,6 +66,20 @@ const upload = async (data: Buffer, name: string, mimetype: string, user?: TestU
 
 const png = (user?: TestUser) => upload(PNG, `${unique('image')}.png`, 'image/png', user)
 
+/** A rich-text body holding one image (an upload node), as the admin's editor saves it. */
+const bodyWithImage = (value: unknown) => ({
+  root: {
+    type: 'root',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
+    children: [
+      { type: 'upload', version: 3, format: '', fields: null, relationTo: 'media', value },
+    ],
+  },
+})
+
 /** What a visitor gets at the file's URL. */
 const fetchFile = async (filename: string) =>
   (await restResponse('GET', `/media/file/${encodeURIComponent(filename)}`)).status
@@ -122,25 +136,7 @@ describe('files for visitors', () => {
     expect(await fetchFile(flyer.filename!)).toBe(200)
 
     const inline = await png()
-    const body = {
-      root: {
-        type: 'root',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        children: [
-          {
-            type: 'upload',
-            version: 3,
-            format: '',
-            fields: null,
-            relationTo: 'media',
-            value: inline.id,
-          },
-        ],
-      },
-    }
+    const body = bodyWithImage(inline.id)
     const resource = await resourceUsing({ body }, 'draft')
     expect(await fetchFile(inline.filename!)).toBe(403)
     await setStatus(resource.id, 'published')
@@ -182,25 +178,7 @@ describe('files of editions and bodies saved back', () => {
 
   it('reads an image node saved back populated ({ id }) and keeps every other read working', async () => {
     const inline = await png()
-    const body = {
-      root: {
-        type: 'root',
-        format: '',
-        indent: 0,
-        version: 1,
-        direction: 'ltr',
-        children: [
-          {
-            type: 'upload',
-            version: 3,
-            format: '',
-            fields: null,
-            relationTo: 'media',
-            value: { id: inline.id, filename: inline.filename },
-          },
-        ],
-      },
-    }
+    const body = bodyWithImage({ id: inline.id, filename: inline.filename })
     await resourceUsing({ body }, 'published')
     expect(await fetchFile(inline.filename!)).toBe(200)
     const other = await resourceUsing({}, 'published')
