@@ -6,6 +6,7 @@ import { en } from '@payloadcms/translations/languages/en'
 import { es } from '@payloadcms/translations/languages/es'
 import { fr } from '@payloadcms/translations/languages/fr'
 import path from 'node:path'
+import type pg from 'pg'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
@@ -25,7 +26,9 @@ import { Translations } from './collections/Translations'
 import { Users } from './collections/Users'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { addReadIndexes } from './src/db/indexes'
+import { survivePoolErrors } from './src/db/outage'
 import { explainBadRequests } from './src/hooks/explainBadRequests'
+import { explainDatabaseOutage } from './src/hooks/explainDatabaseOutage'
 import { explainRefusals } from './src/hooks/explainRefusals'
 import { withHubRules } from './src/hooks/hubRules'
 import { env } from './src/env'
@@ -62,7 +65,7 @@ export default buildConfig({
     Standards,
     Users,
   ].map(withHubRules),
-  hooks: { afterError: [explainBadRequests, explainRefusals] },
+  hooks: { afterError: [explainDatabaseOutage, explainBadRequests, explainRefusals] },
   // Refusals on purpose are a line in the log, not a stack trace (see src/hooks/refusal.ts).
   loggingLevels: {
     HubRefusal: 'info',
@@ -73,7 +76,9 @@ export default buildConfig({
   i18n: { supportedLanguages: { en, fr, es, ar }, fallbackLanguage: 'en' },
   editor: lexicalEditor(),
   db: postgresAdapter({
-    pool: { connectionString: env.DATABASE_URL },
+    // A request waits at most 5 s for a connection: while the database is away it gets a 503 soon,
+    // not a hang (src/db/outage.ts).
+    pool: { connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5000 },
     push: env.PAYLOAD_DB_PUSH === 'true',
     migrationDir: path.resolve(dirname, 'src/migrations'),
     afterSchemaInit: [addReadIndexes],
@@ -87,4 +92,9 @@ export default buildConfig({
   graphQL: { maxComplexity: 500, disablePlaygroundInProduction: true },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   telemetry: false,
+  // Payload's pool has no `error` listener: an idle connection broken by a database restart would
+  // end the server with an uncaught exception.
+  onInit: (payload) => {
+    survivePoolErrors((payload.db as unknown as { pool: pg.Pool }).pool, 'Payload')
+  },
 })

@@ -3,6 +3,8 @@
 // statements, so that tests and benchmarks can check that number.
 import pg from 'pg'
 
+import { survivePoolErrors } from '../src/db/outage'
+
 export type Sql = {
   query: <R extends pg.QueryResultRow = Record<string, unknown>>(
     text: string,
@@ -18,11 +20,13 @@ export const partnerPool = (connectionString = process.env.DATABASE_URL): pg.Poo
   if (!pool) {
     if (!connectionString)
       throw new Error('DATABASE_URL is not set: the partner API needs the hub’s database.')
-    pool = new pg.Pool({ connectionString, max: Number(process.env.PARTNER_DB_POOL_SIZE ?? 10) })
-    // An idle client losing its connection must not take the server down.
-    pool.on('error', (error) =>
-      console.error('Partner API database connection error:', error.message),
-    )
+    pool = new pg.Pool({
+      connectionString,
+      max: Number(process.env.PARTNER_DB_POOL_SIZE ?? 10),
+      // While the database is away a query fails within 5 s (a 503), rather than waiting.
+      connectionTimeoutMillis: 5000,
+    })
+    survivePoolErrors(pool, 'Partner API')
   }
   return pool
 }

@@ -14,11 +14,13 @@ import {
   createGraphQLError,
   createSchema,
   createYoga,
+  maskError,
   type Plugin,
   type YogaServerInstance,
 } from 'graphql-yoga'
 
 import config from '../payload.config'
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../src/db/outage'
 import { publicFilters, type PublicFilters } from './access'
 import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
@@ -196,7 +198,19 @@ export const createPartnerYoga = (
     landingPage: false,
     // Never the original message or stack, in development too (yoga adds them when NODE_ENV is
     // development, and `npm start` runs the development server).
-    maskedErrors: { isDev: false },
+    maskedErrors: {
+      isDev: false,
+      // The database being away is said as such: 503 + Retry-After, which clients retry.
+      maskError: (error, message) =>
+        isDatabaseUnavailable(error)
+          ? createGraphQLError(DATABASE_UNAVAILABLE, {
+              extensions: {
+                code: 'SERVICE_UNAVAILABLE',
+                http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+              },
+            })
+          : maskError(error, message, false),
+    },
     plugins: [
       ...(options.compress === false ? [] : [useContentEncoding()]),
       EnvelopArmorPlugin({

@@ -4,7 +4,11 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import { startEmbeddedPostgres } from '../db/embeddedPostgres'
+import {
+  type EmbeddedServer,
+  postmasterRunning,
+  startEmbeddedPostgres,
+} from '../db/embeddedPostgres'
 
 const DATA_DIR = path.resolve(process.cwd(), '.data')
 
@@ -37,5 +41,60 @@ export const ensureDatabase = async (): Promise<LocalDatabase> => {
   console.log(
     `Embedded PostgreSQL is running on 127.0.0.1:${server.port} (data in ${shown(dataDir)}, superuser password in ${shown(server.passwordFile)}).`,
   )
-  return { url: server.url('hub'), embedded: true, stop: server.stop }
+  const supervisor = superviseEmbedded(server, () =>
+    startEmbeddedPostgres({ dataDir, port: server.port, passwordFile: server.passwordFile }),
+  )
+  return { url: server.url('hub'), embedded: true, stop: supervisor.stop }
+}
+
+/** How often the hub looks at its embedded server (a restart takes about 2 s more). */
+const SUPERVISE_EVERY_MS = 1000
+
+/**
+ * The hub owns its embedded server: when it dies (its postmaster killed, the machine short of
+ * memory), it is started again on the same port with the same data, and the hub's connections
+ * find it there. PostgreSQL's crash recovery replays its log: committed work is kept, work in
+ * flight was never committed (each save is one transaction).
+ */
+const superviseEmbedded = (first: EmbeddedServer, restart: () => Promise<EmbeddedServer>) => {
+  let current = first
+  let stopping = false
+  let restarting: Promise<void> | undefined
+  let failures = 0
+  const check = async () => {
+    if (stopping || restarting || (await postmasterRunning(current.dataDir))) return
+    const began = Date.now()
+    console.warn('Embedded PostgreSQL stopped unexpectedly: starting it again…')
+    restarting = restart()
+      .then((server) => {
+        current = server
+        failures = 0
+        console.warn(`Embedded PostgreSQL is back (${Date.now() - began} ms).`)
+      })
+      .catch((error: unknown) => {
+        // Tried again on the next turns (its dying backends may still hold shared memory).
+        if (failures++ % 10 === 0)
+          console.error(`Embedded PostgreSQL did not start again: ${(error as Error).message}`)
+      })
+      .finally(() => {
+        restarting = undefined
+      })
+  }
+  const timer = setInterval(() => void check(), SUPERVISE_EVERY_MS)
+  timer.unref()
+  // Ctrl-C reaches the server too (one process group): a server stopping on request stays stopped.
+  const halt = () => {
+    stopping = true
+    clearInterval(timer)
+  }
+  process.once('SIGINT', halt)
+  process.once('SIGTERM', halt)
+  return {
+    stop: async () => {
+      stopping = true
+      clearInterval(timer)
+      await restarting
+      await current.stop()
+    },
+  }
 }

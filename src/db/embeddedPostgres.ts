@@ -32,6 +32,8 @@ export type EmbeddedServer = {
   url: (database: string) => string
   createDatabase: (database: string) => Promise<void>
   port: number
+  /** The cluster's data directory (absolute). */
+  dataDir: string
   /** The file that keeps the superuser's password (mode 0600, beside the data directory). */
   passwordFile: string
   stop: () => Promise<void>
@@ -623,6 +625,19 @@ const upgradeLegacyCluster = async (
 
 // ---------------------------------------------------------------------------------------------
 
+/** The pid of the server that holds `dataDir`, if one runs (read from its postmaster.pid). */
+const runningPostmaster = async (dataDir: string): Promise<number | undefined> => {
+  const text = await fs.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')
+  const pid = Number.parseInt(text.split('\n')[0] ?? '', 10)
+  if (!pid || !isAlive(pid)) return undefined
+  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+  return cmdline.includes('postgres') ? pid : undefined
+}
+
+/** Whether a PostgreSQL server runs on `dataDir` (for a supervisor that restarts it). */
+export const postmasterRunning = async (dataDir: string) =>
+  (await runningPostmaster(path.resolve(dataDir))) !== undefined
+
 /**
  * A server left running by a process that was killed (SIGKILL) still holds the data dir, and the
  * package's start() then fails with no reason. Stop it the way pg_ctl's fast mode does.
@@ -630,9 +645,8 @@ const upgradeLegacyCluster = async (
 const stopOrphan = async (dataDir: string, log: (line: string) => void) => {
   const pidFile = path.join(dataDir, 'postmaster.pid')
   if (!(await exists(pidFile))) return
-  const pid = Number.parseInt((await fs.readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10)
-  const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
-  if (!pid || !isAlive(pid) || !cmdline.includes('postgres')) {
+  const pid = await runningPostmaster(dataDir)
+  if (!pid) {
     await fs.rm(pidFile, { force: true })
     return
   }
@@ -741,6 +755,7 @@ export const startEmbeddedPostgres = async ({
 
   return {
     port: chosenPort,
+    dataDir,
     url,
     passwordFile,
     createDatabase: async (database) => {

@@ -10,6 +10,7 @@ import {
 } from '@payloadcms/next/routes'
 
 import { MEDIA_MAX_BYTES } from '../../../../../collections/Media'
+import { RETRY_AFTER_SECONDS } from '../../../../db/outage'
 import { readBody, refusal, withBody } from '../../../../http/limitBody'
 
 type Handler = (
@@ -34,7 +35,12 @@ const guarded =
     const { slug } = await context.params
     if (slug.some((segment) => segment in Object.prototype)) return notFound()
     const response = await handler(request, context)
-    return response.status === 501 ? notFound() : response
+    if (response.status === 501) return notFound()
+    // The database is away (src/hooks/explainDatabaseOutage.ts): tell clients when to retry.
+    if (response.status === 503 && !response.headers.has('retry-after')) {
+      response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+    }
+    return response
   }
 
 /** Payload reads a body whole: read it here first, within a limit, so that a huge one gets 413. */
