@@ -7,6 +7,7 @@ import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 
 import { isInPublicUse, readMediaInPublicUse } from '../src/access/mediaInPublicUse'
 import { hasRole } from '../src/access/roles'
+import { env } from '../src/env'
 import { HubRefusal } from '../src/hooks/refusal'
 import { adminsAndEditors, editorsOrUploader, signedIn, signedInField } from '../src/access/rules'
 
@@ -85,7 +86,7 @@ export const Media: CollectionConfig = {
     update: editorsOrUploader,
     delete: adminsAndEditors,
   },
-  upload: { staticDir: 'media', mimeTypes: MEDIA_MIME_TYPES },
+  upload: { staticDir: env.MEDIA_DIR, mimeTypes: MEDIA_MIME_TYPES },
   hooks: {
     beforeOperation: [checkTypeFromBytes, keepPublishedFilesToEditors],
     beforeChange: [stampUploader],

@@ -48,6 +48,19 @@ const schema = z.object({
   HUB_RUN_JOBS: z.enum(['true', 'false']).default('true'),
   /** The servers' own log lines: `json` (one object per line, for a collector) or `text`. */
   LOG_FORMAT: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
+  /**
+   * Where uploaded files are kept (Media), and what backups hold and restores replace. A relative
+   * path is taken from the working directory, as Payload does: `npm start` runs in the project.
+   */
+  MEDIA_DIR: z.string().trim().min(1, 'must name a folder').default('media'),
+  /**
+   * A folder with `pg_dump` and `pg_restore` of the server's version or newer, for backups and
+   * restores. Unset: the project installs its own copy once, in .tools/ (Debian-like Linux only).
+   */
+  PG_BIN_DIR: z
+    .string()
+    .regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path to a folder')
+    .optional(),
 })
 
 const parsed = schema.safeParse(process.env)

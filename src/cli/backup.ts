@@ -1,0 +1,62 @@
+// `npm run backup [-- --out FILE]`: one file holding the database and the uploaded media, by
+// default backups/hub-<UTC time>.tar (see src/ops/backup.ts). `npm run backup` starts the
+// embedded database when DATABASE_URL is unset.
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+
+import { env } from '../env'
+import { BackupError, createBackup, defaultBackupFile, PgToolsError } from '../ops/backup'
+
+// `npm run` runs in the project folder; paths given are taken from where it was typed.
+const INVOKED_FROM = process.env.INIT_CWD ?? process.cwd()
+
+const USAGE = 'Usage: npm run backup [-- --out FILE]'
+
+const readArgs = () => {
+  try {
+    const { values } = parseArgs({ options: { out: { type: 'string' } } })
+    return z
+      .object({ out: z.string().trim().min(1, '--out names no file').optional() })
+      .parse(values)
+  } catch (error) {
+    const message =
+      error instanceof z.ZodError ? error.issues[0]?.message : (error as Error).message
+    console.error(`${message}\n${USAGE}`)
+    process.exit(2)
+  }
+}
+
+/** Ctrl-C or SIGTERM stops pg_dump and removes the partial file, instead of exiting at once. */
+const abortOnSignals = () => {
+  const controller = new AbortController()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // Ctrl-C reaches this process more than once (from the terminal, and relayed by npm and
+    // tsx): every one after the first is ignored, so that the clean-up runs to its end.
+    process.on(signal, () => controller.abort(new BackupError(`stopped by ${signal}`)))
+  }
+  return controller.signal
+}
+
+const args = readArgs()
+if (!env.DATABASE_URL) {
+  console.error(
+    'DATABASE_URL is not set: `npm run backup` sets it (and starts the local database).',
+  )
+  process.exit(2)
+}
+try {
+  await createBackup({
+    databaseUrl: env.DATABASE_URL,
+    mediaDir: env.MEDIA_DIR,
+    out: args.out ? path.resolve(INVOKED_FROM, args.out) : defaultBackupFile(),
+    pgBinDir: env.PG_BIN_DIR,
+    signal: abortOnSignals(),
+  })
+} catch (error) {
+  const known = error instanceof BackupError || error instanceof PgToolsError
+  console.error(known ? `Backup failed: ${error.message}` : error)
+  console.error('No backup file was written.')
+  process.exit(1)
+}
+process.exit(0)

@@ -1,0 +1,71 @@
+// `npm run restore -- FILE [--force]`: brings a hub back from a file made by `npm run backup`, into
+// an empty database and media folder; `--force` replaces them (see src/ops/backup.ts).
+// `npm run restore` starts the embedded database when DATABASE_URL is unset.
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+
+import { env } from '../env'
+import { BackupError, PgToolsError, restoreBackup } from '../ops/backup'
+
+// `npm run` runs in the project folder; paths given are taken from where it was typed.
+const INVOKED_FROM = process.env.INIT_CWD ?? process.cwd()
+
+const USAGE = 'Usage: npm run restore -- FILE [--force]'
+
+const argsSchema = z.object({
+  positionals: z
+    .array(z.string().trim().min(1))
+    .length(1, 'FILE (the backup to restore) is required, and only one'),
+  force: z.boolean().default(false),
+})
+
+const readArgs = () => {
+  try {
+    const { values, positionals } = parseArgs({
+      options: { force: { type: 'boolean' } },
+      allowPositionals: true,
+    })
+    const { positionals: files, force } = argsSchema.parse({ positionals, force: values.force })
+    return { file: files[0]!, force }
+  } catch (error) {
+    const message =
+      error instanceof z.ZodError ? error.issues[0]?.message : (error as Error).message
+    console.error(`${message}\n${USAGE}`)
+    process.exit(2)
+  }
+}
+
+/** Ctrl-C or SIGTERM stops pg_restore (which rolls back) and cleans up, instead of exiting. */
+const abortOnSignals = () => {
+  const controller = new AbortController()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // Ctrl-C reaches this process more than once (from the terminal, and relayed by npm and
+    // tsx): every one after the first is ignored, so that the clean-up runs to its end.
+    process.on(signal, () => controller.abort(new BackupError(`stopped by ${signal}`)))
+  }
+  return controller.signal
+}
+
+const { file, force } = readArgs()
+if (!env.DATABASE_URL) {
+  console.error(
+    'DATABASE_URL is not set: `npm run restore` sets it (and starts the local database).',
+  )
+  process.exit(2)
+}
+try {
+  await restoreBackup({
+    file: path.resolve(INVOKED_FROM, file),
+    databaseUrl: env.DATABASE_URL,
+    mediaDir: env.MEDIA_DIR,
+    force,
+    pgBinDir: env.PG_BIN_DIR,
+    signal: abortOnSignals(),
+  })
+} catch (error) {
+  const known = error instanceof BackupError || error instanceof PgToolsError
+  console.error(known ? `Restore failed: ${error.message}` : error)
+  process.exit(1)
+}
+process.exit(0)
