@@ -78,7 +78,11 @@ export default buildConfig({
   db: postgresAdapter({
     // A request waits at most 5 s for a connection: while the database is away it gets a 503 soon,
     // not a hang (src/db/outage.ts).
-    pool: { connectionString: env.DATABASE_URL, connectionTimeoutMillis: 5000 },
+    pool: {
+      connectionString: env.DATABASE_URL,
+      max: env.HUB_DB_POOL_SIZE,
+      connectionTimeoutMillis: 5000,
+    },
     push: env.PAYLOAD_DB_PUSH === 'true',
     migrationDir: path.resolve(dirname, 'src/migrations'),
     afterSchemaInit: [addReadIndexes],

@@ -46,6 +46,17 @@ const schema = z.object({
     .optional(),
   /** Run scheduled publishing in this process (off in tests, which run jobs themselves). */
   HUB_RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  /**
+   * Connections of Payload's pool in each hub process (admin, REST, jobs). Saves run at most half
+   * as many at once (src/http/writeGate.ts). Mind PostgreSQL's max_connections (100 by default)
+   * across processes: each hub process also opens the partner API's pool (PARTNER_DB_POOL_SIZE).
+   */
+  HUB_DB_POOL_SIZE: z.coerce
+    .number({ error: 'must be a whole number of connections' })
+    .int()
+    .min(2)
+    .max(200)
+    .default(10),
   /** The servers' own log lines: `json` (one object per line, for a collector) or `text`. */
   LOG_FORMAT: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
   /**

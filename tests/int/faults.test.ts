@@ -110,7 +110,7 @@ const catchWriteMidway = async (url: string, table: string) => {
   return { holder, caught }
 }
 
-describe('PostgreSQL killed or restarted under a running hub', () => {
+describe('a running hub when PostgreSQL is killed, restarted or crowded', () => {
   let dir: string
   let dataDir: string
   let port: number
@@ -205,6 +205,19 @@ describe('PostgreSQL killed or restarted under a running hub', () => {
     await Promise.all([prod?.stop(), api?.stop()])
     await database?.stop()
     if (dir) await fs.rm(dir, { recursive: true, force: true })
+  })
+
+  it('forty saves at once all succeed (Payload’s lock check needs a second connection per save)', async () => {
+    const ids = (
+      await query<{ id: number }>(
+        `SELECT id FROM resources WHERE _status = 'published' ORDER BY id LIMIT 40`,
+      )
+    ).map((r) => r.id)
+    expect(ids).toHaveLength(40)
+    const saves = await Promise.all(
+      ids.map((id, i) => rest('PATCH', `/resources/${id}?draft=true`, { summary: `Draft ${i}` })),
+    )
+    expect(saves.map((s) => s.status)).toEqual(ids.map(() => 200))
   })
 
   it('an editor’s save cut off by the kill fails with a clear 503, changes nothing, and the next save works', async () => {
@@ -471,8 +484,12 @@ describe('the hub of `npm start` and its own embedded PostgreSQL', () => {
 
   it('notices its PostgreSQL died and starts it again by itself', async () => {
     const killed = await killPostgres(path.join(dir, 'pg'))
-    await waitUntil(async () => !(await ready()), 10_000, '/readyz to report the outage')
-    await waitUntil(() => ready(), 15_000, 'the hub to be ready again')
+    // (Whether /readyz catches the short outage depends on timing; the test above shows it does.)
+    await waitUntil(
+      async () => (await postmasterRunning(path.join(dir, 'pg'))) && (await ready()),
+      15_000,
+      'the hub to be ready again',
+    )
     expect(postmasterPid(path.join(dir, 'pg'))).not.toBe(killed)
     expect(hub!.output()).toMatch(/Embedded PostgreSQL stopped unexpectedly: starting it again/)
     const response = await fetch(`http://127.0.0.1:${port}/api/resources?limit=1`)

@@ -12,6 +12,7 @@ import {
 import { MEDIA_MAX_BYTES } from '../../../../../collections/Media'
 import { RETRY_AFTER_SECONDS } from '../../../../db/outage'
 import { readBody, refusal, withBody } from '../../../../http/limitBody'
+import { admitWrite } from '../../../../http/writeGate'
 
 type Handler = (
   request: Request,
@@ -55,7 +56,8 @@ const limited =
       (request.headers.has('authorization') ||
         /payload-token=/.test(request.headers.get('cookie') ?? ''))
     const body = await readBody(request, upload ? UPLOAD_LIMIT : JSON_LIMIT)
-    return body instanceof Response ? body : guarded(handler)(withBody(request, body), context)
+    if (body instanceof Response) return body
+    return admitWrite(() => guarded(handler)(withBody(request, body), context))
   }
 
 export const GET = guarded(REST_GET(config))

@@ -4,6 +4,8 @@ import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 import { getPayload } from 'payload'
 
+import { admitWrite } from '../../../../http/writeGate'
+
 const graphql = GRAPHQL_POST(config)
 
 export const POST = async (request: Request) => {
@@ -15,6 +17,7 @@ export const POST = async (request: Request) => {
       { status: 401 },
     )
   }
-  return graphql(request)
+  // Mutations save through Payload like REST does (src/http/writeGate.ts).
+  return admitWrite(() => graphql(request))
 }
 export const OPTIONS = REST_OPTIONS(config)
