@@ -5,7 +5,8 @@
 // of each kind and the memory of each process (the hub, the partner API, PostgreSQL); at the end,
 // errors (there must be none), p50/p95/p99 per kind and a verdict on memory after warm-up. Writes
 // bench/results/soak-<date>.json.
-//   npm run soak [-- --minutes 10 --rate 50 --scale 10000 --sample-seconds 30 --skip-build --out FILE]
+//   npm run soak [-- --minutes 10 --rate 50 --scale 10000 --sample-seconds 30 --skip-build --out FILE
+//                    --hub-heap-mb 512 --api-heap-mb 256]
 //   npm run soak -- --ci    1 minute over 300 resources, a sample every 10 s; the test suite runs it.
 // Exit 1 on any request error (a status of 400 or more, GraphQL `errors`, no answer in 10 s). In
 // the full form also when a server's memory is not stable after warm-up; PostgreSQL's is shown for
@@ -38,6 +39,8 @@ const ARGS = z.object({
   rate: z.coerce.number().positive().max(2000).optional(),
   scale: z.coerce.number().int().min(10).max(1_000_000).optional(),
   'sample-seconds': z.coerce.number().int().min(1).max(3600).optional(),
+  'hub-heap-mb': z.coerce.number().int().min(64).max(65536).optional(),
+  'api-heap-mb': z.coerce.number().int().min(64).max(65536).optional(),
   out: z.string().min(1).optional(),
 })
 
@@ -59,6 +62,8 @@ const readArgs = () => {
         rate: text,
         scale: text,
         'sample-seconds': text,
+        'hub-heap-mb': text,
+        'api-heap-mb': text,
         out: text,
       },
     }).values
@@ -76,6 +81,12 @@ const MINUTES = options.minutes ?? (CI ? 1 : 10)
 const RATE = options.rate ?? 50
 const SCALE = options.scale ?? (CI ? 300 : 10_000)
 const SAMPLE_SECONDS = options['sample-seconds'] ?? (CI ? 10 : 30)
+/**
+ * Each server's V8 heap limit, as the README asks production to set it. Without one, V8 lets the heap
+ * grow lazily towards a quarter of the machine's memory and a rising RSS says nothing about leaks;
+ * with it, a leak ends in an out-of-memory crash that the run reports.
+ */
+const HEAP_MB = { hub: options['hub-heap-mb'] ?? 512, api: options['api-heap-mb'] ?? 256 }
 const DURATION_MS = MINUTES * 60_000
 const SAMPLES = Math.floor(DURATION_MS / 1000 / SAMPLE_SECONDS)
 if (SAMPLES < 1) {
@@ -992,10 +1003,17 @@ const main = async () => {
       'Starting the hub (production build, scheduled publishing on) and the partner API (start:api)',
     )
     // As production runs them: response caches on, the hub's job runner on.
-    const serverEnv = { databaseUrl: url, payloadSecret: secret, extra: { HUB_RUN_JOBS: 'true' } }
+    const serverEnv = (heapMb: number) => ({
+      databaseUrl: url,
+      payloadSecret: secret,
+      extra: {
+        HUB_RUN_JOBS: 'true',
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim(),
+      },
+    })
     const [hub, api] = await Promise.all([
-      startServer('prod', serverEnv),
-      startServer('api', serverEnv),
+      startServer('prod', serverEnv(HEAP_MB.hub)),
+      startServer('api', serverEnv(HEAP_MB.api)),
     ])
     const watched = [
       await serverGroup('hub', hub),
@@ -1214,6 +1232,7 @@ const finish = async ({ load, idle, watched, described, servers, started }: Run)
       rate: RATE,
       scale: SCALE,
       sampleSeconds: SAMPLE_SECONDS,
+      heapLimitMb: HEAP_MB,
       timeoutMs: TIMEOUT_MS,
       ci: CI,
       mix: { partnerGraphql: 0.8, anonymousRest: 0.1, signedInSaves: 0.1 },
