@@ -18,6 +18,15 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** How a rich-text body is returned. */
+export type BodyFormat =
+  /** HTML rendered with Payload's own converters and sanitised: headings, paragraphs, lists, links, emphasis; no scripts, event handlers or files; wrapped in a `div` with `lang` (and `dir="rtl"` for Arabic). */
+  | 'HTML'
+  /** The Lexical editor's JSON document, as stored. */
+  | 'JSON'
+  /** Plain text, paragraphs separated by blank lines: for search snippets, feeds and previews. */
+  | 'TEXT';
+
 /** A country a resource is about. */
 export type Country = {
   __typename?: 'Country';
@@ -411,7 +420,10 @@ export type Resource = Node & {
   audiences: Array<Term>;
   /** Every language the resource can be read in: the original's and the published translations'. */
   availableLanguages: Array<Language>;
-  /** The rich-text body as Lexical JSON, in the chosen locale (fallbacks apply). */
+  /**
+   * The rich-text body in the chosen locale (fallbacks apply): HTML to embed in a page, plain TEXT for
+   * snippets and feeds, or Payload's Lexical JSON (the default, as before).
+   */
   body: Translated;
   /** The countries it is about. */
   countries: Array<Country>;
@@ -445,6 +457,12 @@ export type Resource = Node & {
   translations: Array<Translation>;
   /** The working groups it is filed under. */
   workingGroups: Array<WorkingGroup>;
+};
+
+
+/** A resource of the technical library: guidance, toolkits, case studies, videos, reports. */
+export type ResourceBodyArgs = {
+  format?: InputMaybe<BodyFormat>;
 };
 
 /** A connection to a list of resources. */
@@ -917,6 +935,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  BodyFormat: BodyFormat;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Country: ResolverTypeWrapper<Country>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1175,7 +1194,7 @@ export type QueryResolvers<ContextType = PartnerContext, ParentType extends Reso
 export type ResourceResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = {
   audiences?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
   availableLanguages?: Resolver<Array<ResolversTypes['Language']>, ParentType, ContextType>;
-  body?: Resolver<ResolversTypes['Translated'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['Translated'], ParentType, ContextType, RequireFields<ResourceBodyArgs, 'format'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   datePrecision?: Resolver<ResolversTypes['DatePrecision'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;

@@ -11,6 +11,7 @@ import {
   search as searchArg,
   slug,
 } from '../../arguments'
+import { renderBody } from '../../bodies'
 import type { PartnerContext } from '../../context'
 import type { QueryResolvers, Resolvers } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
@@ -183,9 +184,11 @@ export const libraryResolvers: Resolvers = {
     id: (r) => toGlobalId('Resource', r.id),
     title: (r, _, ctx, info) => translated(r.locales, 'title', ctx.chain(info)),
     summary: (r, _, ctx, info) => translated(r.locales, 'summary', ctx.chain(info)),
-    body: async (r, _, ctx, info) => {
+    body: async (r, { format }, ctx, info) => {
       const row = await ctx.loaders.one<{ locales: Locales<'body'> }>('resourceBody', r.id)
-      return translated(row?.locales, 'body', ctx.chain(info))
+      const { text, locale } = translated(row?.locales, 'body', ctx.chain(info))
+      const body = renderBody(text, format, locale ? (locale.toLowerCase() as Locale) : null)
+      return body === null ? { text: null, locale: null } : { text: body, locale }
     },
     publicationType: (r, _, ctx) =>
       ctx.loaders.one<TermRow>('publicationType', r.publicationTypeId),
