@@ -6,7 +6,13 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
 import { env } from '../env'
-import { BackupError, createBackup, defaultBackupFile, PgToolsError } from '../ops/backup'
+import {
+  abortOnSignals,
+  BackupError,
+  createBackup,
+  defaultBackupFile,
+  PgToolsError,
+} from '../ops/backup'
 
 // `npm run` runs in the project folder; paths given are taken from where it was typed.
 const INVOKED_FROM = process.env.INIT_CWD ?? process.cwd()
@@ -25,17 +31,6 @@ const readArgs = () => {
     console.error(`${message}\n${USAGE}`)
     process.exit(2)
   }
-}
-
-/** Ctrl-C or SIGTERM stops pg_dump and removes the partial file, instead of exiting at once. */
-const abortOnSignals = () => {
-  const controller = new AbortController()
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    // Ctrl-C reaches this process more than once (from the terminal, and relayed by npm and
-    // tsx): every one after the first is ignored, so that the clean-up runs to its end.
-    process.on(signal, () => controller.abort(new BackupError(`stopped by ${signal}`)))
-  }
-  return controller.signal
 }
 
 const args = readArgs()

@@ -25,6 +25,20 @@ import { type PgTool, type PgTools, pgTools, PgToolsError, runCollecting } from 
 
 export class BackupError extends Error {}
 
+/**
+ * For the CLIs: Ctrl-C or SIGTERM stops pg_dump or pg_restore and lets the clean-up run (a partial
+ * file removed, a restore rolled back), instead of exiting at once.
+ */
+export const abortOnSignals = () => {
+  const controller = new AbortController()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // Ctrl-C reaches this process more than once (from the terminal, and relayed by npm and
+    // tsx): every one after the first is ignored, so that the clean-up runs to its end.
+    process.on(signal, () => controller.abort(new BackupError(`stopped by ${signal}`)))
+  }
+  return controller.signal
+}
+
 type Log = (line: string) => void
 
 const FORMAT = 'alliance-knowledge-hub-backup'
