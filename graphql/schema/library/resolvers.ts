@@ -187,7 +187,10 @@ export const libraryResolvers: Resolvers = {
     body: async (r, { format }, ctx, info) => {
       const row = await ctx.loaders.one<{ locales: Locales<'body'> }>('resourceBody', r.id)
       const { text, locale } = translated(row?.locales, 'body', ctx.chain(info))
-      const body = renderBody(text, format, locale ? (locale.toLowerCase() as Locale) : null)
+      if (format === 'JSON' || !locale) return { text, locale }
+      // The stored document itself, not its JSON text: no parsing it back.
+      const source = locale.toLowerCase() as Locale
+      const body = renderBody(row?.locales?.[source]?.body, format, source)
       return body === null ? { text: null, locale: null } : { text: body, locale }
     },
     publicationType: (r, _, ctx) =>
