@@ -25,6 +25,8 @@ import { Topics } from './collections/Topics'
 import { Translations } from './collections/Translations'
 import { Users } from './collections/Users'
 import { WorkingGroups } from './collections/WorkingGroups'
+import { recordChangesOf } from './src/changes/record'
+import { addChangeLog } from './src/changes/table'
 import { addReadIndexes } from './src/db/indexes'
 import { survivePoolErrors } from './src/db/outage'
 import { explainBadRequests } from './src/hooks/explainBadRequests'
@@ -64,7 +66,9 @@ export default buildConfig({
     PublicationTypes,
     Standards,
     Users,
-  ].map(withHubRules),
+  ]
+    .map(withHubRules)
+    .map(recordChangesOf),
   hooks: { afterError: [explainDatabaseOutage, explainBadRequests, explainRefusals] },
   // Refusals on purpose are a line in the log, not a stack trace (see src/hooks/refusal.ts).
   loggingLevels: {
@@ -85,7 +89,7 @@ export default buildConfig({
     },
     push: env.PAYLOAD_DB_PUSH === 'true',
     migrationDir: path.resolve(dirname, 'src/migrations'),
-    afterSchemaInit: [addReadIndexes],
+    afterSchemaInit: [addReadIndexes, addChangeLog],
   }),
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   jobs: {

@@ -141,6 +141,37 @@ export const isInPublicUse = async (req: PayloadRequest, mediaId: number): Promi
   return false
 }
 
+/** The documents anonymous readers may see that use this file (a replaced file changes each of them). */
+export const publicUsersOf = async (
+  req: PayloadRequest,
+  mediaId: number,
+): Promise<{ collection: string; id: number }[]> => {
+  const { fields, richText } = mediaUses(req.payload.config)
+  const found = new Map<string, { collection: string; id: number }>()
+  const keep = async (collection: SanitizedCollectionConfig, where: Where) => {
+    const rule = await anonymousRule(collection, req)
+    if (rule === false) return
+    const { docs } = await req.payload.find({
+      collection: collection.slug,
+      where: and(rule, where),
+      select: {},
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    for (const doc of docs) {
+      found.set(`${collection.slug}:${doc.id}`, { collection: collection.slug, id: Number(doc.id) })
+    }
+  }
+  for (const use of fields) await keep(use.collection, { [use.path]: { equals: mediaId } })
+  for (const use of richText) {
+    const ids = (await embedded(req, use, mediaId)).map((pair) => pair.parent)
+    if (ids.length) await keep(use.collection, { id: { in: ids } })
+  }
+  return [...found.values()]
+}
+
 /** Values at a dotted path, through arrays and groups: `sections.items.image` → every image id. */
 const valuesAt = (value: unknown, path: string[]): unknown[] => {
   if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, path))

@@ -1,6 +1,7 @@
 import * as migration_20261123_163223_initial from './20261123_163223_initial';
 import * as migration_20261123_171700_read_indexes from './20261123_171700_read_indexes';
 import * as migration_20261126_135117_media_uploader_no_account_lock from './20261126_135117_media_uploader_no_account_lock';
+import * as migration_20261126_185016_change_log from './20261126_185016_change_log';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261126_135117_media_uploader_no_account_lock.up,
     down: migration_20261126_135117_media_uploader_no_account_lock.down,
-    name: '20261126_135117_media_uploader_no_account_lock'
+    name: '20261126_135117_media_uploader_no_account_lock',
+  },
+  {
+    up: migration_20261126_185016_change_log.up,
+    down: migration_20261126_185016_change_log.down,
+    name: '20261126_185016_change_log'
   },
 ];
