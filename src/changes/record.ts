@@ -20,6 +20,7 @@ import type {
 import { publicFilters, type PublicFilters } from '../../graphql/access'
 import { publicUsersOf } from '../access/mediaInPublicUse'
 import { LOCALES } from '../locales'
+import { queueWebhookDeliveries } from '../webhooks/queue'
 import { CHANGE_LOG_TABLE } from './table'
 
 /** The channel every change is announced on, with its entries as JSON (graphql/freshness.ts). */
@@ -41,7 +42,10 @@ const PARENTS: Record<string, { collection: string; field: string }> = {
 }
 const MEDIA = 'media'
 
-type Execute = (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
+/** A change as written: its sequence number and time. */
+export type LoggedChange = Change & { seq: number; changedAt: string }
+
+export type Execute = (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
 
 /** The request's transaction (Payload opens one per operation), else the pool. */
 const database = async (req: PayloadRequest): Promise<Execute> => {
@@ -171,8 +175,14 @@ export const recordChanges = async (req: PayloadRequest, changes: Change[]) => {
   )
   const { rows } = await execute(
     sql`INSERT INTO ${sql.identifier(CHANGE_LOG_TABLE)} (collection, doc_id, operation, locales)
-        VALUES ${sql.join(values, sql`, `)} RETURNING seq`,
+        VALUES ${sql.join(values, sql`, `)} RETURNING seq, changed_at`,
   )
+  const logged: LoggedChange[] = changes.map((change, i) => ({
+    ...change,
+    seq: Number(rows[i]!.seq),
+    changedAt: new Date(rows[i]!.changed_at as string).toISOString(),
+  }))
+  await queueWebhookDeliveries(execute, logged)
   // NOTIFY payloads stop at 8,000 bytes: a long list is announced as "everything".
   const announced = JSON.stringify({
     seq: rows.map((r) => Number(r.seq)),
