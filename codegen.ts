@@ -49,6 +49,7 @@ const config: CodegenConfig = {
           WebinarEdge: row('EventEdgeRow'),
           NewsPostEdge: row('NewsEdgeRow'),
           NewsletterEdge: row('NewsletterEdgeRow'),
+          SyncPage: row('SyncPageResult'),
         },
       },
     },

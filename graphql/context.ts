@@ -12,6 +12,10 @@ export type PartnerContext = {
   sql: Sql
   loaders: Loaders
   filters: PublicFilters
+  /** Marks the answer as one that must not be cached (a sync's positions in the change log). */
+  noStore: () => void
+  /** Whether nothing said noStore. (yoga copies the context: a flag set on it would not be seen.) */
+  cacheable: () => boolean
   /** The locale chain of this operation (its @inContext, else Accept-Language, else English). */
   chain: (info: GraphQLResolveInfo) => Locale[]
 }
@@ -24,11 +28,16 @@ export const createContext = (
   const sql = requestSql(pool)
   const fromHeader = chainFromAcceptLanguage(request.headers.get('accept-language'))
   // Every translated field asks; the operation's directive is read once.
+  let cacheable = true
   const chains = new WeakMap<GraphQLResolveInfo['operation'], Locale[]>()
   return {
     sql,
     loaders: createLoaders(sql, filters),
     filters,
+    noStore: () => {
+      cacheable = false
+    },
+    cacheable: () => cacheable,
     chain: (info) => {
       let chain = chains.get(info.operation)
       if (!chain) chains.set(info.operation, (chain = chainFromDirective(info) ?? fromHeader))

@@ -144,3 +144,12 @@ export type GroupEdgeRow = Edge<GroupRow>
 export type EventEdgeRow = Edge<EventRow>
 export type NewsEdgeRow = Edge<NewsRow>
 export type NewsletterEdgeRow = Edge<NewsletterRow>
+
+/** A page of a sync: records as the loaders read them, and tombstones. */
+export type SyncPageResult = {
+  initial: boolean
+  upserts: Record<string, unknown>[]
+  tombstones: { id: string; typename: string }[]
+  hasMore: boolean
+  token: string
+}

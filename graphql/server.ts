@@ -30,6 +30,7 @@ import { groupResolvers } from './schema/groups/resolvers'
 import { libraryResolvers } from './schema/library/resolvers'
 import { newsResolvers } from './schema/news/resolvers'
 import { nodeResolvers } from './schema/node/resolvers'
+import { syncResolvers } from './schema/sync/resolvers'
 import { webinarResolvers } from './schema/webinars/resolvers'
 
 export const SCHEMA_FILE = path.resolve(process.cwd(), 'graphql/schema.graphql')
@@ -37,7 +38,14 @@ export const SCHEMA_FILE = path.resolve(process.cwd(), 'graphql/schema.graphql')
 export const partnerSchema = () =>
   createSchema<PartnerContext>({
     typeDefs: readFileSync(SCHEMA_FILE, 'utf8'),
-    resolvers: [libraryResolvers, groupResolvers, webinarResolvers, newsResolvers, nodeResolvers],
+    resolvers: [
+      libraryResolvers,
+      groupResolvers,
+      webinarResolvers,
+      newsResolvers,
+      nodeResolvers,
+      syncResolvers,
+    ],
   })
 
 /**
@@ -120,9 +128,10 @@ const useQueryShapeLimits = (): Plugin => ({
 
 /**
  * Public answers may be cached by browsers and CDNs for a minute; they vary with the language and
- * (CORS headers depend on it) the Origin. Answers that carry errors are never stored.
+ * (CORS headers depend on it) the Origin. Answers that carry errors, or a sync's positions, are
+ * never stored.
  */
-const useCacheHeaders = (): Plugin => {
+const useCacheHeaders = (contexts: WeakMap<Request, PartnerContext>): Plugin => {
   const failed = new WeakSet<Request>()
   return {
     onResultProcess({ request, result }) {
@@ -132,7 +141,12 @@ const useCacheHeaders = (): Plugin => {
       }
     },
     onResponse({ request, response }) {
-      if (response.status === 200 && request.method === 'GET' && !failed.has(request)) {
+      if (
+        response.status === 200 &&
+        request.method === 'GET' &&
+        !failed.has(request) &&
+        contexts.get(request)?.cacheable() !== false
+      ) {
         response.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=300')
       } else {
         response.headers.set('Cache-Control', 'no-store')
@@ -269,11 +283,13 @@ export const createPartnerYoga = (
               // Answers are public; they differ only by the language asked for.
               session: (request) => request.headers.get('accept-language') ?? '',
               ttl: 60_000,
+              // A sync answers with positions in the change log as of now: never served again.
+              ttlPerSchemaCoordinate: { 'Query.sync': 0 },
               // Answers with errors are never cached (and need no warning each time).
               shouldCacheResult: ({ result }) => !result.errors?.length,
             }),
           ]),
-      useCacheHeaders(),
+      useCacheHeaders(contexts),
       ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
     ],
   })

@@ -1,0 +1,303 @@
+// Delta sync as a partner's nightly job uses it: an initial sync of everything published, then
+// tokens that return only what changed (records whole, tombstones for what went), each record once,
+// nothing missed while editors publish, whatever order their transactions commit in.
+import pg from 'pg'
+import { createLocalReq, type Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { hub, unique } from '../helpers/hub'
+import { partnerApi } from '../helpers/partner'
+
+const { post, yoga } = partnerApi()
+let payload: Payload
+let db: pg.Client
+
+const SYNC = (
+  locale = 'EN',
+) => `query Sync($token: String, $first: Int) @inContext(locale: ${locale}) {
+  sync(token: $token, first: $first) {
+    initial hasMore token
+    upserts {
+      __typename
+      ... on Node { id }
+      ... on Resource { slug title { text locale } }
+      ... on Translation { editionTitle: title }
+    }
+    tombstones { id typename }
+  }
+}`
+
+type Page = {
+  initial: boolean
+  hasMore: boolean
+  token: string
+  upserts: { __typename: string; id: string; slug?: string; title?: any }[]
+  tombstones: { id: string; typename: string }[]
+}
+
+const page = async (token?: string, first = 100, locale = 'EN') => {
+  const { status, body, statements } = await post(SYNC(locale), { token, first })
+  expect(body.errors).toBeUndefined()
+  expect(status).toBe(200)
+  return { ...(body.data.sync as Page), statements }
+}
+
+/** Every page of a sync, as a partner's job calls them. */
+const syncAll = async (token?: string, first = 100, locale = 'EN') => {
+  const pages: Page[] = []
+  let current: Page
+  do {
+    current = await page(pages.at(-1)?.token ?? token, first, locale)
+    pages.push(current)
+  } while (current.hasMore)
+  return {
+    pages,
+    upserts: pages.flatMap((p) => p.upserts),
+    tombstones: pages.flatMap((p) => p.tombstones),
+    token: current.token,
+  }
+}
+
+/** A partner's local copy, kept by applying syncs. */
+const applyTo = (
+  copy: Map<string, Page['upserts'][number]>,
+  sync: Awaited<ReturnType<typeof syncAll>>,
+) => {
+  for (const record of sync.upserts) copy.set(record.id, record)
+  for (const gone of sync.tombstones) copy.delete(gone.id)
+}
+
+const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url')
+
+const resource = async (status: 'draft' | 'published', title = unique('Sync')) =>
+  (await payload.create({ collection: 'resources', data: { title, _status: status } })).id
+
+const publishedResourceIds = async () =>
+  (await db.query<{ id: number }>(`SELECT id FROM resources WHERE _status = 'published'`)).rows.map(
+    (r) => globalId('Resource', r.id),
+  )
+
+beforeAll(async () => {
+  payload = await hub()
+  db = new pg.Client({ connectionString: inject('databaseUrl') })
+  await db.connect()
+})
+afterAll(() => db.end())
+
+describe('delta sync', () => {
+  it('an initial sync pages through everything published, each record once, no draft', async () => {
+    const draft = await resource('draft')
+    const before = await publishedResourceIds()
+    const sync = await syncAll(undefined, 40)
+    expect(sync.pages.length).toBeGreaterThan(1)
+    expect(sync.pages.every((p) => p.initial && p.tombstones.length === 0)).toBe(true)
+    const ids = sync.upserts.map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    const resources = sync.upserts.filter((r) => r.__typename === 'Resource').map((r) => r.id)
+    // Everything published before it started is there (other files may publish meanwhile).
+    expect(resources).toEqual(expect.arrayContaining(before))
+    expect(resources).not.toContain(globalId('Resource', draft))
+    // The real content's other kinds come along.
+    const kinds = new Set(sync.upserts.map((r) => r.__typename))
+    for (const kind of ['Resource', 'WorkingGroup', 'Organisation', 'Term', 'Standard']) {
+      expect(kinds).toContain(kind)
+    }
+  })
+
+  it('a later sync returns only what changed: upserts whole, tombstones for what went, each once', async () => {
+    const edited = await resource('published')
+    const unpublished = await resource('published')
+    const deleted = await resource('published')
+    const untouched = await resource('published')
+    const start = await syncAll()
+    const copy = new Map<string, Page['upserts'][number]>()
+    applyTo(copy, start)
+
+    const added = await resource('published')
+    await resource('draft')
+    for (const title of ['Edited once', 'Edited twice']) {
+      await payload.update({
+        collection: 'resources',
+        id: edited,
+        data: { title, _status: 'published' },
+      })
+    }
+    // A draft saved beside the published version changes nothing partners see.
+    await payload.update({
+      collection: 'resources',
+      id: untouched,
+      data: { title: 'Draft only' },
+      draft: true,
+    })
+    await payload.update({ collection: 'resources', id: unpublished, data: { _status: 'draft' } })
+    await payload.delete({ collection: 'resources', id: deleted })
+    const edition = await payload.create({
+      collection: 'translations',
+      data: { resource: added, language: 'pl', title: 'Wytyczne', _status: 'published' },
+    } as never)
+
+    const delta = await syncAll(start.token)
+    expect(delta.pages.every((p) => !p.initial)).toBe(true)
+    const upserted = delta.upserts.map((r) => r.id)
+    expect(new Set(upserted).size).toBe(upserted.length)
+    expect(upserted).toEqual(
+      expect.arrayContaining([
+        globalId('Resource', added),
+        globalId('Resource', edited),
+        globalId('Translation', edition.id as number),
+      ]),
+    )
+    expect(upserted).not.toContain(globalId('Resource', untouched))
+    expect(delta.upserts.find((r) => r.id === globalId('Resource', edited))?.title.text).toBe(
+      'Edited twice',
+    )
+    expect(delta.tombstones).toEqual(
+      expect.arrayContaining([
+        { id: globalId('Resource', unpublished), typename: 'Resource' },
+        { id: globalId('Resource', deleted), typename: 'Resource' },
+      ]),
+    )
+    applyTo(copy, delta)
+    expect(copy.has(globalId('Resource', deleted))).toBe(false)
+    expect(copy.get(globalId('Resource', edited))?.title.text).toBe('Edited twice')
+    expect(copy.get(globalId('Resource', untouched))?.title.text).not.toBe('Draft only')
+
+    // Nothing changed since: the same token again would repeat, the new one returns nothing of ours.
+    const quiet = await syncAll(delta.token)
+    const ours = [added, edited, unpublished, deleted, untouched].map((id) =>
+      globalId('Resource', id),
+    )
+    expect(quiet.upserts.filter((r) => ours.includes(r.id))).toEqual([])
+    expect(quiet.tombstones.filter((r) => ours.includes(r.id))).toEqual([])
+  })
+
+  it('misses nothing when a publish commits after a later one, and repeats nothing', async () => {
+    const start = await syncAll()
+    // A publish whose transaction is still open while a later one commits.
+    const req = await createLocalReq({}, payload)
+    const transaction = await payload.db.beginTransaction()
+    req.transactionID = transaction!
+    const slow = (
+      await payload.create({
+        collection: 'resources',
+        data: { title: unique('Slow'), _status: 'published' },
+        req,
+      })
+    ).id
+    const fast = await resource('published')
+    const during = await syncAll(start.token)
+    expect(during.upserts.map((r) => r.id)).not.toContain(globalId('Resource', slow))
+    await payload.db.commitTransaction(transaction!)
+
+    const seen = [...during.upserts.map((r) => r.id)]
+    let token = during.token
+    await expect
+      .poll(async () => {
+        const next = await syncAll(token)
+        token = next.token
+        seen.push(...next.upserts.map((r) => r.id))
+        return seen
+      })
+      .toEqual(expect.arrayContaining([globalId('Resource', slow), globalId('Resource', fast)]))
+    // Each change came exactly once.
+    expect(seen.filter((id) => id === globalId('Resource', slow))).toHaveLength(1)
+    expect(seen.filter((id) => id === globalId('Resource', fast))).toHaveLength(1)
+  })
+
+  it('keeps a copy exact while publishes run concurrently with paging', async () => {
+    const copy = new Map<string, Page['upserts'][number]>()
+    // Publishing (and unpublishing) goes on while the partner pages, 10 records at a time.
+    const mine: number[] = []
+    let publishing = true
+    const editors = (async () => {
+      while (publishing) {
+        const batch = await Promise.all(Array.from({ length: 4 }, () => resource('published')))
+        mine.push(...batch)
+        await payload.update({ collection: 'resources', id: batch[0]!, data: { _status: 'draft' } })
+      }
+    })()
+    let token: string | undefined
+    // Rounds of paging until several batches were published in between.
+    for (let round = 0; round < 3 || (mine.length < 12 && round < 200); round++) {
+      const sync = await syncAll(token, 10)
+      const ids = sync.upserts.map((r) => r.id)
+      expect(new Set(ids).size).toBe(ids.length)
+      applyTo(copy, sync)
+      token = sync.token
+    }
+    publishing = false
+    await editors
+    // Once publishing stops, one more sync makes the copy exactly what is published.
+    await expect
+      .poll(async () => {
+        applyTo(copy, await syncAll(token).then((s) => ((token = s.token), s)))
+        const published = new Set(await publishedResourceIds())
+        return mine
+          .map((id) => globalId('Resource', id))
+          .filter((id) => copy.has(id) !== published.has(id))
+      })
+      .toEqual([])
+    expect(mine.length).toBeGreaterThanOrEqual(12)
+  })
+
+  it('follows the locale chain: changes to texts outside it are left out', async () => {
+    const id = await resource('published')
+    const start = await syncAll()
+    await payload.update({
+      collection: 'resources',
+      id,
+      locale: 'ar',
+      data: { title: 'إرشادات', _status: 'published' },
+    })
+    const french = await syncAll(start.token, 100, 'FR')
+    expect(french.upserts.map((r) => r.id)).not.toContain(globalId('Resource', id))
+    const arabic = await syncAll(start.token, 100, 'AR')
+    expect(arabic.upserts.find((r) => r.id === globalId('Resource', id))?.title).toEqual({
+      text: 'إرشادات',
+      locale: 'AR',
+    })
+  })
+
+  it('costs the same few statements per page at any page size', async () => {
+    const start = await syncAll()
+    await Promise.all(Array.from({ length: 30 }, () => resource('published')))
+    for (const first of [1, 20, 100]) {
+      const { statements } = await page(undefined, first)
+      const delta = await page(start.token, first)
+      expect(statements).toBeLessThanOrEqual(2)
+      expect(delta.statements).toBeLessThanOrEqual(2)
+    }
+  })
+
+  it('refuses bad, altered and foreign tokens with BAD_USER_INPUT', async () => {
+    const { token } = await page(undefined, 1)
+    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString())
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    const cases: [string, RegExp][] = [
+      ['not-a-token', /is not a sync token of this API/],
+      [encode({ ...decoded, from: 'x' }), /is not a sync token of this API/],
+      [encode({ ...decoded, db: 'another-hub0' }), /was issued by another hub or database/],
+      [
+        encode({ v: 1, db: decoded.db, phase: 'delta', from: '999999999999' }),
+        /points past the last change/,
+      ],
+      ['a'.repeat(5000), /is not a sync token/],
+    ]
+    for (const [bad, message] of cases) {
+      const { status, body } = await post(SYNC(), { token: bad })
+      expect(status).toBe(200)
+      expect(body.errors?.[0]?.message).toMatch(message)
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'token',
+      })
+    }
+  })
+
+  it('is never cached, by the API or by shared caches', async () => {
+    const query = encodeURIComponent('{ sync(first: 1) { token } }')
+    const response = await yoga.fetch(`http://hub.test/graphql?query=${query}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+})
