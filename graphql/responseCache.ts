@@ -19,7 +19,12 @@ const entityKey = ({ typename, id }: Entity) => (id === undefined ? typename : `
 
 export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024
 
-export const createByteBoundedCache = (maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): Cache => {
+export type PartnerCache = Cache & {
+  /** Forgets every answer (a change was published: graphql/freshness.ts). */
+  clear: () => void
+}
+
+export const createByteBoundedCache = (maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): PartnerCache => {
   const answers = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     // UTF-16 in memory: two bytes a character is the honest upper bound for text.
@@ -43,6 +48,7 @@ export const createByteBoundedCache = (maxBytes = DEFAULT_RESPONSE_CACHE_BYTES):
       const entry = answers.get(id)
       return entry ? (JSON.parse(entry.json) as Awaited<ReturnType<Cache['get']>>) : null
     },
+    clear: () => answers.clear(),
     invalidate(entities) {
       const wanted = new Set([...entities].map((entity) => entityKey(entity)))
       for (const [id, entry] of answers.entries()) {

@@ -24,6 +24,8 @@ import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from
 import { publicFilters, type PublicFilters } from './access'
 import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
+import { useCacheTags } from './cacheTags'
+import { type ChangeListener, listenForChanges } from './freshness'
 import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { groupResolvers } from './schema/groups/resolvers'
@@ -147,7 +149,7 @@ const useCacheHeaders = (contexts: WeakMap<Request, PartnerContext>): Plugin => 
         !failed.has(request) &&
         contexts.get(request)?.cacheable() !== false
       ) {
-        response.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=300')
+        response.headers.set('Cache-Control', 'public, max-age=0, s-maxage=60')
       } else {
         response.headers.set('Cache-Control', 'no-store')
       }
@@ -191,6 +193,11 @@ export type PartnerOptions = {
   compress?: boolean
   /** What anonymous readers may see, instead of the rules read from the hub's config (tests). */
   publicFilters?: PublicFilters
+  /**
+   * Where to listen for the change log's announcements, which empty the response cache: the
+   * primary database (default DATABASE_URL whenever the cache is on); false not to listen.
+   */
+  listen?: string | false
 }
 
 const allowedOrigins = () => {
@@ -202,10 +209,21 @@ const allowedOrigins = () => {
 
 export const createPartnerYoga = (
   options: PartnerOptions = {},
-): YogaServerInstance<{}, PartnerContext> => {
+): { yoga: YogaServerInstance<{}, PartnerContext>; close: () => Promise<void> } => {
   let filters: Promise<PublicFilters> | undefined
   const contexts = new WeakMap<Request, PartnerContext>()
-  return createYoga<{}, PartnerContext>({
+  const cache =
+    (options.responseCache ?? process.env.PARTNER_RESPONSE_CACHE !== 'false')
+      ? createByteBoundedCache(
+          options.responseCacheBytes ??
+            (Number(process.env.PARTNER_RESPONSE_CACHE_BYTES) || DEFAULT_RESPONSE_CACHE_BYTES),
+        )
+      : undefined
+  // Every process empties its cache when a change commits (graphql/freshness.ts).
+  const listenOn = options.listen ?? process.env.DATABASE_URL
+  const listener: ChangeListener | undefined =
+    cache && listenOn ? listenForChanges(listenOn, () => cache.clear()) : undefined
+  const yoga = createYoga<{}, PartnerContext>({
     schema: partnerSchema(),
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     context: async ({ request }) => {
@@ -271,15 +289,12 @@ export const createPartnerYoga = (
           },
         },
       }),
-      ...((options.responseCache ?? process.env.PARTNER_RESPONSE_CACHE !== 'false') === false
+      useCacheTags(),
+      ...(!cache
         ? []
         : [
             useResponseCache({
-              cache: createByteBoundedCache(
-                options.responseCacheBytes ??
-                  (Number(process.env.PARTNER_RESPONSE_CACHE_BYTES) ||
-                    DEFAULT_RESPONSE_CACHE_BYTES),
-              ),
+              cache,
               // Answers are public; they differ only by the language asked for.
               session: (request) => request.headers.get('accept-language') ?? '',
               ttl: 60_000,
@@ -293,20 +308,48 @@ export const createPartnerYoga = (
       ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
     ],
   })
+  return { yoga, close: async () => listener?.close() }
+}
+
+/**
+ * An ETag from the answer's bytes, and 304 for a request that already has them. (The response
+ * cache's own ETag names the question, not the answer: after a change it kept answering 304 to
+ * a browser holding the old answer.) Weak, since compressed and plain bytes share it in meaning.
+ */
+const withContentEtag = async (request: Request, response: Response): Promise<Response> => {
+  if (request.method !== 'GET' || response.status !== 200) return response
+  const body = await response.arrayBuffer()
+  const etag = `W/"${createHash('sha256').update(new Uint8Array(body)).digest('base64url').slice(0, 27)}"`
+  const headers = new Headers(response.headers)
+  headers.set('ETag', etag)
+  headers.delete('Last-Modified')
+  const wanted = request.headers.get('If-None-Match')
+  const matches =
+    wanted !== null &&
+    (wanted.trim() === '*' ||
+      wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.slice(2)))
+  if (matches) {
+    for (const header of ['Content-Type', 'Content-Length', 'Content-Encoding'])
+      headers.delete(header)
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(body, { status: 200, headers })
 }
 
 /** The partner API behind its request guard: what the Next route and `start:api` serve. */
 export const createPartnerHandler = (options: PartnerOptions = {}) => {
-  const yoga = createPartnerYoga(options)
+  const { yoga, close } = createPartnerYoga(options)
   const handle = async (request: Request): Promise<Response> => {
     try {
       const guarded = await guardRequest(request)
-      return guarded instanceof Response ? guarded : await yoga.fetch(guarded)
+      return guarded instanceof Response
+        ? guarded
+        : await withContentEtag(guarded, await yoga.fetch(guarded))
     } catch (error) {
       // Whatever slipped past yoga's own handling: logged here, never shown (no stack, no path).
       console.error('Partner API: unexpected error', error)
       return refusal(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.')
     }
   }
-  return { yoga, handle }
+  return { yoga, handle, close }
 }

@@ -23,7 +23,7 @@ logEvent('info', 'start', 'Starting the partner API', { pid: process.pid })
 
 // Database reachable and migrations current (no job runner here: the hub runs scheduled publishing).
 const health = createHealth({ databaseUrl: DATABASE_URL })
-const { handle } = createPartnerHandler()
+const { handle, close } = createPartnerHandler()
 const adapter = createServerAdapter(handle)
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])
 const server = createServer((req, res) =>
@@ -43,9 +43,10 @@ const stop = (signal: NodeJS.Signals) => {
   health.stopping()
   server.close(
     () =>
-      void Promise.race([Promise.all([closePartnerPool(), health.close()]), sleep(5000)]).then(() =>
-        process.exit(0),
-      ),
+      void Promise.race([
+        Promise.all([closePartnerPool(), health.close(), close()]),
+        sleep(5000),
+      ]).then(() => process.exit(0)),
   )
 }
 process.on('SIGINT', stop)

@@ -20,11 +20,11 @@ import type {
 import { publicFilters, type PublicFilters } from '../../graphql/access'
 import { publicUsersOf } from '../access/mediaInPublicUse'
 import { LOCALES } from '../locales'
+import { CHANGES_CHANNEL } from './channel'
+
+export { CHANGES_CHANNEL }
 import { queueWebhookDeliveries } from '../webhooks/queue'
 import { CHANGE_LOG_TABLE } from './table'
-
-/** The channel every change is announced on, with its entries as JSON (graphql/freshness.ts). */
-export const CHANGES_CHANNEL = 'hub_changes'
 
 export type Change = {
   collection: string

@@ -1,0 +1,105 @@
+// `Cache-Tag` (Cloudflare, Akamai) and `Surrogate-Key` (Fastly) on the partner API's answers, so a
+// CDN in front can purge exactly what a change touches (src/ops/cdnPurge.ts sends the purges):
+// every answer is tagged `hub`, with each record type it selected (`Resource`: a new resource may
+// belong in it), and with each record it holds whose id was asked for (`Resource-12`).
+import {
+  type DocumentNode,
+  getNamedType,
+  type GraphQLSchema,
+  isAbstractType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql'
+import type { Plugin } from 'graphql-yoga'
+
+import { ALL_TAG, recordTag } from '../src/changes/channel'
+import { NODE_TYPES, type NodeType } from './ids'
+
+/** Beyond this many records an answer is tagged by type only (headers have limits: 16 KB at Cloudflare). */
+const MAX_RECORD_TAGS = 100
+
+const RECORD_TYPES = new Set<string>(NODE_TYPES)
+/** `ResourceConnection`, `ResourceEdge`, `ResourceFacets` are answers about resources. */
+const recordTypeOf = (name: string) => {
+  const base = name.replace(/(Connection|Edge|Facets)$/, '')
+  return RECORD_TYPES.has(base) ? base : undefined
+}
+
+const typesByDocument = new WeakMap<DocumentNode, string[]>()
+
+/** The record types an operation selects anywhere, through fragments, unions and interfaces. */
+export const recordTypesSelected = (schema: GraphQLSchema, document: DocumentNode): string[] => {
+  let types = typesByDocument.get(document)
+  if (!types) {
+    const found = new Set<string>()
+    const typeInfo = new TypeInfo(schema)
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field() {
+          const type = typeInfo.getType()
+          if (!type) return
+          const named = getNamedType(type)
+          const names = isAbstractType(named)
+            ? schema.getPossibleTypes(named).map((t) => t.name)
+            : [named.name]
+          for (const name of names) {
+            const record = recordTypeOf(name)
+            if (record) found.add(record)
+          }
+        },
+      }),
+    )
+    typesByDocument.set(document, (types = [...found].sort()))
+  }
+  return types
+}
+
+/** Records named in an answer by their global ids (`id` fields), as tags. */
+const recordTags = (value: unknown, tags: Set<string>) => {
+  if (tags.size > MAX_RECORD_TAGS) return
+  if (Array.isArray(value)) {
+    for (const item of value) recordTags(item, tags)
+  } else if (value && typeof value === 'object') {
+    for (const [key, field] of Object.entries(value)) {
+      if (key === 'id' && typeof field === 'string') {
+        const parts = Buffer.from(field, 'base64url').toString('utf8').split(':')
+        if (RECORD_TYPES.has(parts[0]!) && parts.length >= 2) {
+          const type = parts[0] as NodeType
+          tags.add(recordTag(type, parts.at(-1)!, parts.length === 3 ? parts[1] : undefined))
+        }
+      } else if (field && typeof field === 'object') recordTags(field, tags)
+    }
+  }
+}
+
+export const useCacheTags = (): Plugin => {
+  const types = new WeakMap<Request, string[]>()
+  const records = new WeakMap<Request, Set<string>>()
+  return {
+    // Before the response cache: a cached answer is tagged like a fresh one.
+    onExecute({ args }) {
+      const request = (args.contextValue as { request?: Request }).request
+      if (request) types.set(request, recordTypesSelected(args.schema, args.document))
+    },
+    onResultProcess({ request, result }) {
+      const tags = new Set<string>()
+      for (const r of Array.isArray(result) ? result : [result]) {
+        recordTags((r as { data?: unknown }).data, tags)
+      }
+      records.set(request, tags)
+    },
+    onResponse({ request, response }) {
+      if (response.status !== 200) return
+      const recordList = [...(records.get(request) ?? [])]
+      const tags = [
+        ALL_TAG,
+        ...(types.get(request) ?? []),
+        ...(recordList.length > MAX_RECORD_TAGS ? [] : recordList),
+      ]
+      response.headers.set('Cache-Tag', tags.join(','))
+      response.headers.set('Surrogate-Key', tags.join(' '))
+    },
+  }
+}

@@ -1,0 +1,62 @@
+// Purges a CDN in front of the partner API when a change commits: one request per change, naming
+// the tags its answers carry (graphql/cacheTags.ts). Configured by a URL template, so that any CDN
+// with a purge-by-tag API fits:
+//   Cloudflare: CDN_PURGE_URL=https://api.cloudflare.com/client/v4/zones/<zone>/purge_cache
+//               CDN_PURGE_AUTH="Bearer <token>"            (body {"tags": […]})
+//   Fastly:     CDN_PURGE_URL=https://api.fastly.com/service/<id>/purge
+//               CDN_PURGE_AUTH_HEADER=Fastly-Key CDN_PURGE_AUTH=<key>   (header Surrogate-Key: …)
+//   Others:     `{tags}` in the URL is replaced by the tags, comma-separated and URL-encoded.
+// A failed purge is logged and retried twice; answers then expire by their own s-maxage (60 s).
+import { type ChangeListener, listenForChanges } from '../../graphql/freshness'
+import { tagsOfNotice } from '../changes/channel'
+import { logEvent } from './log'
+
+export type CdnPurgeConfig = {
+  url: string
+  authHeader?: string
+  auth?: string
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The purge request for a set of tags. */
+export const purgeRequest = (config: CdnPurgeConfig, tags: string[]): Request =>
+  new Request(config.url.replaceAll('{tags}', tags.map(encodeURIComponent).join(',')), {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      'Surrogate-Key': tags.join(' '),
+      ...(config.auth ? { [config.authHeader ?? 'Authorization']: config.auth } : {}),
+    },
+    body: JSON.stringify({ tags }),
+    redirect: 'error',
+    signal: AbortSignal.timeout(10_000),
+  })
+
+export const sendPurge = async (config: CdnPurgeConfig, tags: string[]) => {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const response = await fetch(purgeRequest(config, tags))
+      await response.arrayBuffer()
+      if (response.ok) return true
+      logEvent('warn', 'cdn-purge', `CDN purge answered ${response.status}`, {
+        status: response.status,
+        attempt,
+      })
+    } catch (error) {
+      logEvent('warn', 'cdn-purge', 'CDN purge failed', { error: String(error), attempt })
+    }
+    if (attempt < 3) await sleep(1000 * attempt)
+  }
+  return false
+}
+
+/** Listens on the primary and sends one purge per announced change. */
+export const startCdnPurge = (databaseUrl: string, config: CdnPurgeConfig): ChangeListener =>
+  listenForChanges(
+    databaseUrl,
+    async (notice) => {
+      await sendPurge(config, tagsOfNotice(notice))
+    },
+    'CDN purge',
+  )
