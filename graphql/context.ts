@@ -12,6 +12,11 @@ export type PartnerContext = {
   sql: Sql
   loaders: Loaders
   filters: PublicFilters
+  /**
+   * The hub's public address, for links to its files and calendars: SERVER_URL, else the origin
+   * the request came to (a `start:api` behind another address should set SERVER_URL to the hub's).
+   */
+  origin: string
   /** Marks the answer as one that must not be cached (a sync's positions in the change log). */
   noStore: () => void
   /** Whether nothing said noStore. (yoga copies the context: a flag set on it would not be seen.) */
@@ -34,6 +39,7 @@ export const createContext = (
     sql,
     loaders: createLoaders(sql, filters),
     filters,
+    origin: process.env.SERVER_URL?.replace(/\/+$/, '') || new URL(request.url).origin,
     noStore: () => {
       cacheable = false
     },

@@ -697,6 +697,11 @@ export type Webinar = Node & {
   endsAt?: Maybe<Scalars['DateTime']['output']>;
   /** ONLINE, IN_PERSON or HYBRID. */
   format: Scalars['String']['output'];
+  /**
+   * The webinar as an iCalendar file (one event on the organiser's clock, with its time zone), for
+   * an "Add to calendar" link: the hub's address + `/calendar/webinars/<slug>.ics`.
+   */
+  icsUrl: Scalars['String']['output'];
   /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
   /** Languages interpreted into. */
@@ -1368,6 +1373,7 @@ export type WebinarResolvers<ContextType = PartnerContext, ParentType extends Re
   end?: Resolver<Maybe<ResolversTypes['ZonedDateTime']>, ParentType, ContextType, Partial<WebinarEndArgs>>;
   endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  icsUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interpretation?: Resolver<Array<ResolversTypes['Language']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['WebinarKind'], ParentType, ContextType>;

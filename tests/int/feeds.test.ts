@@ -11,6 +11,7 @@ import { GET as calendarRoute } from '../../src/app/(partner)/calendar/[...path]
 import { GET as feedRoute } from '../../src/app/(partner)/feeds/[...path]/route'
 import { webinarIcsPath } from '../../src/feeds/paths'
 import { hub, unique } from '../helpers/hub'
+import { partnerApi } from '../helpers/partner'
 
 let payload: Payload
 // Links are made from SERVER_URL when it is set, else from the address asked.
@@ -623,6 +624,16 @@ describe('iCalendar files of webinars', () => {
     expect((await readCalendar(byHeader)).events[0]!.summary).toBe(ARABIC_WEBINAR)
     const french = await readCalendar(await calendar(path, { 'Accept-Language': 'fr' }))
     expect(french.events[0]!.summary).toMatch(/^Arabic webinar/)
+  })
+
+  it('is linked from the partner API as the webinar’s icsUrl', async () => {
+    const { post } = partnerApi()
+    const { body } = await post(`{ webinar(slug: "${slugs.arabicWebinar}") { icsUrl } }`)
+    const url = new URL(body.data.webinar.icsUrl)
+    expect(url.pathname).toBe(webinarIcsPath(slugs.arabicWebinar!))
+    const response = await calendar(url.pathname + url.search)
+    expect(response.status).toBe(200)
+    expect((await readCalendar(response)).events[0]!.instant).toBe('2026-06-10T11:00:00.000Z')
   })
 
   it('serves the whole hub’s calendar per locale, its Arabic name intact', async () => {

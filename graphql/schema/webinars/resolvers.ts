@@ -10,6 +10,7 @@ import {
   timeZone as timeZoneArg,
 } from '../../arguments'
 import type { Resolvers, WebinarTiming } from '../../generated/resolvers'
+import { webinarIcsPath } from '../../../src/feeds/paths'
 import { toGlobalId } from '../../ids'
 import type { EventRow, GroupRow, OrganisationRow, PersonRow } from '../../rows'
 import type { ListingQuery } from '../../sql/listing'
@@ -111,6 +112,7 @@ export const webinarResolvers: Resolvers = {
   },
   Webinar: {
     id: (e) => toGlobalId('Webinar', e.id),
+    icsUrl: (e, _, ctx) => `${ctx.origin}${webinarIcsPath(e.slug)}`,
     title: (e, _, ctx, info) => translated(e.locales, 'title', ctx.chain(info)),
     kind: (e) => toEnum(e.kind),
     series: (e) => (e.seriesPart || e.locales?.en?.seriesName ? e : null),
