@@ -24,6 +24,8 @@ import { Themes } from './collections/Themes'
 import { Topics } from './collections/Topics'
 import { Translations } from './collections/Translations'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { Webhooks } from './collections/Webhooks'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { recordChangesOf } from './src/changes/record'
 import { addChangeLog } from './src/changes/table'
@@ -66,6 +68,8 @@ export default buildConfig({
     PublicationTypes,
     Standards,
     Users,
+    Webhooks,
+    WebhookDeliveries,
   ]
     .map(withHubRules)
     .map(recordChangesOf),

@@ -57,6 +57,13 @@ const schema = z.object({
     .min(2)
     .max(200)
     .default(10),
+  /**
+   * `true` lets webhooks reach private, loopback and link-local addresses and plain http:// (tests,
+   * a hub inside a private network). Otherwise both are refused, on save and on every send.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false'),
   /** The servers' own log lines: `json` (one object per line, for a collector) or `text`. */
   LOG_FORMAT: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
   /**

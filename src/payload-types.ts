@@ -82,6 +82,8 @@ export interface Config {
     'publication-types': PublicationType;
     standards: Standard;
     users: User;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +107,8 @@ export interface Config {
     'publication-types': PublicationTypesSelect<false> | PublicationTypesSelect<true>;
     standards: StandardsSelect<false> | StandardsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -2344,6 +2348,107 @@ export interface Newsletter {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Partner endpoints that receive a signed POST (Standard Webhooks) for each published change. The signing secret is shown only on the create form and in the answer to a create.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  /**
+   * Deliveries stopped. Fix the receiver, then tick "Active" and save: this notice is cleared and new changes are sent again.
+   */
+  disabledNotice?: string | null;
+  /**
+   * Whose endpoint this is.
+   */
+  name: string;
+  /**
+   * https:// address on the public internet (private, loopback and link-local addresses are refused).
+   */
+  url: string;
+  events: ('upsert' | 'delete')[];
+  /**
+   * Empty: every public collection.
+   */
+  collections?:
+    | (
+        | 'resources'
+        | 'translations'
+        | 'working-groups'
+        | 'events'
+        | 'news'
+        | 'newsletters'
+        | 'organisations'
+        | 'people'
+        | 'standards'
+        | 'topics'
+        | 'themes'
+        | 'audiences'
+        | 'publication-types'
+      )[]
+    | null;
+  /**
+   * Empty: every language. A change to fields shared by all languages (or a deletion) is sent to every webhook.
+   */
+  languages?: ('en' | 'fr' | 'es' | 'ar')[] | null;
+  /**
+   * Only active webhooks get deliveries.
+   */
+  active?: boolean | null;
+  /**
+   * Copy it now and give it to the partner: it will not be shown again once the webhook is saved. Receivers verify each request with it (any Standard Webhooks library).
+   */
+  signingSecret?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every request sent, or to be sent, to a webhook. Retried with growing waits for at least 24 hours; then the webhook is disabled.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook?: (number | null) | Webhook;
+  /**
+   * Sent as webhook-id: the same on every retry.
+   */
+  messageId: string;
+  eventType: string;
+  /**
+   * Sequence number of the change in the change log.
+   */
+  seq?: number | null;
+  /**
+   * The JSON sent.
+   */
+  body:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'pending' | 'delivered' | 'failed' | 'gave-up';
+  attempts: number;
+  nextAttemptAt?: string | null;
+  lastStatus?: number | null;
+  lastDurationMs?: number | null;
+  lastError?: string | null;
+  deliveredAt?: string | null;
+  /**
+   * Claimed by a hub process while it sends (a lease).
+   */
+  lockedUntil?: string | null;
+  lockedBy?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -2518,6 +2623,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -2874,6 +2987,44 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  disabledNotice?: T;
+  name?: T;
+  url?: T;
+  events?: T;
+  collections?: T;
+  languages?: T;
+  active?: T;
+  signingSecret?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  messageId?: T;
+  eventType?: T;
+  seq?: T;
+  body?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  lastStatus?: T;
+  lastDurationMs?: T;
+  lastError?: T;
+  deliveredAt?: T;
+  lockedUntil?: T;
+  lockedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

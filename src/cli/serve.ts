@@ -17,6 +17,7 @@ import { createHealth } from '../ops/health'
 import { payloadJobTimers } from '../ops/jobs'
 import { refuseMalformed } from '../http/gate'
 import { logEvent, serveLogged } from '../ops/log'
+import { startWebhookWorker } from '../webhooks/worker'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -43,6 +44,13 @@ const health = createHealth({
   migrations: env.PAYLOAD_DB_PUSH === 'true' ? { skip: 'PAYLOAD_DB_PUSH=true' } : true,
   jobs: runJobs ? { timers: payloadJobTimers, start: () => void startPayload() } : undefined,
 })
+
+// Webhook deliveries are sent by the process that runs jobs (src/webhooks/worker.ts): it needs no
+// Payload, only the database, so it starts with the process rather than with Payload's runner.
+const webhooks =
+  runJobs && env.DATABASE_URL
+    ? startWebhookWorker({ databaseUrl: env.DATABASE_URL, payloadSecret: env.PAYLOAD_SECRET ?? '' })
+    : undefined
 
 const app = next({ dev: values.dev, hostname: HOST, port: PORT, dir: process.cwd() })
 const handle = app.getRequestHandler()
@@ -117,7 +125,13 @@ const stop = (signal: NodeJS.Signals) => {
   logEvent('info', 'stop', `Stopping (${signal})`, { signal })
   health.stopping()
   const exit = () => process.exit(0)
-  server.close(() => void Promise.race([health.close(), sleep(2000)]).then(exit))
+  // A request to a webhook cut off here is sent again by the next worker, with the same webhook-id.
+  server.close(
+    () =>
+      void Promise.race([Promise.all([health.close(), webhooks?.stop(1500)]), sleep(2000)]).then(
+        exit,
+      ),
+  )
   // Requests in flight (an upload, a publish) get a few seconds to finish; idle keep-alive
   // connections would only hold close() open.
   server.closeIdleConnections()

@@ -2,6 +2,7 @@ import * as migration_20261123_163223_initial from './20261123_163223_initial';
 import * as migration_20261123_171700_read_indexes from './20261123_171700_read_indexes';
 import * as migration_20261126_135117_media_uploader_no_account_lock from './20261126_135117_media_uploader_no_account_lock';
 import * as migration_20261126_185016_change_log from './20261126_185016_change_log';
+import * as migration_20261126_185945_webhooks from './20261126_185945_webhooks';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261126_185016_change_log.up,
     down: migration_20261126_185016_change_log.down,
-    name: '20261126_185016_change_log'
+    name: '20261126_185016_change_log',
+  },
+  {
+    up: migration_20261126_185945_webhooks.up,
+    down: migration_20261126_185945_webhooks.down,
+    name: '20261126_185945_webhooks'
   },
 ];

@@ -1,0 +1,117 @@
+// One signed POST to a webhook (Standard Webhooks: headers webhook-id, webhook-timestamp and
+// webhook-signature, `v1,` HMAC-SHA256 over `id.timestamp.body`), signed by the `standardwebhooks`
+// package. Sent with node:http(s) rather than fetch: it follows no redirect (a 3xx is a failure:
+// a redirect could lead anywhere, past the address check), and its `lookup` option makes the
+// connection go to the very address that was checked (src/webhooks/addresses.ts). Everything,
+// from connecting to the end of the answer, must finish within the timeout.
+import http from 'node:http'
+import https from 'node:https'
+import { Webhook } from 'standardwebhooks'
+
+import { allowPrivateTargets, guardedLookup, refusedLiteralHost } from './addresses'
+
+export const SEND_TIMEOUT_MS = 10_000
+export const USER_AGENT = 'AllianceKnowledgeHub-Webhooks/1'
+
+export type SendResult = {
+  ok: boolean
+  /** The answer's HTTP status; null when there was no answer. */
+  status: number | null
+  durationMs: number
+  /** Why it failed, in a few words, for the admin; null when it succeeded. */
+  error: string | null
+}
+
+export type Delivery = {
+  url: string
+  /** `whsec_…` */
+  secret: string
+  messageId: string
+  /** The JSON text to send, exactly as signed. */
+  body: string
+}
+
+const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}…` : text)
+
+export const sendSigned = (
+  { url, secret, messageId, body }: Delivery,
+  { timeoutMs = SEND_TIMEOUT_MS, allowPrivate = allowPrivateTargets() } = {},
+): Promise<SendResult> => {
+  const started = performance.now()
+  const result = (status: number | null, error: string | null): SendResult => ({
+    ok: error === null,
+    status,
+    durationMs: Math.round(performance.now() - started),
+    error: error === null ? null : clip(error),
+  })
+  let target: URL
+  try {
+    target = new URL(url)
+  } catch {
+    return Promise.resolve(result(null, 'the URL is not valid'))
+  }
+  if (target.protocol !== 'https:' && !(allowPrivate && target.protocol === 'http:')) {
+    return Promise.resolve(result(null, `refused: ${target.protocol} is not allowed (https only)`))
+  }
+  const refused = refusedLiteralHost(target, allowPrivate)
+  if (refused) return Promise.resolve(result(null, `refused: the address is ${refused}`))
+
+  const now = new Date()
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'user-agent': USER_AGENT,
+    'webhook-id': messageId,
+    'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(messageId, now, body),
+  }
+  return new Promise<SendResult>((resolve) => {
+    let settled = false
+    const settle = (value: SendResult) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      request.destroy()
+      resolve(value)
+    }
+    const request = (target.protocol === 'https:' ? https : http).request(target, {
+      method: 'POST',
+      headers,
+      agent: false,
+      lookup: guardedLookup(allowPrivate),
+    })
+    const timer = setTimeout(
+      () => settle(result(null, `no answer within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    )
+    request.on('error', (error) =>
+      settle(
+        result(
+          null,
+          error.name === 'RefusedTarget'
+            ? `refused: ${error.message}`
+            : `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}`,
+        ),
+      ),
+    )
+    request.on('response', (response) => {
+      const status = response.statusCode ?? 0
+      // The answer is read to its end (a receiver may fail half-way) but not kept.
+      response.on('data', () => {})
+      response.on('error', (error) => settle(result(status, `answer cut off: ${error.message}`)))
+      response.on('end', () => {
+        if (status >= 200 && status < 300) settle(result(status, null))
+        else if (status >= 300 && status < 400) {
+          const location = response.headers.location
+          settle(
+            result(
+              status,
+              `HTTP ${status}: redirect${location ? ` to ${location}` : ''} not followed`,
+            ),
+          )
+        } else settle(result(status, `HTTP ${status}`))
+      })
+    })
+    request.end(body)
+  })
+}
