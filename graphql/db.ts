@@ -16,10 +16,14 @@ export type Sql = {
 
 let pool: pg.Pool | undefined
 
-export const partnerPool = (connectionString = process.env.DATABASE_URL): pg.Pool => {
+/** The partner API reads a streaming replica when PARTNER_DATABASE_URL names one, else the hub's database. */
+export const partnerDatabaseUrl = () => process.env.PARTNER_DATABASE_URL || process.env.DATABASE_URL
+
+export const partnerPool = (connectionString = partnerDatabaseUrl()): pg.Pool => {
   if (!pool) {
     if (!connectionString)
       throw new Error('DATABASE_URL is not set: the partner API needs the hub’s database.')
+    // A replica is only read: a statement that would write is refused by it in any case.
     pool = new pg.Pool({
       connectionString,
       max: Number(process.env.PARTNER_DB_POOL_SIZE ?? 10),

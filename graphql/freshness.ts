@@ -22,15 +22,25 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  */
 export const listenForChanges = (
   connectionString: string,
-  onChange: (notice: ChangeNotice) => void | Promise<void>,
+  onChange: (notice: ChangeNotice, primaryLsn: () => Promise<string>) => void | Promise<void>,
   label = 'Partner API',
 ): ChangeListener => {
   let client: pg.Client | undefined
   let closed = false
   let delay = 1000
+  /** Where the primary's write-ahead log is now: past every change announced so far. */
+  const primaryLsn = async () => {
+    if (client) {
+      const { rows } = await client.query<{ lsn: string }>(
+        'SELECT pg_current_wal_lsn()::text AS lsn',
+      )
+      return rows[0]!.lsn
+    }
+    throw new Error('not connected to the primary')
+  }
   const deliver = (notice: ChangeNotice) =>
     Promise.resolve()
-      .then(() => onChange(notice))
+      .then(() => onChange(notice, primaryLsn))
       .catch((error: unknown) =>
         logEvent('error', 'changes', `${label}: acting on a change failed`, {
           error: String(error),
@@ -84,5 +94,30 @@ export const listenForChanges = (
       client = undefined
       await current?.end().catch(() => {})
     },
+  }
+}
+
+/**
+ * Waits until a streaming replica has replayed the primary's log up to `lsn`, so that an answer
+ * read there after a purge holds the change (purged earlier, the replica's old answer would be
+ * cached again for a minute). Gives up after `timeoutMs`, saying so.
+ */
+export const waitForReplay = async (replica: pg.Pool, lsn: string, timeoutMs = 30_000) => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const { rows } = await replica.query<{ done: boolean }>(
+      `SELECT NOT pg_is_in_recovery() OR pg_last_wal_replay_lsn() >= $1::pg_lsn AS done`,
+      [lsn],
+    )
+    if (rows[0]?.done) return true
+    if (Date.now() > deadline) {
+      logEvent(
+        'warn',
+        'changes',
+        `The read replica has not replayed ${lsn} after ${timeoutMs / 1000} s: purging anyway`,
+      )
+      return false
+    }
+    await sleep(25)
   }
 }

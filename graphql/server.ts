@@ -5,6 +5,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations'
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache'
 import { useContentEncoding } from '@whatwg-node/server'
+import { execute, type ExecutionResult, parse, validate } from 'graphql'
 import { LRUCache } from 'lru-cache'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -25,7 +26,9 @@ import { publicFilters, type PublicFilters } from './access'
 import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
 import { useCacheTags } from './cacheTags'
-import { type ChangeListener, listenForChanges } from './freshness'
+import { createBundles } from './bundle'
+import { partnerPool } from './db'
+import { type ChangeListener, listenForChanges, waitForReplay } from './freshness'
 import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { groupResolvers } from './schema/groups/resolvers'
@@ -194,10 +197,17 @@ export type PartnerOptions = {
   /** What anonymous readers may see, instead of the rules read from the hub's config (tests). */
   publicFilters?: PublicFilters
   /**
-   * Where to listen for the change log's announcements, which empty the response cache: the
-   * primary database (default DATABASE_URL whenever the cache is on); false not to listen.
+   * Where to listen for the change log's announcements, which empty the response cache and renew
+   * the bundles: the primary database (default DATABASE_URL); false not to listen.
    */
   listen?: string | false
+  /**
+   * The pool reads a streaming replica: caches are emptied only once it has replayed a change.
+   * Default: whether PARTNER_DATABASE_URL is set.
+   */
+  replica?: boolean
+  /** How long bundles wait for changes to settle before they are rebuilt (tests shorten it). */
+  bundleDebounceMs?: number
 }
 
 const allowedOrigins = () => {
@@ -207,9 +217,19 @@ const allowedOrigins = () => {
   return list?.length ? list : '*'
 }
 
+export type TrustedExecute = (
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<ExecutionResult>
+
 export const createPartnerYoga = (
   options: PartnerOptions = {},
-): { yoga: YogaServerInstance<{}, PartnerContext>; close: () => Promise<void> } => {
+): {
+  yoga: YogaServerInstance<{}, PartnerContext>
+  trusted: TrustedExecute
+  onChange: (subscriber: () => void) => void
+  close: () => Promise<void>
+} => {
   let filters: Promise<PublicFilters> | undefined
   const contexts = new WeakMap<Request, PartnerContext>()
   const cache =
@@ -219,18 +239,44 @@ export const createPartnerYoga = (
             (Number(process.env.PARTNER_RESPONSE_CACHE_BYTES) || DEFAULT_RESPONSE_CACHE_BYTES),
         )
       : undefined
-  // Every process empties its cache when a change commits (graphql/freshness.ts).
-  const listenOn = options.listen ?? process.env.DATABASE_URL
-  const listener: ChangeListener | undefined =
-    cache && listenOn ? listenForChanges(listenOn, () => cache.clear()) : undefined
+  // Every process empties its cache when a change commits (graphql/freshness.ts), once a replica
+  // it reads from has the change too.
+  const subscribers = new Set<() => void>()
+  const replica = options.replica ?? Boolean(process.env.PARTNER_DATABASE_URL)
+  const listenOn =
+    options.listen === false ? undefined : (options.listen ?? process.env.DATABASE_URL)
+  const listener: ChangeListener | undefined = listenOn
+    ? listenForChanges(listenOn, async (_, primaryLsn) => {
+        if (replica) await waitForReplay(options.pool ?? partnerPool(), await primaryLsn())
+        cache?.clear()
+        for (const subscriber of subscribers) subscriber()
+      })
+    : undefined
+  const schema = partnerSchema()
+  const rules = () =>
+    (filters ??= options.publicFilters
+      ? Promise.resolve(options.publicFilters)
+      : config.then((c) => publicFilters(c)))
+  /**
+   * The hub's own queries (the bundles): the same schema, rules and resolvers, without the limits
+   * put on strangers' queries (cost, depth, caching), which a whole-record sync page exceeds.
+   */
+  const trusted: TrustedExecute = async (query, variableValues) => {
+    const document = parse(query)
+    const invalid = validate(schema, document)
+    if (invalid.length) return { errors: invalid }
+    const contextValue = createContext(
+      new Request('http://hub.internal/graphql'),
+      await rules(),
+      options.pool,
+    )
+    return execute({ schema, document, contextValue, variableValues })
+  }
   const yoga = createYoga<{}, PartnerContext>({
-    schema: partnerSchema(),
+    schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
     context: async ({ request }) => {
-      filters ??= options.publicFilters
-        ? Promise.resolve(options.publicFilters)
-        : config.then((c) => publicFilters(c))
-      const ctx = createContext(request, await filters, options.pool)
+      const ctx = createContext(request, await rules(), options.pool)
       contexts.set(request, ctx)
       return ctx
     },
@@ -308,7 +354,13 @@ export const createPartnerYoga = (
       ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
     ],
   })
-  return { yoga, close: async () => listener?.close() }
+  return {
+    yoga,
+    trusted,
+    /** Calls `subscriber` after each change, once the cache is fresh. */
+    onChange: (subscriber: () => void) => void subscribers.add(subscriber),
+    close: async () => listener?.close(),
+  }
 }
 
 /**
@@ -338,8 +390,8 @@ const withContentEtag = async (request: Request, response: Response): Promise<Re
 
 /** The partner API behind its request guard: what the Next route and `start:api` serve. */
 export const createPartnerHandler = (options: PartnerOptions = {}) => {
-  const { yoga, close } = createPartnerYoga(options)
-  const handle = async (request: Request): Promise<Response> => {
+  const { yoga, close, onChange, trusted } = createPartnerYoga(options)
+  const graphql = async (request: Request): Promise<Response> => {
     try {
       const guarded = await guardRequest(request)
       return guarded instanceof Response
@@ -351,5 +403,15 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
       return refusal(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.')
     }
   }
+  // The offline bundles (graphql/bundle.ts), renewed after changes.
+  const bundles = createBundles(trusted, options.bundleDebounceMs)
+  onChange(bundles.changed)
+  const handle = async (request: Request): Promise<Response> =>
+    (await bundles.serve(request).catch((error: { status?: number }) => {
+      console.error('Partner API: a bundle could not be built', error)
+      return error.status === 503
+        ? refusal(503, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE)
+        : refusal(500, 'INTERNAL_SERVER_ERROR', 'The bundle could not be built.')
+    })) ?? graphql(request)
   return { yoga, handle, close }
 }

@@ -64,6 +64,20 @@ const schema = z.object({
   WEBHOOK_ALLOW_PRIVATE: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false'),
+  /**
+   * A CDN's purge-by-tag endpoint, called once per change with the tags of what it touched
+   * (src/ops/cdnPurge.ts: `{tags}` in it is replaced by them; the body is `{"tags": […]}`).
+   */
+  CDN_PURGE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .optional(),
+  /** The header that carries CDN_PURGE_AUTH (default Authorization; Fastly: Fastly-Key). */
+  CDN_PURGE_AUTH_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name such as Authorization')
+    .default('Authorization'),
+  /** Its value, e.g. `Bearer <token>`: a secret, only from the environment. */
+  CDN_PURGE_AUTH: z.string().min(1, 'must not be empty').optional(),
   /** The servers' own log lines: `json` (one object per line, for a collector) or `text`. */
   LOG_FORMAT: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
   /**

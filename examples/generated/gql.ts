@@ -14,9 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SyncPage($token: String) @inContext(locale: FR, fallback: [EN]) {\n    sync(token: $token, first: 100) {\n      hasMore\n      token\n      upserts {\n        __typename\n        ... on Resource {\n          id\n          slug\n          title {\n            text\n            locale\n          }\n        }\n        ... on Webinar {\n          id\n          slug\n          startsAt\n          title {\n            text\n            locale\n          }\n        }\n      }\n      tombstones {\n        id\n        typename\n      }\n    }\n  }\n": typeof types.SyncPageDocument,
     "\n  query UpcomingWebinars($first: Int!, $timeZone: String!) @inContext(locale: AR, fallback: [EN]) {\n    webinars(first: $first, when: UPCOMING) {\n      totalCount\n      edges {\n        node {\n          title {\n            text\n            locale\n          }\n          start(timeZone: $timeZone) {\n            local\n            offset\n          }\n          durationMinutes\n          languages {\n            code\n            nativeName\n          }\n        }\n      }\n    }\n  }\n": typeof types.UpcomingWebinarsDocument,
 };
 const documents: Documents = {
+    "\n  query SyncPage($token: String) @inContext(locale: FR, fallback: [EN]) {\n    sync(token: $token, first: 100) {\n      hasMore\n      token\n      upserts {\n        __typename\n        ... on Resource {\n          id\n          slug\n          title {\n            text\n            locale\n          }\n        }\n        ... on Webinar {\n          id\n          slug\n          startsAt\n          title {\n            text\n            locale\n          }\n        }\n      }\n      tombstones {\n        id\n        typename\n      }\n    }\n  }\n": types.SyncPageDocument,
     "\n  query UpcomingWebinars($first: Int!, $timeZone: String!) @inContext(locale: AR, fallback: [EN]) {\n    webinars(first: $first, when: UPCOMING) {\n      totalCount\n      edges {\n        node {\n          title {\n            text\n            locale\n          }\n          start(timeZone: $timeZone) {\n            local\n            offset\n          }\n          durationMinutes\n          languages {\n            code\n            nativeName\n          }\n        }\n      }\n    }\n  }\n": types.UpcomingWebinarsDocument,
 };
 
@@ -34,6 +36,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncPage($token: String) @inContext(locale: FR, fallback: [EN]) {\n    sync(token: $token, first: 100) {\n      hasMore\n      token\n      upserts {\n        __typename\n        ... on Resource {\n          id\n          slug\n          title {\n            text\n            locale\n          }\n        }\n        ... on Webinar {\n          id\n          slug\n          startsAt\n          title {\n            text\n            locale\n          }\n        }\n      }\n      tombstones {\n        id\n        typename\n      }\n    }\n  }\n"): (typeof documents)["\n  query SyncPage($token: String) @inContext(locale: FR, fallback: [EN]) {\n    sync(token: $token, first: 100) {\n      hasMore\n      token\n      upserts {\n        __typename\n        ... on Resource {\n          id\n          slug\n          title {\n            text\n            locale\n          }\n        }\n        ... on Webinar {\n          id\n          slug\n          startsAt\n          title {\n            text\n            locale\n          }\n        }\n      }\n      tombstones {\n        id\n        typename\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,6 +6,7 @@
 //
 // Past the gate (src/http/gate.ts) it answers /healthz and /readyz (src/ops/health.ts) without
 // asking Next, and writes one log line per request (src/ops/log.ts).
+import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
@@ -18,6 +19,8 @@ import { payloadJobTimers } from '../ops/jobs'
 import { refuseMalformed } from '../http/gate'
 import { logEvent, serveLogged } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
+import { startCdnPurge } from '../ops/cdnPurge'
+import { partnerHandler } from '../app/(partner)/partnerHandler'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -51,6 +54,17 @@ const webhooks =
   runJobs && env.DATABASE_URL
     ? startWebhookWorker({ databaseUrl: env.DATABASE_URL, payloadSecret: env.PAYLOAD_SECRET ?? '' })
     : undefined
+// So are CDN purges, when a CDN is configured (src/ops/cdnPurge.ts): one process, one purge.
+const cdnPurge =
+  runJobs && env.DATABASE_URL && env.CDN_PURGE_URL
+    ? startCdnPurge(env.DATABASE_URL, {
+        url: env.CDN_PURGE_URL,
+        authHeader: env.CDN_PURGE_AUTH_HEADER,
+        auth: env.CDN_PURGE_AUTH,
+      })
+    : undefined
+
+const bundles = createServerAdapter((request: Request) => partnerHandler().handle(request))
 
 const app = next({ dev: values.dev, hostname: HOST, port: PORT, dir: process.cwd() })
 const handle = app.getRequestHandler()
@@ -59,6 +73,9 @@ await app.prepare()
 const server = createServer((req, res) =>
   serveLogged(req, res, () => {
     if (refuseMalformed(req, res, METHODS) || health.serve(req, res)) return
+    // Bundles are files with a length (graphql/bundle.ts); Next would send them chunked, without
+    // Content-Length. Same partner API instance as Next's /graphql route (one per process).
+    if (req.url?.startsWith('/bundle/')) return void bundles(req, res)
     // The sign-in throttle counts from the right of X-Forwarded-For (src/auth/clientAddress.ts): the
     // last entry must be the peer this server saw, not whatever a client wrote (Next only fills the
     // header in when it is missing).
@@ -128,9 +145,10 @@ const stop = (signal: NodeJS.Signals) => {
   // A request to a webhook cut off here is sent again by the next worker, with the same webhook-id.
   server.close(
     () =>
-      void Promise.race([Promise.all([health.close(), webhooks?.stop(1500)]), sleep(2000)]).then(
-        exit,
-      ),
+      void Promise.race([
+        Promise.all([health.close(), webhooks?.stop(1500), cdnPurge?.close()]),
+        sleep(2000),
+      ]).then(exit),
   )
   // Requests in flight (an upload, a publish) get a few seconds to finish; idle keep-alive
   // connections would only hold close() open.

@@ -2,9 +2,10 @@
 import { createPartnerHandler, type PartnerOptions } from '../../graphql/server'
 
 export const partnerApi = (options: PartnerOptions = {}) => {
-  const { handle } = createPartnerHandler({
+  const { handle, close } = createPartnerHandler({
     exposeStatementCount: true,
     responseCache: false,
+    listen: false,
     ...options,
   })
   // What the routes serve: yoga behind the request guard.
@@ -34,5 +35,5 @@ export const partnerApi = (options: PartnerOptions = {}) => {
       statements: Number(response.headers.get('x-sql-statements')),
     }
   }
-  return { yoga, post }
+  return { yoga, post, close }
 }

@@ -101,6 +101,16 @@ describe('fresh answers in every process', () => {
     )
   })
 
+  it('serves the offline bundle from the hub and from start:api alike', async () => {
+    for (const server of servers) {
+      const response = await fetch(new URL('/bundle/fr.json.gz', server.base))
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('application/gzip')
+      const bytes = await response.arrayBuffer()
+      expect(Number(response.headers.get('content-length'))).toBe(bytes.byteLength)
+    }
+  })
+
   it('listens again after losing its connection, and is fresh after that', async () => {
     const { handle, close } = createPartnerHandler({ responseCache: true })
     const admin = new pg.Client({ connectionString: inject('databaseUrl') })

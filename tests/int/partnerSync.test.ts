@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { hub, unique } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
+import { type LocalCopy, syncOnce } from '../../examples/nightly-sync'
 
 const { post, yoga } = partnerApi()
 let payload: Payload
@@ -292,6 +293,22 @@ describe('delta sync', () => {
         argument: 'token',
       })
     }
+  })
+
+  it('keeps a partner’s copy current as the README’s nightly job does (examples/nightly-sync.ts)', async () => {
+    const hubFetch = ((url: string, init?: RequestInit) => yoga.fetch(url, init)) as typeof fetch
+    const kept = await resource('published')
+    const first = await syncOnce('http://hub.test/graphql', { records: {} }, hubFetch)
+    expect(first.copy.records[globalId('Resource', kept)]).toBeDefined()
+    const added = await resource('published')
+    await payload.update({ collection: 'resources', id: kept, data: { _status: 'draft' } })
+    const copy: LocalCopy = JSON.parse(JSON.stringify(first.copy))
+    const next = await syncOnce('http://hub.test/graphql', copy, hubFetch)
+    expect(next.copy.records[globalId('Resource', added)]).toBeDefined()
+    expect(next.copy.records[globalId('Resource', kept)]).toBeUndefined()
+    expect(next.removed).toBeGreaterThanOrEqual(1)
+    // Far fewer records came the second time than the first.
+    expect(next.upserted).toBeLessThan(first.upserted)
   })
 
   it('is never cached, by the API or by shared caches', async () => {

@@ -1,8 +1,7 @@
 // The partner API at /graphql, in the same process and port as the admin (see graphql/server.ts).
-import { createPartnerHandler } from '../../../../graphql/server'
+import { partnerHandler } from '../partnerHandler'
 
-// Compression is left to the proxy in front: Next drops a route handler's Content-Encoding.
-const { handle } = createPartnerHandler({ compress: false })
+const handle = (request: Request) => partnerHandler().handle(request)
 
 export const GET = handle
 export const POST = handle

@@ -1,0 +1,132 @@
+// The offline bundle: everything published in one language as one gzipped JSON file, with a sync
+// token to continue from, renewed after changes, with ETag and Content-Length.
+import pg from 'pg'
+import type { Payload } from 'payload'
+import { gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { hub, unique } from '../helpers/hub'
+import { partnerApi } from '../helpers/partner'
+
+let payload: Payload
+let db: pg.Client
+const { yoga, post } = partnerApi()
+
+type Record = {
+  __typename: string
+  id: string
+  slug?: string
+  title?: { text: string; locale: string }
+}
+type Bundle = { locale: string; token: string; generatedAt: string; records: Record[] }
+
+const get = (path: string, init: RequestInit = {}) => yoga.fetch(`http://hub.test${path}`, init)
+const read = async (response: Response) =>
+  JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString('utf8')) as Bundle
+const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url')
+
+beforeAll(async () => {
+  payload = await hub()
+  db = new pg.Client({ connectionString: inject('databaseUrl') })
+  await db.connect()
+})
+afterAll(() => db.end())
+
+describe('offline bundle', () => {
+  it('holds everything published in the language asked for, no draft, with a token', async () => {
+    const french = await payload.create({
+      collection: 'resources',
+      data: { title: unique('Bundle EN'), _status: 'published' },
+    })
+    await payload.update({
+      collection: 'resources',
+      id: french.id,
+      locale: 'fr',
+      data: { title: 'Lignes directrices', _status: 'published' },
+    })
+    const draft = await payload.create({
+      collection: 'resources',
+      data: { title: unique('Bundle draft'), _status: 'draft' },
+    })
+    const response = await get('/bundle/fr.json.gz')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/gzip')
+    const bytes = Buffer.from(await response.clone().arrayBuffer())
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length)
+    expect(response.headers.get('etag')).toMatch(/^"[\w-]{27}"$/)
+    const bundle = await read(response)
+    expect(bundle.locale).toBe('fr')
+    expect(bundle.token).toEqual(expect.any(String))
+    const ids = bundle.records.map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    const published = (
+      await db.query<{ id: number }>(`SELECT id FROM resources WHERE _status = 'published'`)
+    ).rows.map((r) => globalId('Resource', r.id))
+    expect(ids).toEqual(expect.arrayContaining(published))
+    expect(ids).not.toContain(globalId('Resource', draft.id))
+    expect(bundle.records.find((r) => r.id === globalId('Resource', french.id))?.title).toEqual({
+      text: 'Lignes directrices',
+      locale: 'FR',
+    })
+    // The real content's groups, organisations and standards come with it, relations by id.
+    const kinds = new Set(bundle.records.map((r) => r.__typename))
+    for (const kind of ['Resource', 'WorkingGroup', 'Organisation', 'Standard', 'Term']) {
+      expect(kinds).toContain(kind)
+    }
+  })
+
+  it('continues with sync(token:) from where the bundle stands', async () => {
+    const bundle = await read(await get('/bundle/en.json.gz'))
+    const later = await payload.create({
+      collection: 'resources',
+      data: { title: unique('After the bundle'), _status: 'published' },
+    })
+    const { body } = await post(
+      `query($token: String) { sync(token: $token) { upserts { ... on Node { id } } } }`,
+      { token: bundle.token },
+    )
+    expect(body.data.sync.upserts.map((r: { id: string }) => r.id)).toContain(
+      globalId('Resource', later.id),
+    )
+  })
+
+  it('answers HEAD and If-None-Match, and 404 for what is not a bundle', async () => {
+    const first = await get('/bundle/ar.json.gz')
+    const etag = first.headers.get('etag')!
+    const head = await get('/bundle/ar.json.gz', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe(first.headers.get('content-length'))
+    expect(await head.text()).toBe('')
+    const again = await get('/bundle/ar.json.gz', { headers: { 'If-None-Match': etag } })
+    expect(again.status).toBe(304)
+    for (const path of ['/bundle/de.json.gz', '/bundle/fr.json', '/bundle/']) {
+      const response = await get(path)
+      expect(response.status).toBe(404)
+      expect((await response.json()).errors[0].message).toMatch(/No such bundle/)
+    }
+  })
+
+  it('is rebuilt once changes settle, with a new ETag', async () => {
+    const live = partnerApi({ listen: inject('databaseUrl'), bundleDebounceMs: 300 })
+    const fetchBundle = () => live.yoga.fetch('http://hub.test/bundle/es.json.gz')
+    const before = await fetchBundle()
+    const etag = before.headers.get('etag')
+    const added = await payload.create({
+      collection: 'resources',
+      data: { title: unique('Rebuilt'), _status: 'published' },
+    })
+    await expect
+      .poll(
+        async () => {
+          const response = await fetchBundle()
+          return (
+            response.headers.get('etag') !== etag &&
+            (await read(response)).records.some((r) => r.id === globalId('Resource', added.id))
+          )
+        },
+        { timeout: 20_000, interval: 250 },
+      )
+      .toBe(true)
+    await live.close()
+  })
+})
