@@ -16,6 +16,7 @@ import pg from 'pg'
 import { z } from 'zod'
 
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
+import { type ChangeBench, measureChanges } from './changes'
 import { type Request, SCENARIOS, type Target } from './scenarios'
 
 const options = z
@@ -30,6 +31,7 @@ const options = z
     requests: z.coerce.number().int().min(10).optional(),
     connections: z.coerce.number().int().min(1).max(256).optional(),
     out: z.string().optional(),
+    'changes-only': z.boolean().default(false),
   })
   .parse(
     parseArgs({
@@ -41,6 +43,7 @@ const options = z
         requests: { type: 'string' },
         connections: { type: 'string' },
         out: { type: 'string' },
+        'changes-only': { type: 'boolean' },
       },
     }).values,
   )
@@ -225,6 +228,8 @@ const main = async () => {
     PAYLOAD_SECRET: secret,
     HUB_RUN_JOBS: 'false',
     NEXT_TELEMETRY_DISABLED: '1',
+    // The bench's webhook receiver listens on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   })
 
   /** A database of `scale` generated resources besides the real records. */
@@ -249,6 +254,7 @@ const main = async () => {
   }
 
   const results: Record<string, unknown>[] = []
+  let changes: ChangeBench | undefined
   const scaleResults: Record<string, unknown>[] = []
   try {
     // The hub is measured as it is served: a production build of this very code.
@@ -317,7 +323,7 @@ const main = async () => {
       groupId: groupId ?? 0,
       topicId,
     }
-    for (const scenario of SCENARIOS) {
+    for (const scenario of options['changes-only'] ? [] : SCENARIOS) {
       for (const [target, build] of Object.entries(scenario.targets) as [
         Target,
         (typeof scenario.targets)[Target],
@@ -330,10 +336,42 @@ const main = async () => {
         results.push({ scenario: scenario.id, name: scenario.name, target, ...m })
       }
     }
+    // Following changes: a second cached partner API, so that "visible everywhere" means more than one.
+    const secondApiPort = await getPort()
+    await serve(
+      'second cached partner API',
+      ['--import', 'tsx', 'graphql/standalone.ts'],
+      { ...env(primary.url), PORT: String(secondApiPort) },
+      `http://127.0.0.1:${secondApiPort}/graphql?query=%7B__typename%7D`,
+    )
+    step('Following changes: webhooks, freshness, delta sync')
+    const ids = (
+      await primary.db.query<{ id: number }>(
+        `SELECT id FROM resources WHERE _status = 'published' ORDER BY id DESC LIMIT 100`,
+      )
+    ).rows.map((r) => r.id)
+    changes = await measureChanges({
+      hub: bases.hub,
+      cached: [bases.cachedApi, `http://127.0.0.1:${secondApiPort}`],
+      token,
+      databaseUrl: primary.url,
+      payloadSecret: secret,
+      samples: smoke ? 3 : 30,
+      changes: smoke ? 10 : 100,
+      ids,
+      resources: SCALE,
+      log: console.log,
+    })
+    console.log(
+      `  webhook p50 ${changes.webhook.p50} ms, p95 ${changes.webhook.p95} ms · visible in ${changes.visible.processes} processes p50 ${changes.visible.p50} ms, p95 ${changes.visible.p95} ms`,
+    )
+    console.log(
+      `  full sync ${changes.sync.full.requests} requests, ${changes.sync.full.bytes} bytes · delta ${changes.sync.delta.requests} requests, ${changes.sync.delta.bytes} bytes · bundle en ${changes.sync.bundleBytes.en} bytes`,
+    )
     await stopAll()
     await primary.db.end()
 
-    for (const scale of SCALES) {
+    for (const scale of options['changes-only'] ? [] : SCALES) {
       const db =
         scale === SCALE
           ? await prepareExisting(primary.url, primary.seedSeconds)
@@ -373,6 +411,7 @@ const main = async () => {
     settings: { scale: SCALE, scales: SCALES, requests: REQUESTS, connections: CONNECTIONS, smoke },
     results,
     scale: scaleResults,
+    changes,
     seconds: Math.round((Date.now() - started) / 1000),
   }
   const file =
@@ -395,6 +434,7 @@ type Row = { scenario: string; name: string; target: string } & Measure
 const table = (report: {
   results: Record<string, unknown>[]
   scale: Record<string, unknown>[]
+  changes?: ChangeBench
 }) => {
   const rows = report.results as Row[]
   const lines = [
@@ -422,6 +462,23 @@ const table = (report: {
         `| ${s.resources} | ${s.seedSeconds.toFixed(1)} | ${s.requestsPerSecond} | ${s.p95} | ${first.p95 ? (s.p95 / first.p95).toFixed(2) : '—'} | ${s.sqlPerRequest} |`,
       )
     }
+  }
+  const c = report.changes
+  if (c) {
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+    lines.push(
+      '',
+      '| following changes | p50 ms | p95 ms | samples |',
+      '| --- | ---: | ---: | ---: |',
+      `| publish → webhook received | ${c.webhook.p50} | ${c.webhook.p95} | ${c.webhook.samples} |`,
+      `| publish → visible in all ${c.visible.processes} processes | ${c.visible.p50} | ${c.visible.p95} | ${c.visible.samples} |`,
+      '',
+      `| after ${c.sync.changes} changes among ${c.sync.resources} resources | requests | bytes | delta ÷ full, bytes |`,
+      '| --- | ---: | ---: | ---: |',
+      `| full re-download (initial sync) | ${c.sync.full.requests} | ${kb(c.sync.full.bytes)} | |`,
+      `| delta sync | ${c.sync.delta.requests} | ${kb(c.sync.delta.bytes)} | ${(c.sync.delta.bytes / c.sync.full.bytes).toFixed(3)} |`,
+      `| offline bundle, en / ar (gzip) | 1 | ${kb(c.sync.bundleBytes.en ?? 0)} / ${kb(c.sync.bundleBytes.ar ?? 0)} | |`,
+    )
   }
   return lines.join('\n')
 }

@@ -90,11 +90,13 @@ const SERVER_FLAGS = [
 
 /** The whole pg_hba.conf: replaced at every start when it differs. */
 const HBA = `# Written by the hub (src/db/embeddedPostgres.ts) at every start: edits here are replaced.
-# SCRAM for every connection, from this machine only.
-# TYPE  DATABASE  USER  ADDRESS       METHOD
-local   all       all                 scram-sha-256
-host    all       all   127.0.0.1/32  scram-sha-256
-host    all       all   ::1/128       scram-sha-256
+# SCRAM for every connection, from this machine only; the last line lets a streaming replica on
+# this machine follow the server ("all" does not cover "replication"; tests/helpers/replica.ts).
+# TYPE  DATABASE     USER  ADDRESS       METHOD
+local   all          all                 scram-sha-256
+host    all          all   127.0.0.1/32  scram-sha-256
+host    all          all   ::1/128       scram-sha-256
+host    replication  all   127.0.0.1/32  scram-sha-256
 `
 
 const exists = (file: string) =>
@@ -410,6 +412,18 @@ const loadPackage = async (
   }
   return { EmbeddedPostgres: loaded.default, binDir: path.join(platformDir, 'native', 'bin') }
 }
+
+/**
+ * The server's binaries (initdb, pg_ctl, postgres) as the hub runs them, from the copy the
+ * `postgres` user can reach when we are root, and the user to run them as then (undefined when we
+ * are not root). For code that starts a server of its own from them, e.g. a test's replica.
+ */
+export const embeddedBinaries = async (
+  binaries: BinaryOptions = {},
+): Promise<{ binDir: string; runAs?: { uid: number; gid: number } }> => ({
+  binDir: (await loadPackage(binaries)).binDir,
+  runAs: isRoot ? await postgresIds() : undefined,
+})
 
 // ---------------------------------------------------------------------------------------------
 // Spawns that fail

@@ -53,5 +53,16 @@ describe('npm run bench -- --smoke', () => {
       report.results.find((r: { target: string }) => r.target === 'partnerCached').sqlPerRequest,
     ).toBe(0)
     expect(report.scale.map((s: { resources: number }) => s.resources)).toEqual([30, 60])
+    // Following changes: every publish reached the webhook and every process, and a delta after
+    // 10 changes costs less than the full copy.
+    const { changes } = report
+    expect(changes.webhook.samples).toBe(3)
+    expect(Number.isFinite(changes.webhook.p95)).toBe(true)
+    expect(changes.visible.processes).toBe(3)
+    expect(changes.visible.p95).toBeLessThan(10_000)
+    expect(changes.sync.delta.upserts).toBeGreaterThanOrEqual(10)
+    expect(changes.sync.delta.bytes).toBeLessThan(changes.sync.full.bytes)
+    expect(changes.sync.bundleBytes.en).toBeGreaterThan(0)
+    expect(run.stdout).toMatch(/\| publish → webhook received \|/)
   }, 600_000)
 })

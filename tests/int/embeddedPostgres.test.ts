@@ -198,6 +198,7 @@ const expectLockedDown = async (server: EmbeddedServer, dataDir: string) => {
     'local all all scram-sha-256',
     'host all all 127.0.0.1/32 scram-sha-256',
     'host all all ::1/128 scram-sha-256',
+    'host replication all 127.0.0.1/32 scram-sha-256',
   ])
 }
 
