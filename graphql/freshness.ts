@@ -28,19 +28,16 @@ export const listenForChanges = (
   let client: pg.Client | undefined
   let closed = false
   let delay = 1000
-  /** Where the primary's write-ahead log is now: past every change announced so far. */
-  const primaryLsn = async () => {
-    if (client) {
-      const { rows } = await client.query<{ lsn: string }>(
-        'SELECT pg_current_wal_lsn()::text AS lsn',
-      )
-      return rows[0]!.lsn
-    }
-    throw new Error('not connected to the primary')
+  /** Where the primary's write-ahead log is now (asked on the connection that heard the change). */
+  const lsnOn = (connection: pg.Client) => async () => {
+    const { rows } = await connection.query<{ lsn: string }>(
+      'SELECT pg_current_wal_lsn()::text AS lsn',
+    )
+    return rows[0]!.lsn
   }
-  const deliver = (notice: ChangeNotice) =>
+  const deliver = (notice: ChangeNotice, connection: pg.Client) =>
     Promise.resolve()
-      .then(() => onChange(notice, primaryLsn))
+      .then(() => onChange(notice, lsnOn(connection)))
       .catch((error: unknown) =>
         logEvent('error', 'changes', `${label}: acting on a change failed`, {
           error: String(error),
@@ -51,7 +48,7 @@ export const listenForChanges = (
     while (!closed) {
       const next = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 })
       next.on('notification', (message) => {
-        if (message.channel === CHANGES_CHANNEL) void deliver(parseNotice(message.payload))
+        if (message.channel === CHANGES_CHANNEL) void deliver(parseNotice(message.payload), next)
       })
       // After connecting, an error or an unexpected end means the connection is lost.
       const lost = () => {
@@ -73,7 +70,7 @@ export const listenForChanges = (
         delay = 1000
         if (reconnecting) {
           logEvent('info', 'changes', `${label}: listening for changes again`)
-          void deliver({ all: true })
+          void deliver({ all: true }, next)
         }
         return
       } catch {
@@ -97,27 +94,57 @@ export const listenForChanges = (
   }
 }
 
+/** `0/16B3748` → a number that orders like the position it names. */
+const lsnValue = (lsn: string) => {
+  const [high = '0', low = '0'] = lsn.split('/')
+  return (BigInt(`0x${high}`) << 32n) + BigInt(`0x${low}`)
+}
+
 /**
- * Waits until a streaming replica has replayed the primary's log up to `lsn`, so that an answer
+ * Waits until a streaming replica has replayed the primary's log up to an LSN, so that an answer
  * read there after a purge holds the change (purged earlier, the replica's old answer would be
- * cached again for a minute). Gives up after `timeoutMs`, saying so.
+ * cached again for a minute). One polling loop for all waiters, however many changes come at once;
+ * a waiter gives up after `timeoutMs`, saying so.
  */
-export const waitForReplay = async (replica: pg.Pool, lsn: string, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const { rows } = await replica.query<{ done: boolean }>(
-      `SELECT NOT pg_is_in_recovery() OR pg_last_wal_replay_lsn() >= $1::pg_lsn AS done`,
-      [lsn],
-    )
-    if (rows[0]?.done) return true
-    if (Date.now() > deadline) {
-      logEvent(
-        'warn',
-        'changes',
-        `The read replica has not replayed ${lsn} after ${timeoutMs / 1000} s: purging anyway`,
-      )
-      return false
+export const createReplayWaiter = (replica: pg.Pool, timeoutMs = 30_000) => {
+  const waiting: { target: bigint; deadline: number; done: (replayed: boolean) => void }[] = []
+  let polling = false
+  const poll = async () => {
+    polling = true
+    try {
+      while (waiting.length) {
+        const { rows } = await replica
+          .query<{ replayed: string | null; standby: boolean }>(
+            `SELECT pg_last_wal_replay_lsn()::text AS replayed, pg_is_in_recovery() AS standby`,
+          )
+          .catch(() => ({ rows: [] as { replayed: string | null; standby: boolean }[] }))
+        const row = rows[0]
+        const replayed = row && (!row.standby ? undefined : lsnValue(row.replayed ?? '0/0'))
+        const now = Date.now()
+        for (let i = waiting.length - 1; i >= 0; i--) {
+          const waiter = waiting[i]!
+          const reached = row !== undefined && (replayed === undefined || replayed >= waiter.target)
+          if (reached || now > waiter.deadline) {
+            waiting.splice(i, 1)
+            if (!reached) {
+              logEvent(
+                'warn',
+                'changes',
+                `The read replica has not replayed the change after ${timeoutMs / 1000} s: purging anyway`,
+              )
+            }
+            waiter.done(reached)
+          }
+        }
+        if (waiting.length) await sleep(25)
+      }
+    } finally {
+      polling = false
     }
-    await sleep(25)
   }
+  return (lsn: string) =>
+    new Promise<boolean>((done) => {
+      waiting.push({ target: lsnValue(lsn), deadline: Date.now() + timeoutMs, done })
+      if (!polling) void poll()
+    })
 }

@@ -28,7 +28,7 @@ import { EXAMPLE_QUERIES } from './examples'
 import { useCacheTags } from './cacheTags'
 import { createBundles } from './bundle'
 import { partnerPool } from './db'
-import { type ChangeListener, listenForChanges, waitForReplay } from './freshness'
+import { type ChangeListener, createReplayWaiter, listenForChanges } from './freshness'
 import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { groupResolvers } from './schema/groups/resolvers'
@@ -245,9 +245,10 @@ export const createPartnerYoga = (
   const replica = options.replica ?? Boolean(process.env.PARTNER_DATABASE_URL)
   const listenOn =
     options.listen === false ? undefined : (options.listen ?? process.env.DATABASE_URL)
+  const replayed = replica ? createReplayWaiter(options.pool ?? partnerPool()) : undefined
   const listener: ChangeListener | undefined = listenOn
     ? listenForChanges(listenOn, async (_, primaryLsn) => {
-        if (replica) await waitForReplay(options.pool ?? partnerPool(), await primaryLsn())
+        if (replayed) await replayed(await primaryLsn())
         cache?.clear()
         for (const subscriber of subscribers) subscriber()
       })

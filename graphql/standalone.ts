@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { createHealth } from '../src/ops/health'
 import { refuseMalformed } from '../src/http/gate'
 import { logEvent, serveLogged } from '../src/ops/log'
-import { closePartnerPool } from './db'
+import { closePartnerPool, partnerDatabaseUrl } from './db'
 import { createPartnerHandler } from './server'
 
 const { PORT, HOST, DATABASE_URL } = z
@@ -22,7 +22,8 @@ const { PORT, HOST, DATABASE_URL } = z
 logEvent('info', 'start', 'Starting the partner API', { pid: process.pid })
 
 // Database reachable and migrations current (no job runner here: the hub runs scheduled publishing).
-const health = createHealth({ databaseUrl: DATABASE_URL })
+// The database it reads: a replica when PARTNER_DATABASE_URL names one.
+const health = createHealth({ databaseUrl: partnerDatabaseUrl() ?? DATABASE_URL })
 const { handle, close } = createPartnerHandler()
 const adapter = createServerAdapter(handle)
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])

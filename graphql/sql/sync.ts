@@ -37,6 +37,8 @@ export type SyncRead = {
   horizon: string
   /** The first transaction id not yet given out: a position past it was never handed out. */
   next: string
+  /** Whether this is a streaming replica (which may trail the server that made a token). */
+  recovery: boolean
   /** The database's identity (its cluster's system identifier and its name), which tokens carry. */
   system: string
   keys: SyncKey[]
@@ -44,6 +46,7 @@ export type SyncRead = {
 
 /** The statement's first part: the horizon and the database's identity, with no transaction id taken. */
 const NOW = `now AS (SELECT pg_snapshot_xmin(s) AS xmin, pg_snapshot_xmax(s) AS xmax,
+  pg_is_in_recovery() AS recovery,
   (SELECT system_identifier FROM pg_control_system())::text || '/' || current_database() AS system
   FROM pg_current_snapshot() s)`
 
@@ -55,6 +58,7 @@ const read = async (sql: Sql, text: string, values: unknown[]): Promise<SyncRead
   const rows = await sql.query<{
     xmin: string
     xmax: string
+    recovery: boolean
     system: string
     ord: number | null
     id: number | null
@@ -62,6 +66,7 @@ const read = async (sql: Sql, text: string, values: unknown[]): Promise<SyncRead
   return {
     horizon: rows[0]!.xmin,
     next: rows[0]!.xmax,
+    recovery: rows[0]!.recovery,
     system: rows[0]!.system,
     keys: rows
       .filter((r) => r.ord !== null && r.id !== null)
@@ -93,7 +98,7 @@ export const initialPage = (
   return read(
     sql,
     `WITH ${NOW}
-     SELECT now.xmin::text AS xmin, now.xmax::text AS xmax, now.system, k.ord, k.id FROM now
+     SELECT now.xmin::text AS xmin, now.xmax::text AS xmax, now.recovery, now.system, k.ord, k.id FROM now
      LEFT JOIN LATERAL (SELECT u.ord, u.id FROM (${branches.join('\nUNION ALL\n')}) u
        WHERE (u.ord, u.id) > ($3, $4) ORDER BY u.ord, u.id LIMIT $5) k ON true`,
     values,
@@ -119,7 +124,7 @@ export const deltaPage = (
   return read(
     sql,
     `WITH ${NOW}
-     SELECT now.xmin::text AS xmin, now.xmax::text AS xmax, now.system, k.ord, k.id FROM now
+     SELECT now.xmin::text AS xmin, now.xmax::text AS xmax, now.recovery, now.system, k.ord, k.id FROM now
      LEFT JOIN LATERAL (SELECT DISTINCT m.ord, c.doc_id AS id FROM ${CHANGE_LOG_TABLE} c
        JOIN (VALUES ${kinds}) m(collection, ord) ON m.collection = c.collection
        WHERE c.xid >= $1::xid8 AND c.xid < coalesce($2::xid8, now.xmin) AND ${inChain('c', '$3')}

@@ -7,7 +7,10 @@
 //               CDN_PURGE_AUTH_HEADER=Fastly-Key CDN_PURGE_AUTH=<key>   (header Surrogate-Key: …)
 //   Others:     `{tags}` in the URL is replaced by the tags, comma-separated and URL-encoded.
 // A failed purge is logged and retried twice; answers then expire by their own s-maxage (60 s).
+import pg from 'pg'
+
 import { type ChangeListener, listenForChanges } from '../../graphql/freshness'
+import { survivePoolErrors } from '../db/outage'
 import { tagsOfNotice } from '../changes/channel'
 import { logEvent } from './log'
 
@@ -51,12 +54,40 @@ export const sendPurge = async (config: CdnPurgeConfig, tags: string[]) => {
   return false
 }
 
-/** Listens on the primary and sends one purge per announced change. */
-export const startCdnPurge = (databaseUrl: string, config: CdnPurgeConfig): ChangeListener =>
-  listenForChanges(
+/**
+ * Waits (at most 30 s) until every streaming replica of the primary has replayed up to `lsn`: a CDN
+ * purged before then would fetch a replica's old answer again. (Without the pg_read_all_stats role
+ * the positions are hidden and nothing is waited for.)
+ */
+const replicasReplayed = async (primary: pg.Pool, lsn: string) => {
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    const { rows } = await primary.query<{ done: boolean }>(
+      `SELECT coalesce(bool_and(replay_lsn >= $1::pg_lsn), true) AS done FROM pg_stat_replication`,
+      [lsn],
+    )
+    if (rows[0]?.done) return
+    await sleep(50)
+  }
+  logEvent('warn', 'cdn-purge', 'A read replica is more than 30 s behind: purging the CDN anyway')
+}
+
+/** Listens on the primary and sends one purge per announced change, once replicas have it. */
+export const startCdnPurge = (databaseUrl: string, config: CdnPurgeConfig): ChangeListener => {
+  const primary = new pg.Pool({ connectionString: databaseUrl, max: 1 })
+  survivePoolErrors(primary, 'CDN purge')
+  const listener = listenForChanges(
     databaseUrl,
-    async (notice) => {
+    async (notice, primaryLsn) => {
+      await replicasReplayed(primary, await primaryLsn()).catch(() => {})
       await sendPurge(config, tagsOfNotice(notice))
     },
     'CDN purge',
   )
+  return {
+    close: async () => {
+      await listener.close()
+      await primary.end()
+    },
+  }
+}

@@ -347,5 +347,38 @@ describe('the partner API on a streaming replica', () => {
       const quiet = await syncAll(viaApi, delta.token)
       expect(quiet.upserts.map((r) => r.id)).not.toContain(globalId(added.id))
     }
+
+    // A token that stands after changes the replica has not replayed yet (a page made on the
+    // primary, continued on a lagging replica behind the same address) gets a 503 to retry, never
+    // an answer that would step over those changes for good.
+    const base = await syncAll(onPrimary)
+    const { first, mid } = await whileReplicaLags(async () => {
+      const first = await publish(unique('First of two'))
+      const second = await publish(unique('Second of two'))
+      const page = (
+        await onPrimary.post(
+          `query($token: String) { sync(token: $token, first: 1) { hasMore token upserts { ... on Node { id } } } }`,
+          { token: base.token },
+        )
+      ).sync as { hasMore: boolean; token: string; upserts: { id: string }[] }
+      expect(page.hasMore).toBe(true)
+      const response = await fetch(new URL('/graphql', api!.base), {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/graphql-response+json',
+        },
+        body: JSON.stringify({ query: SYNC, variables: { token: page.token } }),
+      })
+      expect(response.status).toBe(503)
+      expect(response.headers.get('retry-after')).toBeTruthy()
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] }
+      expect(body.errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE')
+      return { first: [first.id, second.id], mid: page }
+    })
+    await replica!.caughtUp()
+    const rest = await syncAll(viaApi, mid.token)
+    const seen = [...mid.upserts.map((r) => r.id), ...rest.upserts.map((r) => r.id)]
+    expect(seen).toEqual(expect.arrayContaining(first.map(globalId)))
   })
 })

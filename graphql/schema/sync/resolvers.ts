@@ -5,7 +5,17 @@ import { first as firstArg, parseArg } from '../../arguments'
 import type { Resolvers } from '../../generated/resolvers'
 import { toGlobalId, type NodeType } from '../../ids'
 import type { SyncPageResult } from '../../rows'
-import { deltaPage, initialPage, SYNC_KINDS, type SyncKind, type SyncKey } from '../../sql/sync'
+import { createGraphQLError } from 'graphql-yoga'
+
+import { RETRY_AFTER_SECONDS } from '../../../src/db/outage'
+import {
+  deltaPage,
+  initialPage,
+  SYNC_KINDS,
+  type SyncKind,
+  type SyncKey,
+  type SyncRead,
+} from '../../sql/sync'
 import { typeOfRecord } from '../shared'
 import { badToken, databaseTag, decodeToken, encodeToken, type TokenState } from './token'
 
@@ -26,6 +36,17 @@ const TYPE_OF: Record<SyncKind, { type: NodeType; qualifier?: string }> = {
   standard: { type: 'Standard' },
 }
 
+const replicaBehind = () =>
+  createGraphQLError(
+    'This server is a replica still catching up with the change the token stands after; try again in a moment.',
+    {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+      },
+    },
+  )
+
 const positionOf = (key: SyncKey): [number, number] => [SYNC_KINDS.indexOf(key.kind), key.id]
 
 export const syncResolvers: Resolvers = {
@@ -35,10 +56,13 @@ export const syncResolvers: Resolvers = {
       const first = parseArg('first', firstArg.min(1, 'must be 1 or more'), args.first ?? 100)
       const chain = ctx.chain(info)
       const token = args.token ? decodeToken(args.token) : undefined
-      const checkOrigin = (system: string) => {
-        if (token && token.db !== databaseTag(system)) {
+      const checkOrigin = (read: SyncRead, needed?: string) => {
+        if (token && token.db !== databaseTag(read.system)) {
           throw badToken('was issued by another hub or database.')
         }
+        // A replica behind the server that made the token has not got every change before it
+        // yet: answering now would skip them for good. The partner tries again in a moment.
+        if (read.recovery && needed && BigInt(read.horizon) < BigInt(needed)) throw replicaBehind()
       }
 
       let next: TokenState
@@ -52,7 +76,7 @@ export const syncResolvers: Resolvers = {
           limit: first + 1,
           chain,
         })
-        checkOrigin(read.system)
+        checkOrigin(read, token?.from)
         const from = token?.from ?? read.horizon
         keys = read.keys.slice(0, first)
         next =
@@ -69,7 +93,7 @@ export const syncResolvers: Resolvers = {
           limit: first + 1,
           chain,
         })
-        checkOrigin(read.system)
+        checkOrigin(read, token.to ?? (read.recovery ? token.from : undefined))
         if (BigInt(token.from) > BigInt(read.next)) {
           throw badToken('points past the last change of this hub.')
         }
