@@ -2,6 +2,8 @@
 // it asks each collection's `read` access what an anonymous visitor may see. Deny by default: a
 // collection whose rule is `false`, or says something the API's SQL cannot express, is hidden (and
 // the start-up log says so), never served whole.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { SanitizedConfig } from 'payload'
 
 /** Per collection slug, what anonymous readers see. A slug missing here is hidden. */
@@ -34,4 +36,16 @@ export const publicFilters = async (
     }
   }
   return filters
+}
+
+/**
+ * The rules as `npm run generate` wrote them from the config (graphql/generateRules.ts), so that the
+ * partner API starts without loading the admin's configuration; a test checks the file against the
+ * config, and `npm test` that it is committed.
+ */
+export const PUBLIC_RULES_FILE = path.resolve(process.cwd(), 'graphql/generated/public-rules.json')
+
+export const readPublicRules = (file = PUBLIC_RULES_FILE): PublicFilters => {
+  const { rules } = JSON.parse(readFileSync(file, 'utf8')) as { rules: PublicFilters }
+  return rules
 }

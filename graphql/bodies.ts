@@ -3,13 +3,8 @@
 // own Lexical converters, so they follow the admin's editor; the HTML is then sanitised for embedding
 // in someone else's page (no script, no event handler, no `javascript:` link, no layout-breaking
 // style), and an Arabic body is wrapped in `dir="rtl"`.
-import {
-  convertLexicalToHTML,
-  defaultHTMLConverters,
-  type HTMLConverters,
-} from '@payloadcms/richtext-lexical/html'
-import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
-import sanitizeHtml from 'sanitize-html'
+import type { HTMLConverters } from '@payloadcms/richtext-lexical/html'
+import type { IOptions } from 'sanitize-html'
 
 import type { Locale } from './locale'
 
@@ -17,22 +12,12 @@ export type BodyFormat = 'HTML' | 'TEXT' | 'JSON'
 
 const RIGHT_TO_LEFT = new Set<string>(['ar'])
 
-type LexicalState = Parameters<typeof convertLexicalToHTML>[0]['data']
-
-const converters: HTMLConverters = {
-  ...defaultHTMLConverters,
-  // An internal link points at a record of the hub, whose page lives on each partner's own site:
-  // the text stays, the link goes (a partner resolves ids through the API).
-  link: (args) =>
-    args.node.fields.linkType === 'internal'
-      ? args.nodesToHTML({ nodes: args.node.children }).join('')
-      : (defaultHTMLConverters.link as (a: typeof args) => string)(args),
-  // Files in a body are reached through the resource's `files`; the HTML does not embed them.
-  upload: () => '',
-}
+type LexicalState = Parameters<
+  (typeof import('@payloadcms/richtext-lexical/html'))['convertLexicalToHTML']
+>[0]['data']
 
 /** What an embedded body may hold: the editor's structure and emphasis, nothing that runs. */
-const SAFE: sanitizeHtml.IOptions = {
+const SAFE: IOptions = {
   allowedTags: [
     'p',
     'h1',
@@ -88,6 +73,45 @@ const SAFE: sanitizeHtml.IOptions = {
   },
 }
 
+type Renderers = { html: (data: LexicalState) => string; text: (data: LexicalState) => string }
+let renderers: Renderers | undefined
+let loading: Promise<Renderers> | undefined
+
+/**
+ * Payload's Lexical converters and the sanitiser take a second and some 20 MB to load: they are
+ * loaded when a body is first asked for as HTML or TEXT, not when the partner API starts. Await
+ * this before `renderBody`.
+ */
+export const loadBodyRenderers = (): Promise<Renderers> =>
+  (loading ??= (async () => {
+    const [
+      { convertLexicalToHTML, defaultHTMLConverters },
+      { convertLexicalToPlaintext },
+      sanitizer,
+    ] = await Promise.all([
+      import('@payloadcms/richtext-lexical/html'),
+      import('@payloadcms/richtext-lexical/plaintext'),
+      import('sanitize-html'),
+    ])
+    const sanitizeHtml = sanitizer.default
+    const converters: HTMLConverters = {
+      ...defaultHTMLConverters,
+      // An internal link points at a record of the hub, whose page lives on each partner's own
+      // site: the text stays, the link goes (a partner resolves ids through the API).
+      link: (args) =>
+        args.node.fields.linkType === 'internal'
+          ? args.nodesToHTML({ nodes: args.node.children }).join('')
+          : (defaultHTMLConverters.link as (a: typeof args) => string)(args),
+      // Files in a body are reached through the resource's `files`; the HTML does not embed them.
+      upload: () => '',
+    }
+    return (renderers = {
+      html: (data) =>
+        sanitizeHtml(convertLexicalToHTML({ data, converters, disableContainer: true }), SAFE),
+      text: (data) => convertLexicalToPlaintext({ data }),
+    })
+  })())
+
 const isLexical = (value: unknown): value is LexicalState =>
   typeof value === 'object' &&
   value !== null &&
@@ -104,11 +128,9 @@ export const renderBody = (
   const data: unknown = typeof value === 'string' ? safeParse(value) : value
   if (format === 'JSON') return typeof value === 'string' ? value : JSON.stringify(value)
   if (!isLexical(data)) return null
-  if (format === 'TEXT') return convertLexicalToPlaintext({ data }).trim() || null
-  const html = sanitizeHtml(
-    convertLexicalToHTML({ data, converters, disableContainer: true }),
-    SAFE,
-  )
+  if (!renderers) throw new Error('renderBody: await loadBodyRenderers() first')
+  if (format === 'TEXT') return renderers.text(data).trim() || null
+  const html = renderers.html(data)
   if (!html.trim()) return null
   return locale && RIGHT_TO_LEFT.has(locale)
     ? `<div dir="rtl" lang="${locale}">${html}</div>`

@@ -20,9 +20,8 @@ import {
   type YogaServerInstance,
 } from 'graphql-yoga'
 
-import config from '../payload.config'
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../src/db/outage'
-import { publicFilters, type PublicFilters } from './access'
+import { type PublicFilters, readPublicRules } from './access'
 import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
 import { useCacheTags } from './cacheTags'
@@ -194,7 +193,7 @@ export type PartnerOptions = {
    * route handler's Content-Encoding header (the body would arrive compressed but unlabelled).
    */
   compress?: boolean
-  /** What anonymous readers may see, instead of the rules read from the hub's config (tests). */
+  /** What anonymous readers may see, instead of graphql/generated/public-rules.json (tests). */
   publicFilters?: PublicFilters
   /**
    * Where to listen for the change log's announcements, which empty the response cache and renew
@@ -254,10 +253,7 @@ export const createPartnerYoga = (
       })
     : undefined
   const schema = partnerSchema()
-  const rules = () =>
-    (filters ??= options.publicFilters
-      ? Promise.resolve(options.publicFilters)
-      : config.then((c) => publicFilters(c)))
+  const rules = () => (filters ??= Promise.resolve(options.publicFilters ?? readPublicRules()))
   /**
    * The hub's own queries (the bundles): the same schema, rules and resolvers, without the limits
    * put on strangers' queries (cost, depth, caching), which a whole-record sync page exceeds.

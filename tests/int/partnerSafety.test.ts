@@ -6,7 +6,7 @@ import { getPayload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import config from '../../payload.config'
-import { publicFilters } from '../../graphql/access'
+import { publicFilters, readPublicRules } from '../../graphql/access'
 import { MAX_BODY_BYTES } from '../../graphql/guard'
 import { toGlobalId } from '../../graphql/ids'
 import { hub, unique } from '../helpers/hub'
@@ -44,6 +44,12 @@ describe('deny by default', () => {
     )
     expect(filters).toMatchObject({ topics: 'hidden', resources: 'hidden', standards: 'all' })
     expect(warnings).toEqual([expect.stringMatching(/"resources" is hidden/)])
+  })
+
+  it('starts from rules generated from the config itself (graphql/generated/public-rules.json)', async () => {
+    // The API no longer loads the admin's config at start; the generated file must say what it would.
+    expect(readPublicRules()).toEqual(await publicFilters(await config, () => {}))
+    expect(readPublicRules()).toMatchObject({ resources: 'published', users: 'hidden' })
   })
 
   it('serves nothing of a hidden collection: not its listing, its terms, nor its facets', async () => {

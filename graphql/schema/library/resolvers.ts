@@ -11,7 +11,7 @@ import {
   search as searchArg,
   slug,
 } from '../../arguments'
-import { renderBody } from '../../bodies'
+import { loadBodyRenderers, renderBody } from '../../bodies'
 import type { PartnerContext } from '../../context'
 import type { QueryResolvers, Resolvers } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
@@ -190,6 +190,7 @@ export const libraryResolvers: Resolvers = {
       if (format === 'JSON' || !locale) return { text, locale }
       // The stored document itself, not its JSON text: no parsing it back.
       const source = locale.toLowerCase() as Locale
+      await loadBodyRenderers()
       const body = renderBody(row?.locales?.[source]?.body, format, source)
       return body === null ? { text: null, locale: null } : { text: body, locale }
     },
