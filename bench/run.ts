@@ -32,6 +32,7 @@ const options = z
     connections: z.coerce.number().int().min(1).max(256).optional(),
     out: z.string().optional(),
     'changes-only': z.boolean().default(false),
+    rounds: z.coerce.number().int().min(1).max(9).optional(),
   })
   .parse(
     parseArgs({
@@ -44,6 +45,7 @@ const options = z
         connections: { type: 'string' },
         out: { type: 'string' },
         'changes-only': { type: 'boolean' },
+        rounds: { type: 'string' },
       },
     }).values,
   )
@@ -53,6 +55,11 @@ const SCALES = (options.scales ?? (smoke ? '30,60' : '1000,10000,100000')).split
 const REQUESTS = options.requests ?? (smoke ? 40 : 2000)
 const CONNECTIONS = options.connections ?? (smoke ? 2 : 8)
 const WARMUP = Math.max(10, Math.round(REQUESTS / 10))
+/**
+ * Each figure is the median of this many rounds (every scenario and target once per round, so that
+ * a burst of other work on the machine lands on all of them), reported with its spread.
+ */
+const ROUNDS = options.rounds ?? (smoke ? 1 : 3)
 const ADMIN = { email: 'bench@alliancecpha.example', password: 'bench password, not a secret' }
 
 const step = (text: string) => console.log(`\n▶ ${text}`)
@@ -208,6 +215,32 @@ const measure = async (db: pg.Client, request: Request): Promise<Measure> => {
   }
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** The median of each figure over the rounds, with the spread (lowest, highest) of the main two. */
+const medianOf = (runs: Measure[]): Measure & { rounds: number; spread: Spread } => ({
+  requestsPerSecond: round(median(runs.map((r) => r.requestsPerSecond))),
+  p50: round(median(runs.map((r) => r.p50))),
+  p95: round(median(runs.map((r) => r.p95))),
+  p99: round(median(runs.map((r) => r.p99))),
+  bytesPerResponse: Math.round(median(runs.map((r) => r.bytesPerResponse))),
+  sqlPerRequest: round(median(runs.map((r) => r.sqlPerRequest))),
+  statuses: runs.at(-1)!.statuses,
+  rounds: runs.length,
+  spread: {
+    requestsPerSecond: [
+      Math.min(...runs.map((r) => r.requestsPerSecond)),
+      Math.max(...runs.map((r) => r.requestsPerSecond)),
+    ],
+    p95: [Math.min(...runs.map((r) => r.p95)), Math.max(...runs.map((r) => r.p95))],
+  },
+})
+type Spread = { requestsPerSecond: [number, number]; p95: [number, number] }
+
 const main = async () => {
   const started = Date.now()
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-bench-'))
@@ -323,19 +356,35 @@ const main = async () => {
       groupId: groupId ?? 0,
       topicId,
     }
-    for (const scenario of options['changes-only'] ? [] : SCENARIOS) {
-      for (const [target, build] of Object.entries(scenario.targets) as [
-        Target,
-        (typeof scenario.targets)[Target],
-      ][]) {
-        if (!build) continue
-        const request = await build(bases)
-        process.stdout.write(`  ${scenario.id} ${scenario.name} · ${target} … `)
-        const m = await measure(primary.db, request)
-        console.log(`${m.requestsPerSecond} req/s, p95 ${m.p95} ms, ${m.sqlPerRequest} SQL/request`)
-        results.push({ scenario: scenario.id, name: scenario.name, target, ...m })
+    const runs = new Map<string, { scenario: string; name: string; target: string; m: Measure[] }>()
+    for (let round = 1; round <= ROUNDS; round++) {
+      const [load1] = os.loadavg()
+      console.log(`  round ${round} of ${ROUNDS} (load average ${load1!.toFixed(2)})`)
+      for (const scenario of options['changes-only'] ? [] : SCENARIOS) {
+        for (const [target, build] of Object.entries(scenario.targets) as [
+          Target,
+          (typeof scenario.targets)[Target],
+        ][]) {
+          if (!build) continue
+          const request = await build(bases)
+          process.stdout.write(`  ${scenario.id} ${scenario.name} · ${target} … `)
+          const m = await measure(primary.db, request)
+          console.log(
+            `${m.requestsPerSecond} req/s, p95 ${m.p95} ms, ${m.sqlPerRequest} SQL/request`,
+          )
+          const key = `${scenario.id}:${target}`
+          const entry = runs.get(key) ?? {
+            scenario: scenario.id,
+            name: scenario.name,
+            target,
+            m: [],
+          }
+          entry.m.push(m)
+          runs.set(key, entry)
+        }
       }
     }
+    for (const { m, ...row } of runs.values()) results.push({ ...row, ...medianOf(m) })
     // Following changes: a second cached partner API, so that "visible everywhere" means more than one.
     const secondApiPort = await getPort()
     await serve(
@@ -407,8 +456,18 @@ const main = async () => {
       cpu: os.cpus()[0]?.model,
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
+      loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
     },
-    settings: { scale: SCALE, scales: SCALES, requests: REQUESTS, connections: CONNECTIONS, smoke },
+    settings: {
+      scale: SCALE,
+      scales: SCALES,
+      requests: REQUESTS,
+      connections: CONNECTIONS,
+      rounds: ROUNDS,
+      smoke,
+      // Not pinned: the load generator, PostgreSQL and the servers share every core, as reported.
+      placement: 'shared',
+    },
     results,
     scale: scaleResults,
     changes,
@@ -428,7 +487,11 @@ const prepareExisting = async (url: string, seedSeconds: number) => {
   return { url, db, seedSeconds }
 }
 
-type Row = { scenario: string; name: string; target: string } & Measure
+type Row = { scenario: string; name: string; target: string; spread?: Spread } & Measure
+
+/** `180 (172–186)`: the median and, over several rounds, its spread. */
+const withSpread = (value: number, spread?: [number, number]) =>
+  spread && spread[0] !== spread[1] ? `${value} (${spread[0]}–${spread[1]})` : String(value)
 
 /** The markdown table: every target with the partner API's ratio to it. */
 const table = (report: {
@@ -446,7 +509,7 @@ const table = (report: {
     const rps = ours ? (ours.requestsPerSecond / row.requestsPerSecond).toFixed(2) : '—'
     const p95 = ours && ours.p95 ? (row.p95 / ours.p95).toFixed(2) : '—'
     lines.push(
-      `| ${row.scenario} ${row.name} | ${row.target} | ${row.requestsPerSecond} | ${row.p50} | ${row.p95} | ${row.p99} | ${row.bytesPerResponse} | ${row.sqlPerRequest} | ${rps} | ${p95} |`,
+      `| ${row.scenario} ${row.name} | ${row.target} | ${withSpread(row.requestsPerSecond, row.spread?.requestsPerSecond)} | ${row.p50} | ${withSpread(row.p95, row.spread?.p95)} | ${row.p99} | ${row.bytesPerResponse} | ${row.sqlPerRequest} | ${rps} | ${p95} |`,
     )
   }
   const scale = report.scale as ({ resources: number; seedSeconds: number } & Measure)[]
