@@ -9,6 +9,7 @@ import path from 'node:path'
 import type pg from 'pg'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
+import sharp from 'sharp'
 
 import { Audiences } from './collections/Audiences'
 import { Events } from './collections/Events'
@@ -29,6 +30,7 @@ import { Webhooks } from './collections/Webhooks'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { recordChangesOf } from './src/changes/record'
 import { addChangeLog } from './src/changes/table'
+import { addTextChanges } from './src/freshness/table'
 import { addReadIndexes } from './src/db/indexes'
 import { survivePoolErrors } from './src/db/outage'
 import { explainBadRequests } from './src/hooks/explainBadRequests'
@@ -47,6 +49,9 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     meta: { titleSuffix: ' · Alliance Knowledge Hub' },
+    components: {
+      afterDashboard: ['/src/components/admin/TranslationStatus#TranslationStatus'],
+    },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
@@ -93,9 +98,11 @@ export default buildConfig({
     },
     push: env.PAYLOAD_DB_PUSH === 'true',
     migrationDir: path.resolve(dirname, 'src/migrations'),
-    afterSchemaInit: [addReadIndexes, addChangeLog],
+    afterSchemaInit: [addReadIndexes, addChangeLog, addTextChanges],
   }),
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  // Image sizes for covers (collections/Media.ts).
+  sharp,
   jobs: {
     // Scheduled publishing runs from the server process once a minute.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],

@@ -7,6 +7,7 @@ import {
   ownFilesUnlessEditor,
 } from '../src/access/rules'
 import { editorNotesField } from '../src/fields/editorNotes'
+import { startAtEarliestSession, startOrSessions } from '../src/hooks/startAtEarliestSession'
 import { languageField } from '../src/fields/languages'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
@@ -36,6 +37,7 @@ export const Events: CollectionConfig = {
     update: updateGroupContent,
     delete: deleteGroupContent,
   },
+  hooks: { beforeValidate: [startAtEarliestSession] },
   fields: lockSharedFieldsForTranslators([
     localizedText('title', { required: true }),
     slugField('title'),
@@ -78,6 +80,7 @@ export const Events: CollectionConfig = {
           type: 'date',
           required: true,
           index: true,
+          validate: startOrSessions,
           timezone: {
             required: true,
             supportedTimezones: TIME_ZONES,
@@ -87,7 +90,9 @@ export const Events: CollectionConfig = {
           },
           admin: {
             date: { pickerAppearance: 'dayAndTime' },
-            description: 'Entered in the organiser’s time zone, stored in UTC.',
+            description:
+              'Entered in the organiser’s time zone, stored in UTC. Find a zone by city or abbreviation (Geneva, CET, EDT). With sessions, the earliest session’s start.',
+            components: { Cell: '/src/components/admin/ZonedStartCell#ZonedStartCell' },
           },
         },
         {
@@ -128,6 +133,50 @@ export const Events: CollectionConfig = {
       ],
     },
     {
+      name: 'sessions',
+      labels: { singular: 'Session', plural: 'Sessions (one per language or date)' },
+      type: 'array',
+      admin: {
+        description:
+          'The same webinar held several times, e.g. in English on 21 July and in Spanish on 23 July: each session has its own language, start and recording. The event’s start becomes the earliest session’s.',
+        initCollapsed: false,
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            languageField({ name: 'language', required: true }),
+            {
+              name: 'startsAt',
+              type: 'date',
+              required: true,
+              timezone: {
+                required: true,
+                supportedTimezones: TIME_ZONES,
+                defaultTimezone: 'Europe/Zurich',
+                override: ({ baseField }) => ({ ...baseField, validate: knownTimeZone }),
+              },
+              admin: { date: { pickerAppearance: 'dayAndTime' } },
+            },
+            {
+              name: 'durationMinutes',
+              label: 'Duration (minutes)',
+              type: 'number',
+              min: 1,
+              max: 20160,
+            },
+          ],
+        },
+        {
+          type: 'row',
+          fields: [
+            urlField('registrationUrl', { label: 'Registration link' }),
+            urlField('recordingUrl', { label: 'Recording link' }),
+          ],
+        },
+      ],
+    },
+    {
       type: 'row',
       fields: [
         {
@@ -147,6 +196,28 @@ export const Events: CollectionConfig = {
     languageField({ name: 'languages', hasMany: true, required: true }),
     languageField({ name: 'interpretation', label: 'Interpretation into', hasMany: true }),
     workingGroupsField({ label: 'Organising groups' }),
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'organisedByAlliance',
+          label: 'Organised by the Alliance itself',
+          type: 'checkbox',
+          defaultValue: false,
+          admin: {
+            description: 'For an event of the Alliance as a whole, not of one working group.',
+          },
+        },
+        {
+          name: 'organisingOrganisations',
+          label: 'Organising organisations',
+          type: 'relationship',
+          relationTo: 'organisations',
+          hasMany: true,
+          admin: { description: 'Partners or other organisations that organise it.' },
+        },
+      ],
+    },
     {
       name: 'speakers',
       labels: { singular: 'Speaker', plural: 'Speakers' },
@@ -180,6 +251,16 @@ export const Events: CollectionConfig = {
       hasMany: true,
       filterOptions: ownFilesUnlessEditor,
       admin: { description: 'Flyer, slides, …' },
+    },
+    {
+      name: 'recording',
+      type: 'upload',
+      relationTo: 'media',
+      filterOptions: ownFilesUnlessEditor,
+      admin: {
+        description:
+          'The recording as a file on the hub (MP4 or MP3), besides or instead of a link.',
+      },
     },
     editorNotesField(),
   ]),

@@ -4,16 +4,23 @@ import type {
   CollectionConfig,
 } from 'payload'
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
+import { readFile } from 'node:fs/promises'
 
 import { isInPublicUse, readMediaInPublicUse } from '../src/access/mediaInPublicUse'
 import { hasRole } from '../src/access/roles'
 import { env } from '../src/env'
 import { HubRefusal } from '../src/hooks/refusal'
 import { adminsAndEditors, editorsOrUploader, signedIn, signedInField } from '../src/access/rules'
+import { languageField } from '../src/fields/languages'
+import { fileCacheHeaders, serveWithValidators } from '../src/uploads/cacheHeaders'
+import { extractPdfText } from '../src/uploads/pdfText'
 
 export const MEDIA_MIME_TYPES = [
   'application/pdf',
   'application/zip',
+  // Webinar recordings.
+  'video/mp4',
+  'audio/mpeg',
   'image/png',
   'image/jpeg',
   'image/webp',
@@ -35,7 +42,7 @@ const checkTypeFromBytes: CollectionBeforeOperationHook = async ({ args, operati
   const svg = /\.svg$/i.test(file.name) && !detected
   if (!svg && (!detected || !MEDIA_MIME_TYPES.includes(detected.mime))) {
     throw new HubRefusal(
-      `file: "${file.name}" is not a PDF, a ZIP archive or a PNG, JPEG, WebP or SVG image` +
+      `file: "${file.name}" is not a PDF, a ZIP archive, an MP4 or MP3 recording or a PNG, JPEG, WebP or SVG image` +
         (detected ? ` (its contents are ${detected.mime})` : ' (its contents match none of them)') +
         '.',
       400,
@@ -66,6 +73,25 @@ const keepPublishedFilesToEditors: CollectionBeforeOperationHook = async ({
   return args
 }
 
+/**
+ * A PDF's text and page count, read when its bytes arrive (created or replaced), for search inside
+ * documents. Bounded (see src/uploads/pdfText.ts): a PDF that cannot be read within the limits is
+ * still stored, with no text and a note for the editor.
+ */
+const readPdfText: CollectionBeforeChangeHook = async ({ data, req }) => {
+  const file = req.file
+  if (!file) return data
+  // Payload has set the MIME type from the bytes by now; the client's word and the name are fallbacks.
+  const isPdf =
+    [data?.mimeType, file.mimetype].includes('application/pdf') || /\.pdf$/i.test(file.name)
+  if (!isPdf) {
+    return { ...data, pageCount: null, extractedText: null, extractionNote: null }
+  }
+  const bytes = file.tempFilePath ? await readFile(file.tempFilePath) : file.data
+  const { text, pageCount, note } = await extractPdfText(bytes)
+  return { ...data, pageCount, extractedText: text, extractionNote: note }
+}
+
 /** Who uploaded a file: they, and editors, may replace it. */
 const stampUploader: CollectionBeforeChangeHook = ({ data, operation, req }) =>
   operation === 'create' ? { ...data, uploadedBy: req.user?.id ?? null } : data
@@ -76,9 +102,11 @@ export const Media: CollectionConfig = {
   admin: {
     useAsTitle: 'filename',
     defaultColumns: ['filename', 'alt', 'mimeType', 'filesize', 'updatedAt'],
+    // The list reads only the columns it shows (not a PDF's extracted text, possibly 400 kB each).
+    enableListViewSelectAPI: true,
     group: 'Library',
     description:
-      'PDFs, images (covers, flyers, posters) and ZIP language packs. Up to 50 MB each. Public only while a published document uses them.',
+      'PDFs, images (covers, flyers, posters), ZIP language packs and MP4/MP3 recordings. Up to 50 MB each. Public only while a published document uses them.',
   },
   access: {
     read: readMediaInPublicUse,
@@ -86,10 +114,28 @@ export const Media: CollectionConfig = {
     update: editorsOrUploader,
     delete: adminsAndEditors,
   },
-  upload: { staticDir: env.MEDIA_DIR, mimeTypes: MEDIA_MIME_TYPES },
+  // A file populated into a resource or webinar (REST `depth`) comes without its extracted text.
+  defaultPopulate: { extractedText: false },
+  upload: {
+    staticDir: env.MEDIA_DIR,
+    mimeTypes: MEDIA_MIME_TYPES,
+    // Widths for partner sites' responsive images (srcset), as WebP; never enlarged.
+    imageSizes: [
+      {
+        name: 'thumbnail',
+        width: 400,
+        formatOptions: { format: 'webp', options: { quality: 80 } },
+      },
+      { name: 'card', width: 800, formatOptions: { format: 'webp', options: { quality: 80 } } },
+      { name: 'large', width: 1600, formatOptions: { format: 'webp', options: { quality: 80 } } },
+    ],
+    adminThumbnail: 'thumbnail',
+    handlers: [serveWithValidators],
+    modifyResponseHeaders: fileCacheHeaders,
+  },
   hooks: {
     beforeOperation: [checkTypeFromBytes, keepPublishedFilesToEditors],
-    beforeChange: [stampUploader],
+    beforeChange: [stampUploader, readPdfText],
   },
   fields: [
     {
@@ -102,6 +148,41 @@ export const Media: CollectionConfig = {
       },
     },
     { name: 'caption', type: 'text', localized: true },
+    languageField({
+      name: 'language',
+      admin: {
+        position: 'sidebar',
+        description:
+          'The language of the document: its text is searched with this language’s stemming.',
+      },
+    }),
+    {
+      name: 'pageCount',
+      type: 'number',
+      // Set by the hub from the file alone.
+      access: { update: () => false, create: () => false },
+      admin: { readOnly: true, position: 'sidebar', description: 'Read from the PDF on upload.' },
+    },
+    {
+      name: 'extractionNote',
+      type: 'text',
+      access: { update: () => false, create: () => false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        condition: (data) => Boolean(data?.extractionNote),
+      },
+    },
+    {
+      // The PDF's text, for search. Derived from the file, so not secret, but bulky: kept out of
+      // REST answers for visitors (and of depth-populated relations), served to partners only as
+      // search snippets. Editors see it in the admin, read-only.
+      name: 'extractedText',
+      label: 'Text (for search)',
+      type: 'textarea',
+      access: { read: signedInField, update: () => false, create: () => false },
+      admin: { readOnly: true, condition: (data) => Boolean(data?.extractedText) },
+    },
     {
       name: 'uploadedBy',
       type: 'relationship',

@@ -16,6 +16,12 @@ import { urlField } from '../src/fields/url'
 import { workingGroupsField } from '../src/fields/workingGroups'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
 import { localizedText } from '../src/fields/localizedText'
+import {
+  changedInEnglishField,
+  filterByNeedsUpdate,
+  needsUpdateField,
+} from '../src/freshness/fields'
+import { textChangeHooks } from '../src/freshness/track'
 
 export const Resources: CollectionConfig = {
   slug: 'resources',
@@ -36,6 +42,10 @@ export const Resources: CollectionConfig = {
     update: updateGroupContent,
     delete: deleteGroupContent,
   },
+  hooks: {
+    beforeOperation: [filterByNeedsUpdate('resources')],
+    ...textChangeHooks,
+  },
   fields: lockSharedFieldsForTranslators([
     localizedText('title', { required: true }),
     slugField('title'),
@@ -54,7 +64,14 @@ export const Resources: CollectionConfig = {
           name: 'publicationDate',
           type: 'date',
           index: true,
-          admin: { date: { pickerAppearance: 'dayOnly' } },
+          admin: {
+            date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMMM yyyy' },
+            // The picker always shows a day: the list and a read-out show what is known.
+            components: {
+              Cell: '/src/components/admin/PreciseDateCell#PreciseDateCell',
+              afterInput: ['/src/components/admin/PreciseDateReadout#PreciseDateReadout'],
+            },
+          },
         },
         {
           name: 'datePrecision',
@@ -134,5 +151,7 @@ export const Resources: CollectionConfig = {
       ],
     },
     editorNotesField(),
+    needsUpdateField('resources'),
+    changedInEnglishField(),
   ]),
 }

@@ -7,13 +7,20 @@ import {
   ownFilesUnlessEditor,
 } from '../src/access/rules'
 import { editorNotesField } from '../src/fields/editorNotes'
+import {
+  dropTitleOfHubEdition,
+  editionTitleField,
+  filterByNeedsUpdate,
+  needsUpdateField,
+} from '../src/freshness/fields'
+import { textChangeHooks } from '../src/freshness/track'
 import { languageField } from '../src/fields/languages'
 import { urlField } from '../src/fields/url'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
 
 /**
- * Remember which version of the source a translation was made from: a translation whose
- * `sourceVersionDate` is older than its resource's last update may be stale.
+ * Remember when the source was last updated when a translation was made (for editors' reference;
+ * whether an edition needs an update is decided by src/freshness/rules.ts).
  */
 const stampSourceVersion: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || data.sourceVersionDate || !data.resource) return data
@@ -35,7 +42,15 @@ export const Translations: CollectionConfig = {
   ...editorialWorkflow,
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'language', 'resource', 'progress', 'sourceEdition', '_status'],
+    defaultColumns: [
+      'title',
+      'language',
+      'resource',
+      'progress',
+      'needsUpdate',
+      'sourceEdition',
+      '_status',
+    ],
     listSearchableFields: ['title'],
     group: 'Content',
     description:
@@ -48,7 +63,12 @@ export const Translations: CollectionConfig = {
     delete: adminsAndEditors,
   },
   indexes: [{ fields: ['resource', 'language', 'format'], unique: true }],
-  hooks: { beforeChange: [stampSourceVersion] },
+  hooks: {
+    beforeOperation: [filterByNeedsUpdate('translations')],
+    beforeChange: [stampSourceVersion, dropTitleOfHubEdition, ...textChangeHooks.beforeChange],
+    afterChange: textChangeHooks.afterChange,
+    afterDelete: textChangeHooks.afterDelete,
+  },
   fields: [
     {
       name: 'resource',
@@ -85,12 +105,7 @@ export const Translations: CollectionConfig = {
         },
       ],
     },
-    {
-      name: 'title',
-      type: 'text',
-      required: true,
-      admin: { description: 'The title in the language and script of this edition.' },
-    },
+    editionTitleField(),
     { name: 'file', type: 'upload', relationTo: 'media', filterOptions: ownFilesUnlessEditor },
     urlField('url', { label: 'Link' }),
     {
@@ -118,6 +133,7 @@ export const Translations: CollectionConfig = {
         },
       ],
     },
+    needsUpdateField('translations'),
     editorNotesField(),
   ],
 }

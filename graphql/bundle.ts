@@ -26,6 +26,8 @@ export const BUNDLE_DEBOUNCE_MS = 5_000
 const ref = '{ id }'
 const text = '{ text locale }'
 const language = '{ code name nativeName }'
+const file = `{ url filename mimeType size language { code } pageCount caption ${'{ text locale }'} }`
+const image = `{ url filename mimeType size width height alt ${'{ text locale }'} sizes { name url width height mimeType size } }`
 
 /** Every field of every record, relations as ids: the bundle's shape (README, "Offline bundle"). */
 const RECORD = `
@@ -36,11 +38,11 @@ const RECORD = `
     publicationDate datePrecision statusFlag publishers ${ref} workingGroups ${ref} topics ${ref}
     themes ${ref} audiences ${ref} standards ${ref} countries { code name }
     availableLanguages ${language} translations ${ref}
-    links { kind url label ${text} language ${language} }
+    links { kind url label ${text} language ${language} } files ${file} cover ${image}
   }
   ... on Translation {
     language ${language} editionTitle: title url progress format sourceEdition translatedBy ${ref}
-    date isStale
+    date outdated
   }
   ... on WorkingGroup {
     slug name ${text} shortName groupKind: kind status summary ${text} contactEmail leadOrganisations ${ref}
@@ -50,7 +52,9 @@ const RECORD = `
     slug title ${text} kind series { name ${text} part of } startsAt endsAt durationMinutes timeZone
     precision approximateLabel ${text} format location ${text} languages ${language}
     interpretation ${language} organisers ${ref} speakers { person ${ref} affiliation ${ref} role ${text} }
-    summary ${text} registrationUrl recordingUrl icsUrl
+    summary ${text} registrationUrl recordingUrl icsUrl recording ${file} attachments ${file}
+    organisedByAlliance organisingOrganisations ${ref}
+    sessions { language ${language} startsAt endsAt timeZone durationMinutes registrationUrl recordingUrl }
   }
   ... on NewsPost { slug title ${text} date summary ${text} workingGroups ${ref} resources ${ref} }
   ... on Newsletter {

@@ -53,19 +53,31 @@ export const chainFromDirective = (info: GraphQLResolveInfo): Locale[] | undefin
 /** Locale maps as the SQL returns them: { en: { title: '…' }, fr: { title: null } }. */
 export type Locales<F extends string> = Partial<Record<Locale, Partial<Record<F, unknown>>>> | null
 
-export type Translated = { text: string | null; locale: Locale | null }
+export type Translated = { text: string | null; locale: Locale | null; outdated: boolean }
 
-/** The first locale of the chain that has a non-empty value for the field. */
+/** Fields of a locale whose English text changed after them (src/freshness), as the SQL marks them. */
+const isOutdated = (entry: unknown, field: string) =>
+  Boolean((entry as { _outdated?: Record<string, unknown> | null })._outdated?.[field])
+
+/**
+ * The first locale of the chain that has a non-empty value for the field; `outdated` when that text
+ * is a translation whose English source changed after it (never for English itself).
+ */
 export const pick = <F extends string>(
   locales: Locales<F> | undefined,
   field: F,
   chain: Locale[],
 ): Translated => {
   for (const locale of chain) {
-    const value = locales?.[locale]?.[field]
+    const entry = locales?.[locale]
+    const value = entry?.[field]
     if (value !== null && value !== undefined && value !== '') {
-      return { text: typeof value === 'string' ? value : JSON.stringify(value), locale }
+      return {
+        text: typeof value === 'string' ? value : JSON.stringify(value),
+        locale,
+        outdated: isOutdated(entry, field),
+      }
     }
   }
-  return { text: null, locale: null }
+  return { text: null, locale: null, outdated: false }
 }

@@ -13,7 +13,10 @@ export type ResourceRow = {
   publicationTypeId: number | null
   updatedAt: string
   locales: Locales<'title' | 'summary'>
-  rels: Rels<'publishers' | 'workingGroups' | 'topics' | 'themes' | 'audiences' | 'standards'>
+  rels: Rels<
+    'publishers' | 'workingGroups' | 'topics' | 'themes' | 'audiences' | 'standards' | 'files'
+  >
+  coverId: number | null
   countries: string[]
   languages: string[]
   links: LinkRow[]
@@ -52,11 +55,23 @@ export type EventRow = {
   format: string
   registrationUrl: string | null
   recordingUrl: string | null
+  recordingId: number | null
   locales: Locales<'title' | 'seriesName' | 'approximateLabel' | 'location' | 'summary'>
   languages: string[]
   interpretation: string[]
-  rels: Rels<'workingGroups' | 'audiences' | 'topics'>
+  rels: Rels<'workingGroups' | 'audiences' | 'topics' | 'organisingOrganisations' | 'attachments'>
   speakers: SpeakerRow[]
+  organisedByAlliance: boolean | null
+  sessions: SessionRow[] | null
+}
+/** One session of a webinar held several times. */
+export type SessionRow = {
+  language: string
+  startsAt: string
+  timeZone: string
+  durationMinutes: number | null
+  registrationUrl: string | null
+  recordingUrl: string | null
 }
 export type SpeakerRow = {
   personId: number
@@ -93,6 +108,34 @@ export type ItemRow = {
   } | null
 }
 
+/** A file (media record) as the partner API reads it: only through a visible parent. */
+export type FileRow = {
+  id: number
+  filename: string
+  mimeType: string
+  filesize: number
+  width: number | null
+  height: number | null
+  language: string | null
+  pageCount: number | null
+  sizes: (ImageSizeRow | null)[]
+  locales: Locales<'alt' | 'caption'>
+}
+export type ImageSizeRow = {
+  name: 'thumbnail' | 'card' | 'large'
+  filename: string
+  width: number
+  height: number
+  mimeType: string
+  filesize: number
+}
+/** Where a search found a resource (read with the listing's page). */
+export type SearchMatchRow = {
+  in: 'TITLE' | 'SUMMARY' | 'FILE'
+  fileId: number | null
+  snippet: string
+}
+
 export type OrganisationRow = {
   id: number
   slug: string
@@ -118,7 +161,7 @@ export type TranslationRow = {
   sourceEdition: string | null
   translatedById: number | null
   date: string | null
-  isStale: boolean
+  outdated: boolean
 }
 
 /** What a connection resolver returns; `totalCount` runs its query only when asked for. */
@@ -139,7 +182,7 @@ export type GroupConnectionResult = ConnectionResult<GroupRow>
 export type EventConnectionResult = ConnectionResult<EventRow>
 export type NewsConnectionResult = ConnectionResult<NewsRow>
 export type NewsletterConnectionResult = ConnectionResult<NewsletterRow>
-export type ResourceEdgeRow = Edge<ResourceRow>
+export type ResourceEdgeRow = Edge<ResourceRow> & { extra?: SearchMatchRow | null }
 export type GroupEdgeRow = Edge<GroupRow>
 export type EventEdgeRow = Edge<EventRow>
 export type NewsEdgeRow = Edge<NewsRow>

@@ -30,6 +30,7 @@ import { partnerPool } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from './freshness'
 import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
+import { fileResolvers } from './schema/files/resolvers'
 import { groupResolvers } from './schema/groups/resolvers'
 import { libraryResolvers } from './schema/library/resolvers'
 import { newsResolvers } from './schema/news/resolvers'
@@ -46,6 +47,7 @@ export const partnerSchema = () =>
       libraryResolvers,
       groupResolvers,
       webinarResolvers,
+      fileResolvers,
       newsResolvers,
       nodeResolvers,
       syncResolvers,

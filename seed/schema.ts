@@ -132,8 +132,11 @@ export const translationSeed = z
     key,
     resource: slug,
     language,
-    /** The title in the language's own script. */
-    title: z.string().min(1),
+    /**
+     * The title in the language's own script, when known. Not for English, French, Spanish or
+     * Arabic: such an edition takes the resource's title in that locale.
+     */
+    title: z.string().min(1).optional(),
     url: url.optional(),
     translatedBy: key.optional(),
     date: isoDate.optional(),

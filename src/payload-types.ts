@@ -250,7 +250,7 @@ export interface Organisation {
   createdAt: string;
 }
 /**
- * PDFs, images (covers, flyers, posters) and ZIP language packs. Up to 50 MB each. Public only while a published document uses them.
+ * PDFs, images (covers, flyers, posters), ZIP language packs and MP4/MP3 recordings. Up to 50 MB each. Public only while a published document uses them.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
@@ -262,6 +262,202 @@ export interface Media {
    */
   alt?: string | null;
   caption?: string | null;
+  /**
+   * The language of the document: its text is searched with this language’s stemming.
+   */
+  language?:
+    | (
+        | 'om'
+        | 'aa'
+        | 'af'
+        | 'ak'
+        | 'an'
+        | 'ig'
+        | 'gn'
+        | 'ae'
+        | 'ay'
+        | 'az'
+        | 'id'
+        | 'ms'
+        | 'bm'
+        | 'jv'
+        | 'su'
+        | 'bi'
+        | 'bs'
+        | 'br'
+        | 'ca'
+        | 'cs'
+        | 'ch'
+        | 'ny'
+        | 'sn'
+        | 'co'
+        | 'cy'
+        | 'da'
+        | 'se'
+        | 'de'
+        | 'nv'
+        | 'na'
+        | 'et'
+        | 'en'
+        | 'es'
+        | 'eo'
+        | 'eu'
+        | 'ee'
+        | 'to'
+        | 'mg'
+        | 'fo'
+        | 'fr'
+        | 'fy'
+        | 'ff'
+        | 'ga'
+        | 'gv'
+        | 'sm'
+        | 'gd'
+        | 'gl'
+        | 'ki'
+        | 'ho'
+        | 'hr'
+        | 'io'
+        | 'rw'
+        | 'rn'
+        | 'ia'
+        | 'ie'
+        | 'ik'
+        | 'nd'
+        | 'nr'
+        | 'xh'
+        | 'zu'
+        | 'is'
+        | 'it'
+        | 'mh'
+        | 'kl'
+        | 'kr'
+        | 'kw'
+        | 'kg'
+        | 'lu'
+        | 'sw'
+        | 'ht'
+        | 'kj'
+        | 'ku'
+        | 'la'
+        | 'lv'
+        | 'lb'
+        | 'lt'
+        | 'li'
+        | 'ln'
+        | 'lg'
+        | 'hu'
+        | 'mt'
+        | 'nl'
+        | 'no'
+        | 'nb'
+        | 'nn'
+        | 'oc'
+        | 'hz'
+        | 'ng'
+        | 'pl'
+        | 'pt'
+        | 'ty'
+        | 'ro'
+        | 'rm'
+        | 'qu'
+        | 'sc'
+        | 'za'
+        | 'st'
+        | 'tn'
+        | 'sq'
+        | 'ss'
+        | 'sk'
+        | 'sl'
+        | 'so'
+        | 'fi'
+        | 'sv'
+        | 'mi'
+        | 'vi'
+        | 've'
+        | 'tr'
+        | 'tk'
+        | 'tw'
+        | 'vo'
+        | 'fj'
+        | 'wa'
+        | 'tl'
+        | 'wo'
+        | 'ts'
+        | 'sg'
+        | 'yo'
+        | 'el'
+        | 'av'
+        | 'ab'
+        | 'ba'
+        | 'be'
+        | 'bg'
+        | 'os'
+        | 'kv'
+        | 'ky'
+        | 'kk'
+        | 'mk'
+        | 'mn'
+        | 'ce'
+        | 'ru'
+        | 'sr'
+        | 'tt'
+        | 'tg'
+        | 'uz'
+        | 'uk'
+        | 'cv'
+        | 'cu'
+        | 'ka'
+        | 'hy'
+        | 'yi'
+        | 'he'
+        | 'ug'
+        | 'ur'
+        | 'ar'
+        | 'ps'
+        | 'fa'
+        | 'ha'
+        | 'dv'
+        | 'ti'
+        | 'am'
+        | 'ks'
+        | 'ne'
+        | 'pi'
+        | 'mr'
+        | 'sa'
+        | 'sd'
+        | 'hi'
+        | 'as'
+        | 'bn'
+        | 'pa'
+        | 'gu'
+        | 'or'
+        | 'ta'
+        | 'te'
+        | 'kn'
+        | 'ml'
+        | 'si'
+        | 'th'
+        | 'lo'
+        | 'bo'
+        | 'dz'
+        | 'my'
+        | 'km'
+        | 'iu'
+        | 'oj'
+        | 'cr'
+        | 'ko'
+        | 'ii'
+        | 'zh'
+        | 'ja'
+      )
+    | null;
+  /**
+   * Read from the PDF on upload.
+   */
+  pageCount?: number | null;
+  extractionNote?: string | null;
+  extractedText?: string | null;
   uploadedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -274,6 +470,32 @@ export interface Media {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    large?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * People who edit the hub. Never visible to the public.
@@ -1026,6 +1248,11 @@ export interface Resource {
    * Private: visible to signed-in editors only.
    */
   editorNotes?: string | null;
+  /**
+   * In French, Spanish or Arabic: a text of this locale is older than its English text (published versions).
+   */
+  needsUpdate?: boolean | null;
+  changedInEnglish?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1328,9 +1555,9 @@ export interface Translation {
   format: 'full' | 'summary';
   progress: 'in-progress' | 'complete';
   /**
-   * The title in the language and script of this edition.
+   * The title in the language and script of this edition, if known. For an edition in English, French, Spanish or Arabic it is the resource’s title in that language: change it on the resource, in that locale.
    */
-  title: string;
+  title?: string | null;
   file?: (number | null) | Media;
   url?: string | null;
   translatedBy?: (number | null) | Organisation;
@@ -1343,6 +1570,10 @@ export interface Translation {
    * When the source was last updated at the time of translation (filled automatically).
    */
   sourceVersionDate?: string | null;
+  /**
+   * The resource’s English summary or body changed after this edition was last changed (published versions).
+   */
+  needsUpdate?: boolean | null;
   /**
    * Private: visible to signed-in editors only.
    */
@@ -1377,7 +1608,7 @@ export interface Event {
     of?: number | null;
   };
   /**
-   * Entered in the organiser’s time zone, stored in UTC.
+   * Entered in the organiser’s time zone, stored in UTC. Find a zone by city or abbreviation (Geneva, CET, EDT). With sessions, the earliest session’s start.
    */
   startsAt: string;
   startsAt_tz:
@@ -1805,6 +2036,621 @@ export interface Event {
    * Shown instead of the date when the start is approximate, e.g. “mid-March”.
    */
   approximateLabel?: string | null;
+  /**
+   * The same webinar held several times, e.g. in English on 21 July and in Spanish on 23 July: each session has its own language, start and recording. The event’s start becomes the earliest session’s.
+   */
+  sessions?:
+    | {
+        language:
+          | 'om'
+          | 'aa'
+          | 'af'
+          | 'ak'
+          | 'an'
+          | 'ig'
+          | 'gn'
+          | 'ae'
+          | 'ay'
+          | 'az'
+          | 'id'
+          | 'ms'
+          | 'bm'
+          | 'jv'
+          | 'su'
+          | 'bi'
+          | 'bs'
+          | 'br'
+          | 'ca'
+          | 'cs'
+          | 'ch'
+          | 'ny'
+          | 'sn'
+          | 'co'
+          | 'cy'
+          | 'da'
+          | 'se'
+          | 'de'
+          | 'nv'
+          | 'na'
+          | 'et'
+          | 'en'
+          | 'es'
+          | 'eo'
+          | 'eu'
+          | 'ee'
+          | 'to'
+          | 'mg'
+          | 'fo'
+          | 'fr'
+          | 'fy'
+          | 'ff'
+          | 'ga'
+          | 'gv'
+          | 'sm'
+          | 'gd'
+          | 'gl'
+          | 'ki'
+          | 'ho'
+          | 'hr'
+          | 'io'
+          | 'rw'
+          | 'rn'
+          | 'ia'
+          | 'ie'
+          | 'ik'
+          | 'nd'
+          | 'nr'
+          | 'xh'
+          | 'zu'
+          | 'is'
+          | 'it'
+          | 'mh'
+          | 'kl'
+          | 'kr'
+          | 'kw'
+          | 'kg'
+          | 'lu'
+          | 'sw'
+          | 'ht'
+          | 'kj'
+          | 'ku'
+          | 'la'
+          | 'lv'
+          | 'lb'
+          | 'lt'
+          | 'li'
+          | 'ln'
+          | 'lg'
+          | 'hu'
+          | 'mt'
+          | 'nl'
+          | 'no'
+          | 'nb'
+          | 'nn'
+          | 'oc'
+          | 'hz'
+          | 'ng'
+          | 'pl'
+          | 'pt'
+          | 'ty'
+          | 'ro'
+          | 'rm'
+          | 'qu'
+          | 'sc'
+          | 'za'
+          | 'st'
+          | 'tn'
+          | 'sq'
+          | 'ss'
+          | 'sk'
+          | 'sl'
+          | 'so'
+          | 'fi'
+          | 'sv'
+          | 'mi'
+          | 'vi'
+          | 've'
+          | 'tr'
+          | 'tk'
+          | 'tw'
+          | 'vo'
+          | 'fj'
+          | 'wa'
+          | 'tl'
+          | 'wo'
+          | 'ts'
+          | 'sg'
+          | 'yo'
+          | 'el'
+          | 'av'
+          | 'ab'
+          | 'ba'
+          | 'be'
+          | 'bg'
+          | 'os'
+          | 'kv'
+          | 'ky'
+          | 'kk'
+          | 'mk'
+          | 'mn'
+          | 'ce'
+          | 'ru'
+          | 'sr'
+          | 'tt'
+          | 'tg'
+          | 'uz'
+          | 'uk'
+          | 'cv'
+          | 'cu'
+          | 'ka'
+          | 'hy'
+          | 'yi'
+          | 'he'
+          | 'ug'
+          | 'ur'
+          | 'ar'
+          | 'ps'
+          | 'fa'
+          | 'ha'
+          | 'dv'
+          | 'ti'
+          | 'am'
+          | 'ks'
+          | 'ne'
+          | 'pi'
+          | 'mr'
+          | 'sa'
+          | 'sd'
+          | 'hi'
+          | 'as'
+          | 'bn'
+          | 'pa'
+          | 'gu'
+          | 'or'
+          | 'ta'
+          | 'te'
+          | 'kn'
+          | 'ml'
+          | 'si'
+          | 'th'
+          | 'lo'
+          | 'bo'
+          | 'dz'
+          | 'my'
+          | 'km'
+          | 'iu'
+          | 'oj'
+          | 'cr'
+          | 'ko'
+          | 'ii'
+          | 'zh'
+          | 'ja';
+        startsAt: string;
+        startsAt_tz:
+          | 'Africa/Abidjan'
+          | 'Africa/Accra'
+          | 'Africa/Addis_Ababa'
+          | 'Africa/Algiers'
+          | 'Africa/Asmera'
+          | 'Africa/Bamako'
+          | 'Africa/Bangui'
+          | 'Africa/Banjul'
+          | 'Africa/Bissau'
+          | 'Africa/Blantyre'
+          | 'Africa/Brazzaville'
+          | 'Africa/Bujumbura'
+          | 'Africa/Cairo'
+          | 'Africa/Casablanca'
+          | 'Africa/Ceuta'
+          | 'Africa/Conakry'
+          | 'Africa/Dakar'
+          | 'Africa/Dar_es_Salaam'
+          | 'Africa/Djibouti'
+          | 'Africa/Douala'
+          | 'Africa/El_Aaiun'
+          | 'Africa/Freetown'
+          | 'Africa/Gaborone'
+          | 'Africa/Harare'
+          | 'Africa/Johannesburg'
+          | 'Africa/Juba'
+          | 'Africa/Kampala'
+          | 'Africa/Khartoum'
+          | 'Africa/Kigali'
+          | 'Africa/Kinshasa'
+          | 'Africa/Lagos'
+          | 'Africa/Libreville'
+          | 'Africa/Lome'
+          | 'Africa/Luanda'
+          | 'Africa/Lubumbashi'
+          | 'Africa/Lusaka'
+          | 'Africa/Malabo'
+          | 'Africa/Maputo'
+          | 'Africa/Maseru'
+          | 'Africa/Mbabane'
+          | 'Africa/Mogadishu'
+          | 'Africa/Monrovia'
+          | 'Africa/Nairobi'
+          | 'Africa/Ndjamena'
+          | 'Africa/Niamey'
+          | 'Africa/Nouakchott'
+          | 'Africa/Ouagadougou'
+          | 'Africa/Porto-Novo'
+          | 'Africa/Sao_Tome'
+          | 'Africa/Tripoli'
+          | 'Africa/Tunis'
+          | 'Africa/Windhoek'
+          | 'America/Adak'
+          | 'America/Anchorage'
+          | 'America/Anguilla'
+          | 'America/Antigua'
+          | 'America/Araguaina'
+          | 'America/Argentina/La_Rioja'
+          | 'America/Argentina/Rio_Gallegos'
+          | 'America/Argentina/Salta'
+          | 'America/Argentina/San_Juan'
+          | 'America/Argentina/San_Luis'
+          | 'America/Argentina/Tucuman'
+          | 'America/Argentina/Ushuaia'
+          | 'America/Aruba'
+          | 'America/Asuncion'
+          | 'America/Bahia'
+          | 'America/Bahia_Banderas'
+          | 'America/Barbados'
+          | 'America/Belem'
+          | 'America/Belize'
+          | 'America/Blanc-Sablon'
+          | 'America/Boa_Vista'
+          | 'America/Bogota'
+          | 'America/Boise'
+          | 'America/Buenos_Aires'
+          | 'America/Cambridge_Bay'
+          | 'America/Campo_Grande'
+          | 'America/Cancun'
+          | 'America/Caracas'
+          | 'America/Catamarca'
+          | 'America/Cayenne'
+          | 'America/Cayman'
+          | 'America/Chicago'
+          | 'America/Chihuahua'
+          | 'America/Ciudad_Juarez'
+          | 'America/Coral_Harbour'
+          | 'America/Cordoba'
+          | 'America/Costa_Rica'
+          | 'America/Coyhaique'
+          | 'America/Creston'
+          | 'America/Cuiaba'
+          | 'America/Curacao'
+          | 'America/Danmarkshavn'
+          | 'America/Dawson'
+          | 'America/Dawson_Creek'
+          | 'America/Denver'
+          | 'America/Detroit'
+          | 'America/Dominica'
+          | 'America/Edmonton'
+          | 'America/Eirunepe'
+          | 'America/El_Salvador'
+          | 'America/Fort_Nelson'
+          | 'America/Fortaleza'
+          | 'America/Glace_Bay'
+          | 'America/Godthab'
+          | 'America/Goose_Bay'
+          | 'America/Grand_Turk'
+          | 'America/Grenada'
+          | 'America/Guadeloupe'
+          | 'America/Guatemala'
+          | 'America/Guayaquil'
+          | 'America/Guyana'
+          | 'America/Halifax'
+          | 'America/Havana'
+          | 'America/Hermosillo'
+          | 'America/Indiana/Knox'
+          | 'America/Indiana/Marengo'
+          | 'America/Indiana/Petersburg'
+          | 'America/Indiana/Tell_City'
+          | 'America/Indiana/Vevay'
+          | 'America/Indiana/Vincennes'
+          | 'America/Indiana/Winamac'
+          | 'America/Indianapolis'
+          | 'America/Inuvik'
+          | 'America/Iqaluit'
+          | 'America/Jamaica'
+          | 'America/Jujuy'
+          | 'America/Juneau'
+          | 'America/Kentucky/Monticello'
+          | 'America/Kralendijk'
+          | 'America/La_Paz'
+          | 'America/Lima'
+          | 'America/Los_Angeles'
+          | 'America/Louisville'
+          | 'America/Lower_Princes'
+          | 'America/Maceio'
+          | 'America/Managua'
+          | 'America/Manaus'
+          | 'America/Marigot'
+          | 'America/Martinique'
+          | 'America/Matamoros'
+          | 'America/Mazatlan'
+          | 'America/Mendoza'
+          | 'America/Menominee'
+          | 'America/Merida'
+          | 'America/Metlakatla'
+          | 'America/Mexico_City'
+          | 'America/Miquelon'
+          | 'America/Moncton'
+          | 'America/Monterrey'
+          | 'America/Montevideo'
+          | 'America/Montserrat'
+          | 'America/Nassau'
+          | 'America/New_York'
+          | 'America/Nome'
+          | 'America/Noronha'
+          | 'America/North_Dakota/Beulah'
+          | 'America/North_Dakota/Center'
+          | 'America/North_Dakota/New_Salem'
+          | 'America/Ojinaga'
+          | 'America/Panama'
+          | 'America/Paramaribo'
+          | 'America/Phoenix'
+          | 'America/Port-au-Prince'
+          | 'America/Port_of_Spain'
+          | 'America/Porto_Velho'
+          | 'America/Puerto_Rico'
+          | 'America/Punta_Arenas'
+          | 'America/Rankin_Inlet'
+          | 'America/Recife'
+          | 'America/Regina'
+          | 'America/Resolute'
+          | 'America/Rio_Branco'
+          | 'America/Santarem'
+          | 'America/Santiago'
+          | 'America/Santo_Domingo'
+          | 'America/Sao_Paulo'
+          | 'America/Scoresbysund'
+          | 'America/Sitka'
+          | 'America/St_Barthelemy'
+          | 'America/St_Johns'
+          | 'America/St_Kitts'
+          | 'America/St_Lucia'
+          | 'America/St_Thomas'
+          | 'America/St_Vincent'
+          | 'America/Swift_Current'
+          | 'America/Tegucigalpa'
+          | 'America/Thule'
+          | 'America/Tijuana'
+          | 'America/Toronto'
+          | 'America/Tortola'
+          | 'America/Vancouver'
+          | 'America/Whitehorse'
+          | 'America/Winnipeg'
+          | 'America/Yakutat'
+          | 'Antarctica/Casey'
+          | 'Antarctica/Davis'
+          | 'Antarctica/DumontDUrville'
+          | 'Antarctica/Macquarie'
+          | 'Antarctica/Mawson'
+          | 'Antarctica/McMurdo'
+          | 'Antarctica/Palmer'
+          | 'Antarctica/Rothera'
+          | 'Antarctica/Syowa'
+          | 'Antarctica/Troll'
+          | 'Antarctica/Vostok'
+          | 'Arctic/Longyearbyen'
+          | 'Asia/Aden'
+          | 'Asia/Almaty'
+          | 'Asia/Amman'
+          | 'Asia/Anadyr'
+          | 'Asia/Aqtau'
+          | 'Asia/Aqtobe'
+          | 'Asia/Ashgabat'
+          | 'Asia/Atyrau'
+          | 'Asia/Baghdad'
+          | 'Asia/Bahrain'
+          | 'Asia/Baku'
+          | 'Asia/Bangkok'
+          | 'Asia/Barnaul'
+          | 'Asia/Beirut'
+          | 'Asia/Bishkek'
+          | 'Asia/Brunei'
+          | 'Asia/Calcutta'
+          | 'Asia/Chita'
+          | 'Asia/Colombo'
+          | 'Asia/Damascus'
+          | 'Asia/Dhaka'
+          | 'Asia/Dili'
+          | 'Asia/Dubai'
+          | 'Asia/Dushanbe'
+          | 'Asia/Famagusta'
+          | 'Asia/Gaza'
+          | 'Asia/Hebron'
+          | 'Asia/Hong_Kong'
+          | 'Asia/Hovd'
+          | 'Asia/Irkutsk'
+          | 'Asia/Jakarta'
+          | 'Asia/Jayapura'
+          | 'Asia/Jerusalem'
+          | 'Asia/Kabul'
+          | 'Asia/Kamchatka'
+          | 'Asia/Karachi'
+          | 'Asia/Katmandu'
+          | 'Asia/Khandyga'
+          | 'Asia/Krasnoyarsk'
+          | 'Asia/Kuala_Lumpur'
+          | 'Asia/Kuching'
+          | 'Asia/Kuwait'
+          | 'Asia/Macau'
+          | 'Asia/Magadan'
+          | 'Asia/Makassar'
+          | 'Asia/Manila'
+          | 'Asia/Muscat'
+          | 'Asia/Nicosia'
+          | 'Asia/Novokuznetsk'
+          | 'Asia/Novosibirsk'
+          | 'Asia/Omsk'
+          | 'Asia/Oral'
+          | 'Asia/Phnom_Penh'
+          | 'Asia/Pontianak'
+          | 'Asia/Pyongyang'
+          | 'Asia/Qatar'
+          | 'Asia/Qostanay'
+          | 'Asia/Qyzylorda'
+          | 'Asia/Rangoon'
+          | 'Asia/Riyadh'
+          | 'Asia/Saigon'
+          | 'Asia/Sakhalin'
+          | 'Asia/Samarkand'
+          | 'Asia/Seoul'
+          | 'Asia/Shanghai'
+          | 'Asia/Singapore'
+          | 'Asia/Srednekolymsk'
+          | 'Asia/Taipei'
+          | 'Asia/Tashkent'
+          | 'Asia/Tbilisi'
+          | 'Asia/Tehran'
+          | 'Asia/Thimphu'
+          | 'Asia/Tokyo'
+          | 'Asia/Tomsk'
+          | 'Asia/Ulaanbaatar'
+          | 'Asia/Urumqi'
+          | 'Asia/Ust-Nera'
+          | 'Asia/Vientiane'
+          | 'Asia/Vladivostok'
+          | 'Asia/Yakutsk'
+          | 'Asia/Yekaterinburg'
+          | 'Asia/Yerevan'
+          | 'Atlantic/Azores'
+          | 'Atlantic/Bermuda'
+          | 'Atlantic/Canary'
+          | 'Atlantic/Cape_Verde'
+          | 'Atlantic/Faeroe'
+          | 'Atlantic/Madeira'
+          | 'Atlantic/Reykjavik'
+          | 'Atlantic/South_Georgia'
+          | 'Atlantic/St_Helena'
+          | 'Atlantic/Stanley'
+          | 'Australia/Adelaide'
+          | 'Australia/Brisbane'
+          | 'Australia/Broken_Hill'
+          | 'Australia/Darwin'
+          | 'Australia/Eucla'
+          | 'Australia/Hobart'
+          | 'Australia/Lindeman'
+          | 'Australia/Lord_Howe'
+          | 'Australia/Melbourne'
+          | 'Australia/Perth'
+          | 'Australia/Sydney'
+          | 'Europe/Amsterdam'
+          | 'Europe/Andorra'
+          | 'Europe/Astrakhan'
+          | 'Europe/Athens'
+          | 'Europe/Belgrade'
+          | 'Europe/Berlin'
+          | 'Europe/Bratislava'
+          | 'Europe/Brussels'
+          | 'Europe/Bucharest'
+          | 'Europe/Budapest'
+          | 'Europe/Busingen'
+          | 'Europe/Chisinau'
+          | 'Europe/Copenhagen'
+          | 'Europe/Dublin'
+          | 'Europe/Gibraltar'
+          | 'Europe/Guernsey'
+          | 'Europe/Helsinki'
+          | 'Europe/Isle_of_Man'
+          | 'Europe/Istanbul'
+          | 'Europe/Jersey'
+          | 'Europe/Kaliningrad'
+          | 'Europe/Kiev'
+          | 'Europe/Kirov'
+          | 'Europe/Lisbon'
+          | 'Europe/Ljubljana'
+          | 'Europe/London'
+          | 'Europe/Luxembourg'
+          | 'Europe/Madrid'
+          | 'Europe/Malta'
+          | 'Europe/Mariehamn'
+          | 'Europe/Minsk'
+          | 'Europe/Monaco'
+          | 'Europe/Moscow'
+          | 'Europe/Oslo'
+          | 'Europe/Paris'
+          | 'Europe/Podgorica'
+          | 'Europe/Prague'
+          | 'Europe/Riga'
+          | 'Europe/Rome'
+          | 'Europe/Samara'
+          | 'Europe/San_Marino'
+          | 'Europe/Sarajevo'
+          | 'Europe/Saratov'
+          | 'Europe/Simferopol'
+          | 'Europe/Skopje'
+          | 'Europe/Sofia'
+          | 'Europe/Stockholm'
+          | 'Europe/Tallinn'
+          | 'Europe/Tirane'
+          | 'Europe/Ulyanovsk'
+          | 'Europe/Vaduz'
+          | 'Europe/Vatican'
+          | 'Europe/Vienna'
+          | 'Europe/Vilnius'
+          | 'Europe/Volgograd'
+          | 'Europe/Warsaw'
+          | 'Europe/Zagreb'
+          | 'Europe/Zurich'
+          | 'Indian/Antananarivo'
+          | 'Indian/Chagos'
+          | 'Indian/Christmas'
+          | 'Indian/Cocos'
+          | 'Indian/Comoro'
+          | 'Indian/Kerguelen'
+          | 'Indian/Mahe'
+          | 'Indian/Maldives'
+          | 'Indian/Mauritius'
+          | 'Indian/Mayotte'
+          | 'Indian/Reunion'
+          | 'Pacific/Apia'
+          | 'Pacific/Auckland'
+          | 'Pacific/Bougainville'
+          | 'Pacific/Chatham'
+          | 'Pacific/Easter'
+          | 'Pacific/Efate'
+          | 'Pacific/Enderbury'
+          | 'Pacific/Fakaofo'
+          | 'Pacific/Fiji'
+          | 'Pacific/Funafuti'
+          | 'Pacific/Galapagos'
+          | 'Pacific/Gambier'
+          | 'Pacific/Guadalcanal'
+          | 'Pacific/Guam'
+          | 'Pacific/Honolulu'
+          | 'Pacific/Kiritimati'
+          | 'Pacific/Kosrae'
+          | 'Pacific/Kwajalein'
+          | 'Pacific/Majuro'
+          | 'Pacific/Marquesas'
+          | 'Pacific/Midway'
+          | 'Pacific/Nauru'
+          | 'Pacific/Niue'
+          | 'Pacific/Norfolk'
+          | 'Pacific/Noumea'
+          | 'Pacific/Pago_Pago'
+          | 'Pacific/Palau'
+          | 'Pacific/Pitcairn'
+          | 'Pacific/Ponape'
+          | 'Pacific/Port_Moresby'
+          | 'Pacific/Rarotonga'
+          | 'Pacific/Saipan'
+          | 'Pacific/Tahiti'
+          | 'Pacific/Tarawa'
+          | 'Pacific/Tongatapu'
+          | 'Pacific/Truk'
+          | 'Pacific/Wake'
+          | 'Pacific/Wallis';
+        durationMinutes?: number | null;
+        registrationUrl?: string | null;
+        recordingUrl?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   format: 'online' | 'in-person' | 'hybrid';
   location?: string | null;
   languages: (
@@ -2180,6 +3026,14 @@ export interface Event {
       )[]
     | null;
   workingGroups?: (number | WorkingGroup)[] | null;
+  /**
+   * For an event of the Alliance as a whole, not of one working group.
+   */
+  organisedByAlliance?: boolean | null;
+  /**
+   * Partners or other organisations that organise it.
+   */
+  organisingOrganisations?: (number | Organisation)[] | null;
   speakers?:
     | {
         person: number | Person;
@@ -2215,6 +3069,10 @@ export interface Event {
    * Flyer, slides, …
    */
   attachments?: (number | Media)[] | null;
+  /**
+   * The recording as a file on the hub (MP4 or MP3), besides or instead of a link.
+   */
+  recording?: (number | null) | Media;
   /**
    * Private: visible to signed-in editors only.
    */
@@ -2739,6 +3597,8 @@ export interface ResourcesSelect<T extends boolean = true> {
         id?: T;
       };
   editorNotes?: T;
+  needsUpdate?: T;
+  changedInEnglish?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -2759,6 +3619,7 @@ export interface TranslationsSelect<T extends boolean = true> {
   date?: T;
   sourceEdition?: T;
   sourceVersionDate?: T;
+  needsUpdate?: T;
   editorNotes?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2784,11 +3645,24 @@ export interface EventsSelect<T extends boolean = true> {
   durationMinutes?: T;
   precision?: T;
   approximateLabel?: T;
+  sessions?:
+    | T
+    | {
+        language?: T;
+        startsAt?: T;
+        startsAt_tz?: T;
+        durationMinutes?: T;
+        registrationUrl?: T;
+        recordingUrl?: T;
+        id?: T;
+      };
   format?: T;
   location?: T;
   languages?: T;
   interpretation?: T;
   workingGroups?: T;
+  organisedByAlliance?: T;
+  organisingOrganisations?: T;
   speakers?:
     | T
     | {
@@ -2804,6 +3678,7 @@ export interface EventsSelect<T extends boolean = true> {
   registrationUrl?: T;
   recordingUrl?: T;
   attachments?: T;
+  recording?: T;
   editorNotes?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2894,6 +3769,10 @@ export interface PeopleSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
+  language?: T;
+  pageCount?: T;
+  extractionNote?: T;
+  extractedText?: T;
   uploadedBy?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -2906,6 +3785,40 @@ export interface MediaSelect<T extends boolean = true> {
   height?: T;
   focalX?: T;
   focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        large?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -58,7 +58,8 @@ const vitest = spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  { stdio: 'inherit' },
+  // The admin's Chromium checks (tests/int/adminUi.fixes.test.ts) use the build just made, not next dev.
+  { stdio: 'inherit', env: { ...process.env, ADMIN_UI_SERVER: 'prod' } },
 )
 // One plain closing line that any CI can read.
 const summary = existsSync(report)

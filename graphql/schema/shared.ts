@@ -13,8 +13,12 @@ export const translated = <F extends string>(
   field: F,
   chain: Locale[],
 ): TranslatedType => {
-  const { text, locale } = pick(locales, field, chain)
-  return { text, locale: locale ? (locale.toUpperCase() as TranslatedType['locale']) : null }
+  const { text, locale, outdated } = pick(locales, field, chain)
+  return {
+    text,
+    locale: locale ? (locale.toUpperCase() as TranslatedType['locale']) : null,
+    outdated,
+  }
 }
 
 export const language = (code: string): Language => ({

@@ -1,14 +1,27 @@
 // How each kind of thing the partner API serves is read from Payload's tables: one SQL expression
 // that builds the whole record as JSON (all locales included, relations as id lists). Only
 // published documents and public columns are ever selected (e-mails, editors' notes never are).
+import {
+  editionOutdatedSql,
+  HUB_LANGUAGES,
+  outdatedFieldsSql,
+  TRACKED_FIELDS,
+} from '../../src/freshness/rules'
 import type { PublicFilters } from '../access'
 
-/** `(SELECT jsonb_object_agg(_locale, {fields}) FROM table_locales WHERE _parent_id = alias.id)` */
+/**
+ * `(SELECT jsonb_object_agg(_locale, {fields}) FROM table_locales WHERE _parent_id = alias.id)`; where
+ * change times are kept (src/freshness), each locale also lists its outdated fields (`_outdated`).
+ */
 export const locales = (table: string, alias: string, fields: Record<string, string>) => {
   const pairs = Object.entries(fields)
     .map(([key, column]) => `'${key}', l.${column}`)
     .join(', ')
-  return `(SELECT jsonb_object_agg(l._locale, jsonb_build_object(${pairs})) FROM ${table}_locales l WHERE l._parent_id = ${alias}.id)`
+  const outdated =
+    table in TRACKED_FIELDS
+      ? `, '_outdated', ${outdatedFieldsSql(table, `${alias}.id`, 'l._locale::text')}`
+      : ''
+  return `(SELECT jsonb_object_agg(l._locale, jsonb_build_object(${pairs}${outdated})) FROM ${table}_locales l WHERE l._parent_id = ${alias}.id)`
 }
 
 /** Related ids by field (`{ "topics": [3, 1] }`), in the order editors put them. */
@@ -25,6 +38,7 @@ const values = (table: string, alias: string) =>
 export const resourceJson = (a: string) => `jsonb_build_object(
   'id', ${a}.id, 'slug', ${a}.slug, 'publicationDate', ${a}.publication_date, 'datePrecision', ${a}.date_precision,
   'statusFlag', ${a}.status_flag, 'publicationTypeId', ${a}.publication_type_id, 'updatedAt', ${a}.updated_at,
+  'coverId', ${a}.cover_id,
   'locales', ${locales('resources', a, { title: 'title', summary: 'summary' })},
   'rels', ${rels('resources', a, ['organisations_id', 'working_groups_id', 'topics_id', 'themes_id', 'audiences_id', 'standards_id', 'media_id'])},
   'countries', ${values('resources_countries', a)},
@@ -50,11 +64,16 @@ export const eventJson = (a: string) => `jsonb_build_object(
   'id', ${a}.id, 'slug', ${a}.slug, 'kind', ${a}.kind, 'seriesPart', ${a}.series_part, 'seriesOf', ${a}.series_of,
   'startsAt', ${a}.starts_at, 'timeZone', ${a}.startsat_tz, 'durationMinutes', ${a}.duration_minutes,
   'precision', ${a}.precision, 'format', ${a}.format, 'registrationUrl', ${a}.registration_url,
-  'recordingUrl', ${a}.recording_url,
+  'recordingUrl', ${a}.recording_url, 'recordingId', ${a}.recording_id,
   'locales', ${locales('events', a, { title: 'title', seriesName: 'series_name', approximateLabel: 'approximate_label', location: 'location', summary: 'summary' })},
   'languages', ${values('events_languages', a)},
   'interpretation', ${values('events_interpretation', a)},
-  'rels', ${rels('events', a, ['working_groups_id', 'audiences_id', 'topics_id', 'media_id'])},
+  'rels', ${rels('events', a, ['working_groups_id', 'audiences_id', 'topics_id', 'media_id', 'organisations_id'])},
+  'organisedByAlliance', ${a}.organised_by_alliance,
+  'sessions', (SELECT coalesce(jsonb_agg(jsonb_build_object('language', n.language, 'startsAt', n.starts_at,
+      'timeZone', n.startsat_tz, 'durationMinutes', n.duration_minutes, 'registrationUrl', n.registration_url,
+      'recordingUrl', n.recording_url) ORDER BY n.starts_at, n._order), '[]')
+    FROM events_sessions n WHERE n._parent_id = ${a}.id),
   'speakers', (SELECT coalesce(jsonb_agg(jsonb_build_object('personId', s.person_id, 'affiliationId', s.affiliation_id,
       'locales', ${locales('events_speakers', 's', { role: 'role' })}) ORDER BY s._order), '[]')
     FROM events_speakers s WHERE s._parent_id = ${a}.id)
@@ -95,10 +114,31 @@ const standardJson = (
 ) => `jsonb_build_object('id', ${a}.id, 'number', ${a}.number, 'pillar', ${a}.pillar,
   'locales', ${locales('standards', a, { title: 'title' })})`
 
+/** A resource's title in a locale (SQL text expression), as readers see it. */
+const resourceTitle = (resourceId: string, locale: string) =>
+  `(SELECT nullif(rl.title, '') FROM resources_locales rl WHERE rl._parent_id = ${resourceId} AND rl._locale::text = ${locale})`
+
+// An edition in a hub locale takes its resource's title in that locale (never its own); one whose
+// title is not known yet shows the resource's English title.
 const translationJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'language', ${a}.language,
-  'title', ${a}.title, 'url', ${a}.url, 'progress', ${a}.progress, 'format', ${a}.format,
+  'title', coalesce(CASE WHEN ${a}.language::text IN (${HUB_LANGUAGES.map((l) => `'${l}'`).join(', ')})
+      THEN ${resourceTitle(`${a}.resource_id`, `${a}.language::text`)} ELSE nullif(${a}.title, '') END,
+    ${resourceTitle(`${a}.resource_id`, "'en'")}),
+  'url', ${a}.url, 'progress', ${a}.progress, 'format', ${a}.format,
   'sourceEdition', ${a}.source_edition, 'translatedById', ${a}.translated_by_id, 'date', ${a}.date,
-  'isStale', coalesce(${a}.source_version_date < (SELECT r.updated_at FROM resources r WHERE r.id = ${a}.resource_id), false))`
+  'outdated', ${editionOutdatedSql(a)})`
+
+const fileSize = (a: string, size: string) =>
+  `CASE WHEN ${a}.sizes_${size}_filename IS NOT NULL THEN jsonb_build_object('name', '${size}',
+    'filename', ${a}.sizes_${size}_filename, 'width', ${a}.sizes_${size}_width, 'height', ${a}.sizes_${size}_height,
+    'mimeType', ${a}.sizes_${size}_mime_type, 'filesize', ${a}.sizes_${size}_filesize) END`
+
+/** A file's public facts (never its uploader, nor its text: search reads that itself). */
+const fileJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'filename', ${a}.filename,
+  'mimeType', ${a}.mime_type, 'filesize', ${a}.filesize, 'width', ${a}.width, 'height', ${a}.height,
+  'language', ${a}.language, 'pageCount', ${a}.page_count,
+  'sizes', jsonb_build_array(${['thumbnail', 'card', 'large'].map((s) => fileSize(a, s)).join(', ')}),
+  'locales', ${locales('media', a, { alt: 'alt', caption: 'caption' })})`
 
 /** Every kind the loader can fetch by id: its table, its JSON, and which collection's rule applies. */
 export const KINDS = {
@@ -125,6 +165,9 @@ export const KINDS = {
     json: termJson('publication_types'),
   },
   standard: { table: 'standards', collection: 'standards', json: standardJson },
+  // Files have no public rule of their own (whether one is public depends on who uses it): they
+  // are loaded only by the ids a visible resource or webinar holds, never by an id from outside.
+  file: { table: 'media', collection: 'media', json: fileJson, throughParents: true },
   translation: {
     table: 'translations',
     collection: 'translations',
@@ -134,7 +177,13 @@ export const KINDS = {
   },
 } as const satisfies Record<
   string,
-  { table: string; collection: string; json: (alias: string) => string; parent?: Parent }
+  {
+    table: string
+    collection: string
+    json: (alias: string) => string
+    parent?: Parent
+    throughParents?: true
+  }
 >
 
 type Parent = { kind: 'resource'; column: string }
@@ -147,7 +196,8 @@ export type Kind = keyof typeof KINDS
  * parent they may not see.
  */
 export const visible = (kind: Kind, alias: string, filters: PublicFilters): string => {
-  const entry: { collection: string; parent?: Parent } = KINDS[kind]
+  const entry: { collection: string; parent?: Parent; throughParents?: true } = KINDS[kind]
+  if (entry.throughParents) return 'true'
   const own = filters[entry.collection] ?? 'hidden'
   const self =
     own === 'all' ? 'true' : own === 'published' ? `${alias}._status = 'published'` : 'false'

@@ -27,6 +27,8 @@ export type ListingQuery = {
   /** Sort expressions, never null, all in the same direction; `t.id` last makes the order total. */
   order: string[]
   direction: 'asc' | 'desc'
+  /** An expression on the page's rows `t`, returned with each edge as `extra` (e.g. a search match). */
+  extra?: string
 }
 
 /** Whether the query asks for the connection's `totalCount`. */
@@ -79,7 +81,7 @@ export const listPage = async <Row extends { id: number }>(
        FROM ${from} WHERE ${conditions.join(' AND ')}
        ORDER BY ${orderBy()} LIMIT $${params.length}
      )
-     SELECT ${KINDS[query.kind].json('t')} AS data, page.* FROM page JOIN ${table} t ON t.id = page.id
+     SELECT ${KINDS[query.kind].json('t')} AS data${query.extra ? `, ${query.extra} AS extra` : ''}, page.* FROM page JOIN ${table} t ON t.id = page.id
      ORDER BY ${orderBy('page.')}`,
       params,
     )
@@ -97,6 +99,7 @@ export const listPage = async <Row extends { id: number }>(
         query.order.map((_, i) => row[`c${i}`]),
       ),
       node: row.data,
+      ...(query.extra ? { extra: row.extra } : {}),
     }
   })
   return {

@@ -1,5 +1,6 @@
 // The resource listing's filters, full-text search and sorts, as SQL on Payload's tables. Search
 // and title sort use each field's effective text: the first locale of the chain that has it.
+import { fileSearchConfig, fileVector, TEXT_SEARCH_CONFIGS } from '../../src/db/textSearch'
 import type { PublicFilters } from '../access'
 import type { Locale } from '../locale'
 import { visible } from './entities'
@@ -35,6 +36,49 @@ const effectiveText = (chain: string) => {
     FROM resources_locales l WHERE l._parent_id = t.id AND l._locale::text = ANY(${chain}::text[])
   ) eff ON true`
 }
+
+/**
+ * The resources (ids) whose attached files' text matches the query `q`, each file read in its own
+ * language. The union of the query in every configuration finds candidates through the GIN index
+ * (media_text_search_idx); each is then checked in its file's own configuration.
+ */
+export const fileTextMatches = (q: string) => {
+  const any = [...new Set([...Object.values(TEXT_SEARCH_CONFIGS), 'simple'])]
+    .map((config) => `websearch_to_tsquery('${config}', ${q})`)
+    .join(' || ')
+  return `m.extracted_text IS NOT NULL AND ${fileVector('m.')} @@ (${any})
+      AND ${fileVector('m.')} @@ websearch_to_tsquery(${fileSearchConfig('m.language')}, ${q})`
+}
+const filesMatching = (q: string) =>
+  `SELECT fr.parent_id FROM media m JOIN resources_rels fr ON fr.media_id = m.id AND fr.path = 'files'
+    WHERE ${fileTextMatches(q)}`
+
+/** Private-use characters that mark matches in snippets, before they are turned into `<mark>`. */
+export const MATCH_START = '\uE000'
+export const MATCH_STOP = '\uE001'
+const HEADLINE_OPTIONS = `'StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "'`
+
+/**
+ * Where the search found each resource of a page, with a snippet: the title, else the summary, else
+ * the first of its files (in the editors' order) whose text matches. One subquery per page row, in
+ * the listing's own statement; ts_headline runs once per row, on the place chosen.
+ */
+const searchMatch = (
+  chain: string,
+  q: string,
+) => `(SELECT jsonb_build_object('in', c.field, 'fileId', c.file_id,
+    'snippet', ts_headline(c.cfg, translate(c.txt, E'${MATCH_START}${MATCH_STOP}', ''), websearch_to_tsquery(c.cfg, ${q}), ${HEADLINE_OPTIONS}))
+  FROM (
+    SELECT v.field, NULL::int AS file_id, v.txt, v.cfg, v.o FROM (SELECT 1) one ${effectiveText(chain)}
+      CROSS JOIN LATERAL (VALUES ('TITLE', eff.title, ${config('eff.title_locale')}, -2),
+        ('SUMMARY', eff.summary, ${config('eff.summary_locale')}, -1)) v(field, txt, cfg, o)
+      WHERE to_tsvector(v.cfg, coalesce(v.txt, '')) @@ websearch_to_tsquery(v.cfg, ${q})
+    UNION ALL
+    SELECT 'FILE', m.id, m.extracted_text, ${fileSearchConfig('m.language')}, fr."order"
+      FROM resources_rels fr JOIN media m ON m.id = fr.media_id
+      WHERE fr.parent_id = t.id AND fr.path = 'files' AND ${fileTextMatches(q)}
+    ORDER BY 5 LIMIT 1
+  ) c)`
 
 const related = (path: string, table: string, column: string, values: string) =>
   `EXISTS (SELECT 1 FROM resources_rels r JOIN ${table} x ON x.id = r.${column}
@@ -84,18 +128,25 @@ export const resourceMatch = (
 
   let rank = '0'
   let joins = ''
+  let match: string | undefined
   if (search) {
-    joins = effectiveText(params.add(chain))
+    const chainParam = params.add(chain)
+    joins = effectiveText(chainParam)
     const q = params.add(search)
     const vector = (field: string) =>
       `to_tsvector(${config(`eff.${field}_locale`)}, coalesce(eff.${field}, ''))`
     const query = (field: string) => `websearch_to_tsquery(${config(`eff.${field}_locale`)}, ${q})`
     where.push(
-      `(${vector('title')} @@ ${query('title')} OR ${vector('summary')} @@ ${query('summary')})`,
+      `(${vector('title')} @@ ${query('title')} OR ${vector('summary')} @@ ${query('summary')}
+        OR t.id IN (${filesMatching(q)}))`,
     )
-    rank = `(2 * ts_rank(${vector('title')}, ${query('title')}) + ts_rank(${vector('summary')}, ${query('summary')}))`
+    // A word in a file counts for less than one in the summary; a resource found only in its files
+    // ranks below those found in their own texts.
+    rank = `(2 * ts_rank(${vector('title')}, ${query('title')}) + ts_rank(${vector('summary')}, ${query('summary')})
+      + CASE WHEN t.id IN (${filesMatching(q)}) THEN 0.1 ELSE 0 END)`
+    match = searchMatch(chainParam, q)
   }
-  return { joins, where, rank }
+  return { joins, where, rank, match }
 }
 
 export const resourceListing = (
@@ -116,5 +167,12 @@ export const resourceListing = (
     TITLE: { order: [`lower(coalesce(eff.title, ''))`, 't.id'], direction: 'asc' },
     RELEVANCE: { order: [rank, 't.id'], direction: 'desc' },
   }
-  return { kind: 'resource', joins, where, params: params.values, ...orders[sort] }
+  return {
+    kind: 'resource',
+    joins,
+    where,
+    params: params.values,
+    ...(match.match ? { extra: match.match } : {}),
+    ...orders[sort],
+  }
 }

@@ -592,7 +592,14 @@ export default [
   // ── The CPMS 2012 edition (reference data; source of the 2012 translations) ──────
   {
     slug: 'minimum-standards-for-child-protection-in-humanitarian-action-2012-edition',
-    title: 'Minimum Standards for Child Protection in Humanitarian Action (2012 edition)',
+    // The French, Spanish and Arabic titles are those of the 2012 editions (an edition in a hub
+    // locale takes its title from here).
+    title: {
+      en: 'Minimum Standards for Child Protection in Humanitarian Action (2012 edition)',
+      fr: 'Standards minimums pour la protection de l’enfance dans l’intervention humanitaire',
+      es: 'Normas mínimas para la protección de la infancia en la acción humanitaria',
+      ar: 'المعايير الدنيا لحماية الطفل في العمل الإنساني',
+    },
     publicationType: 'manuals-toolkits-and-guidance',
     publicationDate: '2012-01-01',
     datePrecision: 'year',

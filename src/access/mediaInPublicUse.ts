@@ -251,10 +251,17 @@ export const readMediaInPublicUse: Access = async ({ req, id, data, isReadingSta
     ? (data as { filename?: unknown } | undefined)?.filename
     : undefined
   if (typeof filename === 'string') {
+    // The original, or one of the sizes Payload made of an image (`name-400x300.webp`).
+    const sizes = req.payload.collections[MEDIA]?.config.upload.imageSizes ?? []
     const doc = await req.payload.db.findOne<{ id: number }>({
       collection: MEDIA,
       req,
-      where: { filename: { equals: filename } },
+      where: {
+        or: [
+          { filename: { equals: filename } },
+          ...sizes.map((size) => ({ [`sizes.${size.name}.filename`]: { equals: filename } })),
+        ],
+      },
     })
     const inUse = doc ? await isInPublicUse(req, Number(doc.id)) : false
     return inUse ? { id: { equals: Number(doc!.id) } } : false

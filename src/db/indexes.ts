@@ -4,6 +4,8 @@ import { sql } from '@payloadcms/db-postgres/drizzle'
 import { index } from '@payloadcms/db-postgres/drizzle/pg-core'
 import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
 
+import { fileVector } from './textSearch'
+
 type Hook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
 export const addReadIndexes: Hook = ({ schema, extendTable }) => {
@@ -23,6 +25,15 @@ export const addReadIndexes: Hook = ({ schema, extendTable }) => {
       newestIdx: index('resources_published_newest_idx')
         .on(sql`coalesce(${t.publicationDate}, '-infinity'::timestamptz) DESC`, sql`${t.id} DESC`)
         .where(sql`${t._status} = 'published'`),
+    }),
+  })
+  // Search inside documents: a PDF's text, in the file's language (src/db/textSearch.ts).
+  extendTable({
+    table: schema.tables.media!,
+    extraConfig: () => ({
+      textSearchIdx: index('media_text_search_idx')
+        .using('gin', sql.raw(fileVector()))
+        .where(sql`extracted_text IS NOT NULL`),
     }),
   })
   // Relations are read by (parent, field) and filtered by (field, related id).

@@ -55,15 +55,59 @@ const descriptionOf = (event: EventRecord, ctx: Context) => {
   return parts.filter(Boolean).join('\n\n') || null
 }
 
-const addEvent = (calendar: ICalCalendar, event: EventRecord, ctx: Context, now: Date) => {
+/**
+ * A webinar held several times is one calendar event per session (its own start, zone, language
+ * and links, a UID of its own); an event held once is itself.
+ */
+const occurrencesOf = (
+  event: EventRecord,
+): { event: EventRecord; uid: string; language?: string }[] => {
+  const uid = `urn:alliancecpha-hub:webinar:${event.id}`
+  if (!event.sessions?.length) return [{ event, uid }]
+  return [...event.sessions]
+    .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())
+    .map((session, index) => ({
+      uid: `${uid}:session:${session.id ?? index + 1}`,
+      language: session.language,
+      event: {
+        ...event,
+        startsAt: session.startsAt,
+        startsAt_tz: session.startsAt_tz,
+        durationMinutes: session.durationMinutes ?? event.durationMinutes,
+        precision: 'exact',
+        registrationUrl: session.registrationUrl ?? event.registrationUrl,
+        recordingUrl: session.recordingUrl ?? null,
+      },
+    }))
+}
+
+const languageName = (code: string, locale: LocaleCode) => {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+const addEvent = (calendar: ICalCalendar, whole: EventRecord, ctx: Context, now: Date) => {
+  for (const occurrence of occurrencesOf(whole)) addOccurrence(calendar, occurrence, ctx, now)
+}
+
+const addOccurrence = (
+  calendar: ICalCalendar,
+  { event, uid, language }: { event: EventRecord; uid: string; language?: string },
+  ctx: Context,
+  now: Date,
+) => {
   const timing = timingOf(event)
-  const title = pickLocalized(event.title, ctx.chain)?.value ?? `#${event.id}`
+  const named = pickLocalized(event.title, ctx.chain)?.value ?? `#${event.id}`
+  const title = language ? `${named} (${languageName(language, ctx.locale)})` : named
   const label =
     event.precision === 'approximate'
       ? pickLocalized(event.approximateLabel, ctx.chain)?.value
       : undefined
   const common = {
-    id: `urn:alliancecpha-hub:webinar:${event.id}`,
+    id: uid,
     summary: label ? `${title} (${label})` : title,
     description: descriptionOf(event, ctx),
     location: pickLocalized(event.location, ctx.chain)?.value ?? null,

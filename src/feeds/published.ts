@@ -83,6 +83,18 @@ export type EventRecord = Stamped & {
   description?: AllLocales<unknown>
   registrationUrl?: string | null
   recordingUrl?: string | null
+  /** A webinar held several times: one calendar event per session. */
+  sessions?: EventSession[] | null
+}
+
+export type EventSession = {
+  id?: string | null
+  language: string
+  startsAt: string
+  startsAt_tz: string
+  durationMinutes?: number | null
+  registrationUrl?: string | null
+  recordingUrl?: string | null
 }
 
 /** As an anonymous visitor: the collections' own read rules apply; never a draft. */
@@ -109,6 +121,7 @@ const EVENT_FIELDS = {
   description: true,
   registrationUrl: true,
   recordingUrl: true,
+  sessions: true,
   createdAt: true,
   updatedAt: true,
 } as const

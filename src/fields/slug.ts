@@ -1,16 +1,25 @@
-import type { CollectionSlug, FieldHook, TextField } from 'payload'
+import {
+  type CollectionSlug,
+  type FieldHook,
+  type PayloadRequest,
+  type TextField,
+  ValidationError,
+} from 'payload'
 import slugify from 'slugify'
 
 /**
- * Separators in titles ("Technical Note | Girls…", "Toolkit – Arabic", "A / B") are word breaks:
- * slugify would spell `|` as "or" and glue the others to their neighbours.
+ * Separators in titles ("Technical Note | Girls…", "Toolkit – Arabic", "A / B", "A+B", "A:B") are
+ * word breaks: slugify would spell `|` as "or", `<` as "less", and glue the others to their
+ * neighbours. `&` stays "and" ("Gender & Inclusion" → gender-and-inclusion), as English reads it.
  */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-const SEPARATORS = /[|/\\·•–—]/g
+const SEPARATORS = /[|/\\·•‐‑‒–—―−+:;,<>=~_→←]/g
 
 export const toSlug = (text: string): string =>
-  slugify(text.replace(SEPARATORS, ' '), { lower: true, strict: true, trim: true }).slice(0, 120)
+  slugify(text.replace(SEPARATORS, ' '), { lower: true, strict: true, trim: true })
+    .slice(0, 120)
+    .replace(/-+$/, '')
 
 /** Fill an empty slug from the English title or name when a document is first saved. */
 const slugFrom =
@@ -28,6 +37,50 @@ const slugFrom =
     return text && (req.locale ?? 'en') !== 'all' ? toSlug(text) : value
   }
 
+/** Who already holds `value` in the collection, in words; null when nobody does. */
+const slugHolder = async (
+  value: string,
+  req: PayloadRequest,
+  collectionSlug: CollectionSlug,
+  id?: number | string,
+): Promise<string | null> => {
+  const collection = req.payload.collections[collectionSlug]
+  const { docs } = await req.payload.find({
+    collection: collectionSlug,
+    where: { and: [{ slug: { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const holder = docs[0] as Record<string, unknown> | undefined
+  if (!holder) return null
+  const titleField = collection?.config.admin.useAsTitle ?? 'id'
+  const title = typeof holder[titleField] === 'string' ? `"${holder[titleField]}" ` : ''
+  const kind = collection?.config.labels?.singular
+  const kindText = typeof kind === 'string' ? `the ${kind.toLowerCase()} ` : ''
+  return `The slug "${value}" is already used by ${kindText}${title}(id ${holder.id}): choose another.`
+}
+
+/**
+ * Drafts skip validation, so a taken slug saved as a draft reached the database's unique index and
+ * came back as "The following field is invalid: slug". Checked here too, where drafts pass, and
+ * only when the slug changes; the error's own message names the holder, so the admin's toast does.
+ */
+const refuseTakenSlug: FieldHook = async ({ value, originalDoc, req, collection }) => {
+  if (typeof value !== 'string' || !value || value === originalDoc?.slug || !collection)
+    return value
+  const message = await slugHolder(value, req, collection.slug as CollectionSlug, originalDoc?.id)
+  if (!message) return value
+  const error = new ValidationError({
+    collection: collection.slug,
+    errors: [{ path: 'slug', message }],
+    req,
+  })
+  error.message = message
+  throw error
+}
+
 export const slugField = (source = 'title', overrides: Partial<TextField> = {}): TextField =>
   ({
     name: 'slug',
@@ -43,22 +96,9 @@ export const slugField = (source = 'title', overrides: Partial<TextField> = {}):
       }
       // On save, say which record already has it (the database would only say "invalid: slug").
       if (event === 'onChange' || !collectionSlug || !req?.payload) return true
-      const collection = req.payload.collections[collectionSlug as CollectionSlug]
-      const { docs } = await req.payload.find({
-        collection: collectionSlug as CollectionSlug,
-        where: { and: [{ slug: { equals: value } }, ...(id ? [{ id: { not_equals: id } }] : [])] },
-        limit: 1,
-        depth: 0,
-        overrideAccess: true,
-        req,
-      })
-      const holder = docs[0] as Record<string, unknown> | undefined
-      if (!holder) return true
-      const titleField = collection?.config.admin.useAsTitle ?? 'id'
-      const title = typeof holder[titleField] === 'string' ? `"${holder[titleField]}" ` : ''
-      return `The slug "${value}" is already used by ${title}(id ${holder.id}): choose another.`
+      return (await slugHolder(value, req, collectionSlug as CollectionSlug, id)) ?? true
     },
-    hooks: { beforeValidate: [slugFrom(source)] },
+    hooks: { beforeValidate: [slugFrom(source)], beforeChange: [refuseTakenSlug] },
     admin: {
       position: 'sidebar',
       description:

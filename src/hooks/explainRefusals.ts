@@ -54,6 +54,25 @@ const whoMay = async (
   return may
 }
 
+/**
+ * "Your role (Translator) does not have the right to create resources here; admins, editors, group
+ * editors (for their working groups) can. Ask an admin if you need it."
+ */
+export const refusalMessage = async (
+  collection: SanitizedCollectionConfig,
+  operation: Operation,
+  req: PayloadRequest,
+  action: string = VERB[operation],
+) => {
+  const role = ROLE_OPTIONS.find((r) => r.value === req.user?.role)?.label ?? 'unknown'
+  const plural = String(collection.labels?.plural ?? collection.slug).toLowerCase()
+  const may = await whoMay(collection, operation, req)
+  return (
+    `Your role (${role}) does not have the right to ${action} ${plural}` +
+    (may.length ? ` here; ${may.join(', ')} can. Ask an admin if you need it.` : '.')
+  )
+}
+
 export const explainRefusals: AfterErrorHook = async ({ error, req, collection }) => {
   if (!(error instanceof Forbidden) || !req.user || !collection) return
   const path = new URL(req.url ?? '/', 'http://hub').pathname
@@ -64,11 +83,11 @@ export const explainRefusals: AfterErrorHook = async ({ error, req, collection }
     ? 'update'
     : OPERATION_OF_METHOD[req.method ?? '']
   if (!operation) return
-  const role = ROLE_OPTIONS.find((r) => r.value === req.user?.role)?.label ?? 'unknown'
-  const plural = String(collection.labels?.plural ?? collection.slug).toLowerCase()
-  const may = await whoMay(collection, operation, req)
-  const message =
-    `Your role (${role}) does not have the right to ${restoring ? 'restore versions of' : duplicating ? 'duplicate' : VERB[operation]} ${plural}` +
-    (may.length ? ` here; ${may.join(', ')} can. Ask an admin if you need it.` : '.')
+  const message = await refusalMessage(
+    collection,
+    operation,
+    req,
+    restoring ? 'restore versions of' : duplicating ? 'duplicate' : VERB[operation],
+  )
   return { response: { errors: [{ message }] }, status: 403 }
 }

@@ -3,6 +3,8 @@ import * as migration_20261123_171700_read_indexes from './20261123_171700_read_
 import * as migration_20261126_135117_media_uploader_no_account_lock from './20261126_135117_media_uploader_no_account_lock';
 import * as migration_20261126_185016_change_log from './20261126_185016_change_log';
 import * as migration_20261126_185945_webhooks from './20261126_185945_webhooks';
+import * as migration_20261126_195103_text_freshness from './20261126_195103_text_freshness';
+import * as migration_20261126_195326_event_sessions_organisers from './20261126_195326_event_sessions_organisers';
 
 export const migrations = [
   {
@@ -28,6 +30,16 @@ export const migrations = [
   {
     up: migration_20261126_185945_webhooks.up,
     down: migration_20261126_185945_webhooks.down,
-    name: '20261126_185945_webhooks'
+    name: '20261126_185945_webhooks',
+  },
+  {
+    up: migration_20261126_195103_text_freshness.up,
+    down: migration_20261126_195103_text_freshness.down,
+    name: '20261126_195103_text_freshness',
+  },
+  {
+    up: migration_20261126_195326_event_sessions_organisers.up,
+    down: migration_20261126_195326_event_sessions_organisers.down,
+    name: '20261126_195326_event_sessions_organisers'
   },
 ];

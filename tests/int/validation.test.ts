@@ -87,7 +87,7 @@ describe('validation errors', () => {
     expect(fieldErrors(res.body).map((e) => e.path)).toContain('slug')
     // It names the record that holds the slug, so the editor can find it.
     expect(JSON.stringify(res.body)).toContain(
-      `The slug \\"${first.body.doc.slug}\\" is already used by \\"${first.body.doc.title}\\" (id ${first.body.doc.id})`,
+      `The slug \\"${first.body.doc.slug}\\" is already used by the news post \\"${first.body.doc.title}\\" (id ${first.body.doc.id})`,
     )
     const again = await payload.findByID({ collection: 'news', id: first.body.doc.id, draft: true })
     expect(again.title).toBe(first.body.doc.title)

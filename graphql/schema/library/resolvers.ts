@@ -27,6 +27,7 @@ import type {
 import { type Kind, KINDS, locales as localesOf, visible } from '../../sql/entities'
 import { findBySlug, listPage, Params } from '../../sql/listing'
 import { resourceListing, resourceMatch, type ResourceSortValue } from '../../sql/resources'
+import { loadFile, loadFiles } from '../files/resolvers'
 import { country, language, toEnum, translated, TAXONOMY_KIND } from '../shared'
 
 const filterSchema = z
@@ -186,13 +187,15 @@ export const libraryResolvers: Resolvers = {
     summary: (r, _, ctx, info) => translated(r.locales, 'summary', ctx.chain(info)),
     body: async (r, { format }, ctx, info) => {
       const row = await ctx.loaders.one<{ locales: Locales<'body'> }>('resourceBody', r.id)
-      const { text, locale } = translated(row?.locales, 'body', ctx.chain(info))
-      if (format === 'JSON' || !locale) return { text, locale }
+      const { text, locale, outdated } = translated(row?.locales, 'body', ctx.chain(info))
+      if (format === 'JSON' || !locale) return { text, locale, outdated }
       // The stored document itself, not its JSON text: no parsing it back.
       const source = locale.toLowerCase() as Locale
       await loadBodyRenderers()
       const body = renderBody(row?.locales?.[source]?.body, format, source)
-      return body === null ? { text: null, locale: null } : { text: body, locale }
+      return body === null
+        ? { text: null, locale: null, outdated: false }
+        : { text: body, locale, outdated }
     },
     publicationType: (r, _, ctx) =>
       ctx.loaders.one<TermRow>('publicationType', r.publicationTypeId),
@@ -213,6 +216,12 @@ export const libraryResolvers: Resolvers = {
     },
     translations: (r, _, ctx) => ctx.loaders.translationsOf<TranslationRow>(r.id),
     links: (r) => r.links,
+    // Ids from the published resource itself: its files are public because it is.
+    files: (r, _, ctx) => loadFiles(ctx, r.rels?.files),
+    cover: (r, _, ctx) => loadFile(ctx, r.coverId),
+  },
+  ResourceEdge: {
+    searchMatch: (edge) => edge.extra ?? null,
   },
   Link: {
     kind: (l) => toEnum(l.kind),
@@ -226,6 +235,8 @@ export const libraryResolvers: Resolvers = {
     format: (t) => toEnum(t.format),
     translatedBy: (t, _, ctx) => ctx.loaders.one<OrganisationRow>('organisation', t.translatedById),
     date: (t) => t.date?.slice(0, 10) ?? null,
+    // Kept for partners who read it; the same rule as `outdated`.
+    isStale: (t) => t.outdated,
   },
   Term: {
     id: (t) => toGlobalId('Term', t.id, TAXONOMY_KIND[t.taxonomy]),

@@ -15,6 +15,7 @@ import { toGlobalId } from '../../ids'
 import type { EventRow, GroupRow, OrganisationRow, PersonRow } from '../../rows'
 import type { ListingQuery } from '../../sql/listing'
 import { findBySlug, listPage, Params } from '../../sql/listing'
+import { loadFile, loadFiles } from '../files/resolvers'
 import { language, toEnum, translated } from '../shared'
 
 type WebinarQuery = {
@@ -81,7 +82,7 @@ export const zoned = (at: Date, timeZone: string) => {
   return { local, dateTime: `${local}:${parts.second}${offset}`, timeZone, offset }
 }
 
-const endOf = (e: EventRow) =>
+const endOf = (e: Pick<EventRow, 'startsAt' | 'durationMinutes'>) =>
   e.durationMinutes ? new Date(new Date(e.startsAt).getTime() + e.durationMinutes * 60_000) : null
 
 const zoneArg = (value: string | null | undefined, fallback: string) =>
@@ -131,8 +132,20 @@ export const webinarResolvers: Resolvers = {
     languages: (e) => e.languages.map(language),
     interpretation: (e) => e.interpretation.map(language),
     organisers: (e, _, ctx) => ctx.loaders.many<GroupRow>('group', e.rels?.workingGroups),
+    organisedByAlliance: (e) => e.organisedByAlliance === true,
+    organisingOrganisations: (e, _, ctx) =>
+      ctx.loaders.many<OrganisationRow>('organisation', e.rels?.organisingOrganisations),
+    sessions: (e) => e.sessions ?? [],
     speakers: (e) => e.speakers,
     summary: (e, _, ctx, info) => translated(e.locales, 'summary', ctx.chain(info)),
+    attachments: (e, _, ctx) => loadFiles(ctx, e.rels?.attachments),
+    recording: (e, _, ctx) => loadFile(ctx, e.recordingId),
+  },
+  WebinarSession: {
+    language: (s) => language(s.language),
+    startsAt: (s) => new Date(s.startsAt).toISOString(),
+    endsAt: (s) => endOf(s)?.toISOString() ?? null,
+    start: (s, args) => zoned(new Date(s.startsAt), zoneArg(args.timeZone, s.timeZone)),
   },
   SeriesPart: {
     name: (e, _, ctx, info) => translated(e.locales, 'seriesName', ctx.chain(info)),

@@ -21,6 +21,10 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { PreciseDateCell as PreciseDateCell_1061cf0070647c060bac4d82be5fec29 } from '../../../../src/components/admin/PreciseDateCell'
+import { PreciseDateReadout as PreciseDateReadout_a7804fcc481061a76a5279583d9c5a65 } from '../../../../src/components/admin/PreciseDateReadout'
+import { ZonedStartCell as ZonedStartCell_475228ef84f0503ab40acf80840cbe38 } from '../../../../src/components/admin/ZonedStartCell'
+import { TranslationStatus as TranslationStatus_27f819cf372c1a7e286eb62940bfb748 } from '../../../../src/components/admin/TranslationStatus'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -48,5 +52,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/components/admin/PreciseDateCell#PreciseDateCell": PreciseDateCell_1061cf0070647c060bac4d82be5fec29,
+  "/src/components/admin/PreciseDateReadout#PreciseDateReadout": PreciseDateReadout_a7804fcc481061a76a5279583d9c5a65,
+  "/src/components/admin/ZonedStartCell#ZonedStartCell": ZonedStartCell_475228ef84f0503ab40acf80840cbe38,
+  "/src/components/admin/TranslationStatus#TranslationStatus": TranslationStatus_27f819cf372c1a7e286eb62940bfb748,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
