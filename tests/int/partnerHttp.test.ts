@@ -31,9 +31,7 @@ describe('GET and caching', () => {
   it('answers queries over GET with public cache headers that vary with the language', async () => {
     const response = await get(cached, query)
     expect(response.status).toBe(200)
-    expect(response.headers.get('cache-control')).toBe(
-      'public, max-age=0, s-maxage=60',
-    )
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60')
     expect(response.headers.get('vary')).toMatch(/Accept-Language/)
     expect((await response.json()).data.standards).toHaveLength(6)
   })
