@@ -56,6 +56,13 @@ export const Newsletters: CollectionConfig = {
     },
     { name: 'intro', type: 'richText', localized: true },
     {
+      name: 'image',
+      label: 'Header image',
+      type: 'upload',
+      relationTo: 'media',
+      admin: { description: 'Shown at the top of the edition (partners get it with its sizes).' },
+    },
+    {
       name: 'sections',
       labels: { singular: 'Section', plural: 'Sections' },
       type: 'array',
@@ -121,6 +128,7 @@ export const Newsletters: CollectionConfig = {
               admin: { condition: (_, sibling) => sibling?.type === 'free' },
             },
             urlField('url', { admin: { condition: (_, sibling) => sibling?.type === 'free' } }),
+            { name: 'image', type: 'upload', relationTo: 'media' },
             {
               name: 'date',
               type: 'date',

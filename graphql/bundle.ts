@@ -58,9 +58,10 @@ const RECORD = `
   }
   ... on NewsPost { slug title ${text} date summary ${text} workingGroups ${ref} resources ${ref} }
   ... on Newsletter {
-    slug title ${text} issueDate
+    slug title ${text} issueDate image ${image}
     sections { kind heading ${text} items {
       target { __typename ... on Node { id } } note ${text} title ${text} text ${text} url date
+      image ${image}
     } }
   }
   ... on Organisation { slug name ${text} shortName website }

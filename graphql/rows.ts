@@ -91,6 +91,7 @@ export type NewsletterRow = {
   id: number
   slug: string
   issueDate: string
+  imageId: number | null
   locales: Locales<'title'>
   sections: SectionRow[]
 }
@@ -98,6 +99,7 @@ export type SectionRow = { kind: string; locales: Locales<'heading'>; items: Ite
 export type ItemRow = {
   type: 'reference' | 'free'
   url: string | null
+  imageId: number | null
   date: string | null
   locales: Locales<'note' | 'title' | 'text'>
   target: {

@@ -3159,6 +3159,10 @@ export interface Newsletter {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * Shown at the top of the edition (partners get it with its sizes).
+   */
+  image?: (number | null) | Media;
   sections?:
     | {
         kind: 'group-updates' | 'latest-resources' | 'upcoming-webinars' | 'trainings' | 'other';
@@ -3190,6 +3194,7 @@ export interface Newsletter {
               title?: string | null;
               text?: string | null;
               url?: string | null;
+              image?: (number | null) | Media;
               date?: string | null;
               id?: string | null;
             }[]
@@ -3710,6 +3715,7 @@ export interface NewslettersSelect<T extends boolean = true> {
   slug?: T;
   issueDate?: T;
   intro?: T;
+  image?: T;
   sections?:
     | T
     | {
@@ -3724,6 +3730,7 @@ export interface NewslettersSelect<T extends boolean = true> {
               title?: T;
               text?: T;
               url?: T;
+              image?: T;
               date?: T;
               id?: T;
             };

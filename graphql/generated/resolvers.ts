@@ -247,6 +247,8 @@ export type Newsletter = Node & {
   __typename?: 'Newsletter';
   /** A global id; pass it to `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The header image of the edition, with its generated sizes; null when there is none. */
+  image?: Maybe<Image>;
   /** The first day of the edition's month. */
   issueDate: Scalars['Date']['output'];
   /** The edition's sections, in order. */
@@ -282,6 +284,8 @@ export type NewsletterItem = {
   __typename?: 'NewsletterItem';
   /** The date of a free item, if any (ISO 8601 date). */
   date?: Maybe<Scalars['Date']['output']>;
+  /** A picture shown with the item, with its generated sizes; null when there is none. */
+  image?: Maybe<Image>;
   /** The editors' note on a linked item. */
   note: Translated;
   /** What the item points at; null for a free item, or when the target is not published. */
@@ -1382,6 +1386,7 @@ export type NewsPostEdgeResolvers<ContextType = PartnerContext, ParentType exten
 
 export type NewsletterResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['Newsletter'] = ResolversParentTypes['Newsletter']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
   issueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   sections?: Resolver<Array<ResolversTypes['NewsletterSection']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1402,6 +1407,7 @@ export type NewsletterEdgeResolvers<ContextType = PartnerContext, ParentType ext
 
 export type NewsletterItemResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsletterItem'] = ResolversParentTypes['NewsletterItem']> = {
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  image?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
   note?: Resolver<ResolversTypes['Translated'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['NewsletterTarget']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['Translated'], ParentType, ContextType>;

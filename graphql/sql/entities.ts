@@ -86,11 +86,12 @@ export const newsJson = (a: string) => `jsonb_build_object(
 )`
 
 export const newsletterJson = (a: string) => `jsonb_build_object(
-  'id', ${a}.id, 'slug', ${a}.slug, 'issueDate', ${a}.issue_date,
+  'id', ${a}.id, 'slug', ${a}.slug, 'issueDate', ${a}.issue_date, 'imageId', ${a}.image_id,
   'locales', ${locales('newsletters', a, { title: 'title' })},
   'sections', (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', s.kind,
       'locales', ${locales('newsletters_sections', 's', { heading: 'heading' })},
       'items', (SELECT coalesce(jsonb_agg(jsonb_build_object('type', i.type, 'url', i.url, 'date', i.date,
+          'imageId', i.image_id,
           'locales', ${locales('newsletters_sections_items', 'i', { note: 'note', title: 'title', text: 'text' })},
           'target', (SELECT jsonb_build_object('resource', r.resources_id, 'event', r.events_id,
               'group', r.working_groups_id, 'news', r.news_id)

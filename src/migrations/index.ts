@@ -5,6 +5,7 @@ import * as migration_20261126_185016_change_log from './20261126_185016_change_
 import * as migration_20261126_185945_webhooks from './20261126_185945_webhooks';
 import * as migration_20261126_195103_text_freshness from './20261126_195103_text_freshness';
 import * as migration_20261126_195326_event_sessions_organisers from './20261126_195326_event_sessions_organisers';
+import * as migration_20261126_204602_newsletter_images from './20261126_204602_newsletter_images';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261126_195326_event_sessions_organisers.up,
     down: migration_20261126_195326_event_sessions_organisers.down,
-    name: '20261126_195326_event_sessions_organisers'
+    name: '20261126_195326_event_sessions_organisers',
+  },
+  {
+    up: migration_20261126_204602_newsletter_images.up,
+    down: migration_20261126_204602_newsletter_images.down,
+    name: '20261126_204602_newsletter_images'
   },
 ];

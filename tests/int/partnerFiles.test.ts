@@ -162,6 +162,42 @@ describe('files and covers for partners', () => {
     expect((await fetchUrl(webinar.recording.url)).status).toBe(200)
   })
 
+  it('gives a newsletter its header image and its items’ images, only once published', async () => {
+    const header = await upload(await png(1200, 400), `${unique('header')}.png`, 'image/png')
+    const picture = await upload(await png(600, 600), `${unique('item')}.png`, 'image/png')
+    const data = {
+      title: unique('Newsletter with images'),
+      issueDate: '2031-02-01T00:00:00.000Z',
+      image: header.id,
+      sections: [
+        {
+          kind: 'group-updates',
+          heading: 'Updates',
+          items: [{ type: 'free', title: 'A picture', text: 'With an image', image: picture.id }],
+        },
+      ],
+    }
+    const draft = (await payload.create({
+      collection: 'newsletters',
+      data: { ...data, title: unique('Draft newsletter'), _status: 'draft' },
+    } as never)) as { slug: string }
+    const edition = (await payload.create({
+      collection: 'newsletters',
+      data: { ...data, _status: 'published' },
+    } as never)) as { slug: string }
+    const { body } = await post(`{ newsletter(slug: "${edition.slug}") {
+      image { filename width sizes { name width } url }
+      sections { items { image { filename url } } } } }`)
+    expect(body.errors).toBeUndefined()
+    const { image, sections } = body.data.newsletter
+    expect(image).toMatchObject({ filename: header.filename, width: 1200 })
+    expect(image.sizes.map((s: { name: string }) => s.name)).toEqual(['THUMBNAIL', 'CARD'])
+    expect(sections[0].items[0].image.filename).toBe(picture.filename)
+    expect((await fetchUrl(image.url)).status).toBe(200)
+    const hidden = await post(`{ newsletter(slug: "${draft.slug}") { image { url } } }`)
+    expect(hidden.body.data.newsletter).toBeNull()
+  })
+
   it('never shows a file of a draft, and no file has an id of its own', async () => {
     const secret = await upload(pdf(['Draft only']), `${unique('secret')}.pdf`, 'application/pdf')
     const secretCover = await upload(await png(500, 500), `${unique('secret')}.png`, 'image/png')

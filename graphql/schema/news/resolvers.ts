@@ -2,6 +2,7 @@
 import { page, parseArg, slug } from '../../arguments'
 import type { Resolvers } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
+import { loadFile } from '../files/resolvers'
 import type { EventRow, GroupRow, NewsletterRow, NewsRow, ResourceRow } from '../../rows'
 import { findBySlug, listPage, Params } from '../../sql/listing'
 import { toEnum, translated } from '../shared'
@@ -57,6 +58,7 @@ export const newsResolvers: Resolvers = {
     id: (n) => toGlobalId('Newsletter', n.id),
     title: (n, _, ctx, info) => translated(n.locales, 'title', ctx.chain(info)),
     issueDate: (n) => n.issueDate.slice(0, 10),
+    image: (n, _, ctx) => loadFile(ctx, n.imageId),
     sections: (n) => n.sections,
   },
   NewsletterSection: {
@@ -65,6 +67,7 @@ export const newsResolvers: Resolvers = {
     items: (s) => s.items,
   },
   NewsletterItem: {
+    image: (i, _, ctx) => loadFile(ctx, i.imageId),
     // A target that is not published (a draft, a deleted post) is left out, never leaked.
     target: async (i, _, ctx) => {
       const t = i.target
