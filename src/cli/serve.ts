@@ -20,7 +20,7 @@ import { refuseMalformed } from '../http/gate'
 import { logEvent, serveLogged } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
 import { startCdnPurge } from '../ops/cdnPurge'
-import { partnerHandler } from '../app/(partner)/partnerHandler'
+import { createPartnerHandler } from '../../graphql/server'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -64,9 +64,22 @@ const cdnPurge =
       })
     : undefined
 
-const partner = createServerAdapter((request: Request) => partnerHandler().handle(request))
-const isPartnerPath = (url = '') =>
-  url === '/graphql' || url.startsWith('/graphql?') || url.startsWith('/bundle/')
+// Its own instance, not the Next routes' (src/app/(partner)/partnerHandler.ts): that one lives in
+// Next's bundle, whose Request objects this one cannot read, and the other way round. Next's
+// routes only answer what reaches them past this check, e.g. under `next dev` run directly.
+let partnerApi: ReturnType<typeof createPartnerHandler> | undefined
+const partner = createServerAdapter((request: Request) =>
+  (partnerApi ??= createPartnerHandler({ compress: false })).handle(request),
+)
+/** The path as routers see it (`/graphql/../graphql` is `/graphql`). */
+const isPartnerPath = (url = '') => {
+  try {
+    const { pathname } = new URL(url, 'http://hub.internal')
+    return pathname === '/graphql' || pathname.startsWith('/bundle/')
+  } catch {
+    return false
+  }
+}
 
 const app = next({ dev: values.dev, hostname: HOST, port: PORT, dir: process.cwd() })
 const handle = app.getRequestHandler()
@@ -150,7 +163,7 @@ const stop = (signal: NodeJS.Signals) => {
   server.close(
     () =>
       void Promise.race([
-        Promise.all([health.close(), webhooks?.stop(1500), cdnPurge?.close()]),
+        Promise.all([health.close(), webhooks?.stop(1500), cdnPurge?.close(), partnerApi?.close()]),
         sleep(2000),
       ]).then(exit),
   )

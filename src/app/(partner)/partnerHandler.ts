@@ -1,6 +1,7 @@
-// One partner API per server process, shared by its routes (/graphql, /bundle/…): one response
-// cache, one bundle store, one connection listening for changes. Kept on globalThis since Next may
-// load a route's modules more than once.
+// One partner API for Next's routes (/graphql, /bundle/…): one response cache, one bundle store, one
+// connection listening for changes. Kept on globalThis since Next may load a route's modules more
+// than once. The hub's own server (src/cli/serve.ts) answers these paths first with an instance
+// of its own: objects do not cross between Next's bundle and the modules it loads itself.
 import { createPartnerHandler } from '../../../graphql/server'
 
 const KEY = Symbol.for('alliance-hub.partner-api')
