@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, DateField, NumberField, SelectField } from 'payload'
 
 import {
   createGroupContent,
@@ -17,6 +17,27 @@ import { workingGroupsField } from '../src/fields/workingGroups'
 import { knownTimeZone, TIME_ZONES } from '../src/timeZones'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
 import { localizedText } from '../src/fields/localizedText'
+
+/** A start's zone, for the event and each session. */
+const organiserTimeZone = {
+  required: true,
+  supportedTimezones: TIME_ZONES,
+  defaultTimezone: 'Europe/Zurich',
+  // Payload leaves an unknown zone to the database, which answers with a 500.
+  override: ({ baseField }: { baseField: SelectField }) => ({
+    ...baseField,
+    validate: knownTimeZone,
+  }),
+} satisfies DateField['timezone']
+
+/** Up to two weeks, for the event and each session. */
+const durationField: NumberField = {
+  name: 'durationMinutes',
+  label: 'Duration (minutes)',
+  type: 'number',
+  min: 1,
+  max: 20160,
+}
 
 export const Events: CollectionConfig = {
   slug: 'events',
@@ -81,13 +102,7 @@ export const Events: CollectionConfig = {
           required: true,
           index: true,
           validate: startOrSessions,
-          timezone: {
-            required: true,
-            supportedTimezones: TIME_ZONES,
-            defaultTimezone: 'Europe/Zurich',
-            // Payload leaves an unknown zone to the database, which answers with a 500.
-            override: ({ baseField }) => ({ ...baseField, validate: knownTimeZone }),
-          },
+          timezone: organiserTimeZone,
           admin: {
             date: { pickerAppearance: 'dayAndTime' },
             description:
@@ -95,13 +110,7 @@ export const Events: CollectionConfig = {
             components: { Cell: '/src/components/admin/ZonedStartCell#ZonedStartCell' },
           },
         },
-        {
-          name: 'durationMinutes',
-          label: 'Duration (minutes)',
-          type: 'number',
-          min: 1,
-          max: 20160,
-        },
+        durationField,
       ],
     },
     {
@@ -150,21 +159,10 @@ export const Events: CollectionConfig = {
               name: 'startsAt',
               type: 'date',
               required: true,
-              timezone: {
-                required: true,
-                supportedTimezones: TIME_ZONES,
-                defaultTimezone: 'Europe/Zurich',
-                override: ({ baseField }) => ({ ...baseField, validate: knownTimeZone }),
-              },
+              timezone: organiserTimeZone,
               admin: { date: { pickerAppearance: 'dayAndTime' } },
             },
-            {
-              name: 'durationMinutes',
-              label: 'Duration (minutes)',
-              type: 'number',
-              min: 1,
-              max: 20160,
-            },
+            durationField,
           ],
         },
         {

@@ -5,7 +5,7 @@
 // What counts is what anonymous readers can see, read from the collection's main table before and
 // after the write: Payload keeps the published version there and drafts in the versions table, so
 // a draft save leaves the main row untouched and writes nothing here.
-import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
+import { sql } from '@payloadcms/db-postgres/drizzle'
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
@@ -19,6 +19,7 @@ import type {
 
 import { publicFilters, type PublicFilters } from '../../graphql/access'
 import { publicUsersOf } from '../access/mediaInPublicUse'
+import { type Execute, transactionOf } from '../db/transaction'
 import { LOCALES } from '../locales'
 import { CHANGES_CHANNEL } from './channel'
 
@@ -45,19 +46,6 @@ const MEDIA = 'media'
 /** A change as written: its sequence number and time. */
 export type LoggedChange = Change & { seq: number; changedAt: string }
 
-export type Execute = (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
-
-/** The request's transaction (Payload opens one per operation), else the pool. */
-const database = async (req: PayloadRequest): Promise<Execute> => {
-  const db = req.payload.db as unknown as {
-    drizzle: { execute: Execute }
-    sessions?: Record<string | number, { db: { execute: Execute } }>
-  }
-  const id = req.transactionID ? await req.transactionID : undefined
-  const session = id !== undefined ? db.sessions?.[id]?.db : undefined
-  return (query) => (session ?? db.drizzle).execute(query)
-}
-
 const tableOf = (slug: string) => slug.replace(/-/g, '_')
 
 const hasDrafts = (collection: SanitizedCollectionConfig) =>
@@ -75,7 +63,7 @@ const mainRow = async (
 ): Promise<MainRow | null> => {
   const status = hasDrafts(collection) ? sql`_status` : sql`NULL`
   const { rows } = await (
-    await database(req)
+    await transactionOf(req)
   )(
     sql`SELECT ${status} AS status, updated_at::text AS updated FROM ${sql.identifier(tableOf(collection.slug))} WHERE id = ${id}`,
   )
@@ -161,7 +149,7 @@ export const localesTouched = (
 /** Writes entries and announces them, in the request's transaction. */
 export const recordChanges = async (req: PayloadRequest, changes: Change[]) => {
   if (!changes.length) return
-  const execute = await database(req)
+  const execute = await transactionOf(req)
   const values = changes.map(
     (c) =>
       sql`(${c.collection}, ${c.docId}, ${c.operation}, ${
@@ -221,6 +209,7 @@ const parentChanges = async (
 
 const rememberBefore: CollectionBeforeChangeHook = async ({
   collection,
+  data,
   operation,
   originalDoc,
   req,
@@ -228,7 +217,11 @@ const rememberBefore: CollectionBeforeChangeHook = async ({
   if (operation !== 'update' || !originalDoc?.id || (await isHidden(req, collection.slug))) return
   const id = Number(originalDoc.id)
   const row = await mainRow(req, collection, id)
-  const doc = visible(collection, row) ? await publishedDoc(req, collection.slug, id) : null
+  // The published text is needed only to diff an edit that stays published: a draft save (or an
+  // unpublish, which is logged for every locale) skips reading the whole document.
+  const staysPublished = !hasDrafts(collection) || data?._status !== 'draft'
+  const doc =
+    visible(collection, row) && staysPublished ? await publishedDoc(req, collection.slug, id) : null
   beforeOf(req).set(`${collection.slug}:${id}`, { row, doc })
 }
 

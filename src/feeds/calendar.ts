@@ -10,7 +10,7 @@ import { DateTime } from 'luxon'
 import type { Payload } from 'payload'
 
 import { chainFromAcceptLanguage } from '../../graphql/locale'
-import { loadBodyRenderers, renderBody } from '../../graphql/bodies'
+import { renderBody } from '../../graphql/bodies'
 import type { LocaleCode } from '../locales'
 import { timingOf, vtimezoneBlock } from './eventTiming'
 import { webinarPage } from './feeds'
@@ -209,8 +209,4 @@ export const serveCalendar = (
   hub: Payload | Promise<Payload>,
   request: Request,
   segments: readonly string[],
-): Promise<Response> =>
-  respond(request, async () => {
-    await loadBodyRenderers()
-    return buildCalendar(await hub, segments, request)
-  })
+): Promise<Response> => respond(request, async () => buildCalendar(await hub, segments, request))

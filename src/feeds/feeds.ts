@@ -11,7 +11,7 @@
 import { Feed, type Item } from 'feed'
 import type { Payload } from 'payload'
 
-import { loadBodyRenderers, renderBody } from '../../graphql/bodies'
+import { renderBody } from '../../graphql/bodies'
 import { env } from '../env'
 import type { LocaleCode } from '../locales'
 import { describeStart, timingOf } from './eventTiming'
@@ -323,7 +323,4 @@ export const serveFeed = (
   request: Request,
   segments: readonly string[],
 ): Promise<Response> =>
-  respond(request, async () => {
-    await loadBodyRenderers()
-    return buildFeed(await hub, segments, publicOrigin(request))
-  })
+  respond(request, async () => buildFeed(await hub, segments, publicOrigin(request)))

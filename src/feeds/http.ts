@@ -5,6 +5,7 @@
 // that is away, the hub's usual 503 with Retry-After (src/db/outage.ts), never a 500.
 import { createHash } from 'node:crypto'
 
+import { loadBodyRenderers } from '../../graphql/bodies'
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/outage'
 
 export const CACHE_CONTROL = 'public, max-age=300'
@@ -50,6 +51,8 @@ export const notFound = (message: string) => plain(404, message)
 export const respond = async (request: Request, serve: () => Promise<Served>) => {
   let served: Served
   try {
+    // Feeds and calendars carry bodies as HTML and text.
+    await loadBodyRenderers()
     served = await serve()
   } catch (error) {
     if (error instanceof FeedNotFound) return notFound(error.message)

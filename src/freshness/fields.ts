@@ -21,7 +21,7 @@ import {
   rewriteNeedsUpdate,
   translatedLocale,
 } from './status'
-import { database } from './track'
+import { transactionOf } from '../db/transaction'
 
 const LABELS: Record<string, string> = { title: 'Title', summary: 'Summary', body: 'Body' }
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ') + ' UTC'
@@ -114,7 +114,7 @@ const resourceTitles = (req: PayloadRequest, id: number) => {
       id,
       (async () => {
         const { rows } = await (
-          await database(req)
+          await transactionOf(req)
         )(
           sql`SELECT _locale::text AS locale, title FROM resources_locales
               WHERE _parent_id = ${id} AND coalesce(title, '') <> ''`,

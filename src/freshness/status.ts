@@ -11,7 +11,7 @@ import {
   TRACKED_FIELDS,
   type TrackedField,
 } from './rules'
-import { database } from './track'
+import { transactionOf } from '../db/transaction'
 
 /** A field of a resource whose translation is older than its English text. */
 export type OutdatedText = { field: TrackedField; englishChangedAt: string }
@@ -30,7 +30,7 @@ export const translatedLocale = (req: PayloadRequest): string | undefined =>
 export const outdatedResourceTexts = (req: PayloadRequest, locale: string) =>
   cached(req, `hubOutdatedTexts:${locale}`, async () => {
     const { rows } = await (
-      await database(req)
+      await transactionOf(req)
     )(
       sql`SELECT d.doc_id AS id, ${sql.raw(outdatedFieldsSql('resources', 'd.doc_id', `'${locale.replace(/'/g, '')}'`))} AS fields
           FROM (SELECT DISTINCT doc_id FROM hub_text_changes
@@ -54,7 +54,7 @@ export const outdatedResourceTexts = (req: PayloadRequest, locale: string) =>
 export const outdatedEditionIds = (req: PayloadRequest) =>
   cached(req, 'hubOutdatedEditions', async () => {
     const { rows } = await (
-      await database(req)
+      await transactionOf(req)
     )(sql`SELECT t.id FROM translations t WHERE ${sql.raw(editionOutdatedSql('t'))}`)
     return new Set(rows.map((r) => Number(r.id)))
   })
@@ -114,7 +114,7 @@ export const translationStatus = async (
   req: PayloadRequest,
   { resources }: { resources?: number[] } = {},
 ): Promise<LanguageStatus[]> => {
-  const execute = await database(req)
+  const execute = await transactionOf(req)
   // Only some resources (and their editions), e.g. for a test; ids are integers by type.
   const only = (column: string) =>
     resources

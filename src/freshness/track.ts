@@ -15,6 +15,7 @@ import type {
 } from 'payload'
 
 import { recordChanges } from '../changes/record'
+import { type Execute, transactionOf } from '../db/transaction'
 import {
   EDITION_CONTENT,
   EDITION_FIELD,
@@ -23,22 +24,6 @@ import {
   TRACKED_FIELDS,
 } from './rules'
 import { TEXT_CHANGES_TABLE } from './table'
-
-type Execute = (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
-
-/**
- * The request's transaction (Payload opens one per operation), else the pool. The same lookup as
- * the change log's, which keeps its own private.
- */
-export const database = async (req: PayloadRequest): Promise<Execute> => {
-  const db = req.payload.db as unknown as {
-    drizzle: { execute: Execute }
-    sessions?: Record<string | number, { db: { execute: Execute } }>
-  }
-  const id = req.transactionID ? await req.transactionID : undefined
-  const session = id !== undefined ? db.sessions?.[id]?.db : undefined
-  return (query) => (session ?? db.drizzle).execute(query)
-}
 
 /** A document's tracked texts as published: `field:locale` → the text (JSON for rich text). */
 type Texts = { updatedAt: string | null; values: Map<string, string> }
@@ -96,7 +81,7 @@ const rememberTexts: CollectionBeforeChangeHook = async ({
   if (operation !== 'update' || !originalDoc?.id) return
   const slug = collection.slug as Tracked
   const id = Number(originalDoc.id)
-  beforeOf(req).set(`${slug}:${id}`, await READERS[slug](await database(req), id))
+  beforeOf(req).set(`${slug}:${id}`, await READERS[slug](await transactionOf(req), id))
 }
 
 /** Which `field:locale` keys differ between two readings. */
@@ -109,7 +94,7 @@ const recordTexts: CollectionAfterChangeHook = async ({ collection, doc, operati
   const key = `${slug}:${id}`
   const before = beforeOf(req).get(key) ?? { updatedAt: null, values: new Map<string, string>() }
   beforeOf(req).delete(key)
-  const execute = await database(req)
+  const execute = await transactionOf(req)
   const after = await READERS[slug](execute, id)
   // The main row did not move: a draft saved beside the published version.
   if (operation === 'update' && before.updatedAt === after.updatedAt) return doc
@@ -190,7 +175,7 @@ const logEditionsOfChangedSource = async (
 
 const forgetTexts: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
   await (
-    await database(req)
+    await transactionOf(req)
   )(
     sql`DELETE FROM ${sql.identifier(TEXT_CHANGES_TABLE)}
         WHERE collection = ${collection.slug} AND doc_id = ${Number(doc.id)}`,

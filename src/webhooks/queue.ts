@@ -9,7 +9,8 @@
 // empty list means everything.
 import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 
-import type { Execute, LoggedChange } from '../changes/record'
+import type { LoggedChange } from '../changes/record'
+import type { Execute } from '../db/transaction'
 import { eventOf } from './events'
 
 /** Whether the webhook `w` lists `value` in the hasMany select table `table`, or lists nothing. */
