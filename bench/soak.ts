@@ -24,6 +24,7 @@ import pg from 'pg'
 import { z } from 'zod'
 
 import { toGlobalId } from '../graphql/ids'
+import { LOCALE_CODES, type LocaleCode } from '../src/locales'
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { type RunningServer, startServer, stopAllServers } from '../tests/helpers/servers'
 import { type Bases, SCENARIOS } from './scenarios'
@@ -103,8 +104,8 @@ const MAX_GROWTH_PCT = 5
 /** How many failed answers the report keeps whole (status and the start of the body). */
 const KEEP_ERRORS = 5
 const ADMIN = { email: 'soak@alliancecpha.example', password: 'soak password, not a secret' }
-const LOCALES = ['en', 'fr', 'es', 'ar'] as const
-type Locale = (typeof LOCALES)[number]
+const LOCALES = LOCALE_CODES
+type Locale = LocaleCode
 const SEARCHES: Record<Locale, string[]> = {
   en: ['child protection', 'case management', 'guidance'],
   fr: ['protection de l’enfance', 'gestion de cas'],

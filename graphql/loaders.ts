@@ -5,9 +5,9 @@ import DataLoader from 'dataloader'
 
 import type { PublicFilters } from './access'
 import type { Sql } from './db'
-import { byIds, type Kind, translationsOfResources } from './sql/entities'
+import { type Kind, type Lookup, lookupStatement } from './sql/entities'
 
-type Key = `${Kind | 'translationsOf'}:${number}`
+type Key = `${Lookup}:${number}`
 type Row = { kind: string; key: number; data: Record<string, unknown> }
 
 export type Loaders = {
@@ -22,22 +22,13 @@ export type Loaders = {
 
 export const createLoaders = (sql: Sql, filters: PublicFilters): Loaders => {
   const loader = new DataLoader<Key, Record<string, unknown>[]>(async (keys) => {
-    const byKind = new Map<string, number[]>()
+    const byKind = new Map<Lookup, number[]>()
     for (const key of keys) {
-      const [kind, id] = key.split(':') as [string, string]
+      const [kind, id] = key.split(':') as [Lookup, string]
       byKind.set(kind, [...(byKind.get(kind) ?? []), Number(id)])
     }
-    const selects: string[] = []
-    const params: unknown[] = []
-    for (const [kind, ids] of byKind) {
-      params.push(ids)
-      selects.push(
-        kind === 'translationsOf'
-          ? translationsOfResources(params.length, filters)
-          : byIds(kind as Kind, params.length, filters),
-      )
-    }
-    const rows = await sql.query<Row>(selects.map((s) => `(${s})`).join('\nUNION ALL\n'), params)
+    const { text, values } = lookupStatement([...byKind], filters)
+    const rows = await sql.query<Row>(text, values)
     const found = new Map<string, Record<string, unknown>[]>()
     for (const row of rows) {
       const key = `${row.kind}:${row.key}`

@@ -2,8 +2,10 @@
 // @inContext directive, else the Accept-Language header, else English.
 import type { GraphQLResolveInfo, ValueNode } from 'graphql'
 
-export const LOCALES = ['en', 'fr', 'es', 'ar'] as const
-export type Locale = (typeof LOCALES)[number]
+import { LOCALE_CODES, type LocaleCode } from '../src/locales'
+
+export const LOCALES = LOCALE_CODES
+export type Locale = LocaleCode
 
 const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value)
 

@@ -5,6 +5,7 @@ import type { Locales } from './locale'
 type Rels<F extends string> = Partial<Record<F, number[]>> | null
 
 export type ResourceRow = {
+  __typename: 'Resource'
   id: number
   slug: string
   publicationDate: string | null
@@ -29,6 +30,7 @@ export type LinkRow = {
 }
 
 export type GroupRow = {
+  __typename: 'WorkingGroup'
   id: number
   slug: string
   shortName: string | null
@@ -43,6 +45,7 @@ export type GroupRow = {
 export type LeadRow = { personId: number; locales: Locales<'role'> }
 
 export type EventRow = {
+  __typename: 'Webinar'
   id: number
   slug: string
   kind: string
@@ -80,6 +83,7 @@ export type SpeakerRow = {
 }
 
 export type NewsRow = {
+  __typename: 'NewsPost'
   id: number
   slug: string
   date: string | null
@@ -88,6 +92,7 @@ export type NewsRow = {
 }
 
 export type NewsletterRow = {
+  __typename: 'Newsletter'
   id: number
   slug: string
   issueDate: string
@@ -139,6 +144,7 @@ export type SearchMatchRow = {
 }
 
 export type OrganisationRow = {
+  __typename: 'Organisation'
   id: number
   slug: string
   shortName: string | null
@@ -146,14 +152,28 @@ export type OrganisationRow = {
   locales: Locales<'name'>
 }
 export type PersonRow = {
+  __typename: 'Person'
   id: number
   name: string
   organisationId: number | null
   locales: Locales<'jobTitle'>
 }
-export type TermRow = { id: number; slug: string; taxonomy: string; locales: Locales<'name'> }
-export type StandardRow = { id: number; number: number; pillar: string; locales: Locales<'title'> }
+export type TermRow = {
+  __typename: 'Term'
+  id: number
+  slug: string
+  taxonomy: string
+  locales: Locales<'name'>
+}
+export type StandardRow = {
+  __typename: 'Standard'
+  id: number
+  number: number
+  pillar: string
+  locales: Locales<'title'>
+}
 export type TranslationRow = {
+  __typename: 'Translation'
   id: number
   language: string
   title: string

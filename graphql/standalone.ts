@@ -8,8 +8,10 @@ import { z } from 'zod'
 import { createHealth } from '../src/ops/health'
 import { refuseMalformed } from '../src/http/gate'
 import { logEvent, serveLogged } from '../src/ops/log'
-import { closePartnerPool, partnerDatabaseUrl } from './db'
+import { readPublicRules } from './access'
+import { closePartnerPool, partnerDatabaseUrl, partnerPool } from './db'
 import { createPartnerHandler } from './server'
+import { verifyPartnerSqlAtStart } from './sql/check'
 
 const { PORT, HOST, DATABASE_URL } = z
   .object({
@@ -24,6 +26,8 @@ logEvent('info', 'start', 'Starting the partner API', { pid: process.pid })
 // Database reachable and migrations current (no job runner here: the hub runs scheduled publishing).
 // The database it reads: a replica when PARTNER_DATABASE_URL names one.
 const health = createHealth({ databaseUrl: partnerDatabaseUrl() ?? DATABASE_URL })
+// Every statement the API can send is planned against the database before the first is served.
+await verifyPartnerSqlAtStart(partnerPool(), readPublicRules(), logEvent)
 const { handle, close } = createPartnerHandler()
 const adapter = createServerAdapter(handle)
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])

@@ -1,10 +1,15 @@
 // The hub's interface locales. Written as objects throughout (mixing strings and objects breaks
 // the schema push). Documents themselves may be in any language (see languages.ts).
-export const LOCALES = [
-  { code: 'en', label: 'English' },
-  { code: 'fr', label: 'Français' },
-  { code: 'es', label: 'Español' },
-  { code: 'ar', label: 'العربية', rtl: true },
-]
+/** The hub's locales, the one list of them for the whole project (admin, partner API, feeds, seed). */
+export const LOCALE_CODES = ['en', 'fr', 'es', 'ar'] as const
+export type LocaleCode = (typeof LOCALE_CODES)[number]
 
-export type LocaleCode = 'en' | 'fr' | 'es' | 'ar'
+const LABELS: Record<LocaleCode, { label: string; rtl?: true }> = {
+  en: { label: 'English' },
+  fr: { label: 'Français' },
+  es: { label: 'Español' },
+  ar: { label: 'العربية', rtl: true },
+}
+
+/** As Payload's localization takes them. */
+export const LOCALES = LOCALE_CODES.map((code) => ({ code, ...LABELS[code] }))

@@ -1,5 +1,6 @@
 // How each kind of thing the partner API serves is read from Payload's tables: one SQL expression
-// that builds the whole record as JSON (all locales included, relations as id lists). Only
+// that builds the whole record as JSON (all locales included, relations as id lists), tagged with
+// its GraphQL type (`__typename`) so that interfaces and unions never guess a type from its fields. Only
 // published documents and public columns are ever selected (e-mails, editors' notes never are).
 import {
   editionOutdatedSql,
@@ -8,6 +9,7 @@ import {
   TRACKED_FIELDS,
 } from '../../src/freshness/rules'
 import type { PublicFilters } from '../access'
+import { Params, type Statement } from './params'
 
 /**
  * `(SELECT jsonb_object_agg(_locale, {fields}) FROM table_locales WHERE _parent_id = alias.id)`; where
@@ -35,7 +37,7 @@ const rels = (table: string, alias: string, idColumns: string[]) =>
 const values = (table: string, alias: string) =>
   `(SELECT coalesce(jsonb_agg(v.value ORDER BY v."order"), '[]') FROM ${table} v WHERE v.parent_id = ${alias}.id)`
 
-export const resourceJson = (a: string) => `jsonb_build_object(
+export const resourceJson = (a: string) => `jsonb_build_object('__typename', 'Resource',
   'id', ${a}.id, 'slug', ${a}.slug, 'publicationDate', ${a}.publication_date, 'datePrecision', ${a}.date_precision,
   'statusFlag', ${a}.status_flag, 'publicationTypeId', ${a}.publication_type_id, 'updatedAt', ${a}.updated_at,
   'coverId', ${a}.cover_id,
@@ -48,7 +50,7 @@ export const resourceJson = (a: string) => `jsonb_build_object(
     FROM resources_links k WHERE k._parent_id = ${a}.id)
 )`
 
-export const groupJson = (a: string) => `jsonb_build_object(
+export const groupJson = (a: string) => `jsonb_build_object('__typename', 'WorkingGroup',
   'id', ${a}.id, 'slug', ${a}.slug, 'shortName', ${a}.short_name, 'kind', ${a}.kind, 'status', ${a}.status,
   'contactEmail', ${a}.contact_email,
   'locales', ${locales('working_groups', a, { name: 'name', summary: 'summary' })},
@@ -60,7 +62,7 @@ export const groupJson = (a: string) => `jsonb_build_object(
     FROM working_groups_priorities p WHERE p._parent_id = ${a}.id)
 )`
 
-export const eventJson = (a: string) => `jsonb_build_object(
+export const eventJson = (a: string) => `jsonb_build_object('__typename', 'Webinar',
   'id', ${a}.id, 'slug', ${a}.slug, 'kind', ${a}.kind, 'seriesPart', ${a}.series_part, 'seriesOf', ${a}.series_of,
   'startsAt', ${a}.starts_at, 'timeZone', ${a}.startsat_tz, 'durationMinutes', ${a}.duration_minutes,
   'precision', ${a}.precision, 'format', ${a}.format, 'registrationUrl', ${a}.registration_url,
@@ -79,13 +81,13 @@ export const eventJson = (a: string) => `jsonb_build_object(
     FROM events_speakers s WHERE s._parent_id = ${a}.id)
 )`
 
-export const newsJson = (a: string) => `jsonb_build_object(
+export const newsJson = (a: string) => `jsonb_build_object('__typename', 'NewsPost',
   'id', ${a}.id, 'slug', ${a}.slug, 'date', ${a}.date,
   'locales', ${locales('news', a, { title: 'title', summary: 'summary' })},
   'rels', ${rels('news', a, ['working_groups_id', 'resources_id'])}
 )`
 
-export const newsletterJson = (a: string) => `jsonb_build_object(
+export const newsletterJson = (a: string) => `jsonb_build_object('__typename', 'Newsletter',
   'id', ${a}.id, 'slug', ${a}.slug, 'issueDate', ${a}.issue_date, 'imageId', ${a}.image_id,
   'locales', ${locales('newsletters', a, { title: 'title' })},
   'sections', (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', s.kind,
@@ -101,18 +103,22 @@ export const newsletterJson = (a: string) => `jsonb_build_object(
     ) ORDER BY s._order), '[]') FROM newsletters_sections s WHERE s._parent_id = ${a}.id)
 )`
 
-const organisationJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'slug', ${a}.slug,
+const organisationJson = (
+  a: string,
+) => `jsonb_build_object('__typename', 'Organisation', 'id', ${a}.id, 'slug', ${a}.slug,
   'shortName', ${a}.short_name, 'website', ${a}.website, 'locales', ${locales('organisations', a, { name: 'name' })})`
 
-const personJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'name', ${a}.name,
+const personJson = (
+  a: string,
+) => `jsonb_build_object('__typename', 'Person', 'id', ${a}.id, 'name', ${a}.name,
   'organisationId', ${a}.organisation_id, 'locales', ${locales('people', a, { jobTitle: 'job_title' })})`
 
 const termJson = (table: string) => (a: string) =>
-  `jsonb_build_object('id', ${a}.id, 'slug', ${a}.slug, 'taxonomy', '${table}', 'locales', ${locales(table, a, { name: 'name' })})`
+  `jsonb_build_object('__typename', 'Term', 'id', ${a}.id, 'slug', ${a}.slug, 'taxonomy', '${table}', 'locales', ${locales(table, a, { name: 'name' })})`
 
 const standardJson = (
   a: string,
-) => `jsonb_build_object('id', ${a}.id, 'number', ${a}.number, 'pillar', ${a}.pillar,
+) => `jsonb_build_object('__typename', 'Standard', 'id', ${a}.id, 'number', ${a}.number, 'pillar', ${a}.pillar,
   'locales', ${locales('standards', a, { title: 'title' })})`
 
 /** A resource's title in a locale (SQL text expression), as readers see it. */
@@ -121,7 +127,8 @@ const resourceTitle = (resourceId: string, locale: string) =>
 
 // An edition in a hub locale takes its resource's title in that locale (never its own); one whose
 // title is not known yet shows the resource's English title.
-const translationJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'language', ${a}.language,
+const translationJson = (a: string) => `jsonb_build_object('__typename', 'Translation',
+  'id', ${a}.id, 'language', ${a}.language,
   'title', coalesce(CASE WHEN ${a}.language::text IN (${HUB_LANGUAGES.map((l) => `'${l}'`).join(', ')})
       THEN ${resourceTitle(`${a}.resource_id`, `${a}.language::text`)} ELSE nullif(${a}.title, '') END,
     ${resourceTitle(`${a}.resource_id`, "'en'")}),
@@ -209,11 +216,30 @@ export const visible = (kind: Kind, alias: string, filters: PublicFilters): stri
 }
 
 /** One SELECT of a kind's rows by id, for a UNION ALL: (kind, key, data). */
-export const byIds = (kind: Kind, param: number, filters: PublicFilters) =>
+const byIds = (kind: Kind, ids: string, filters: PublicFilters) =>
   `SELECT '${kind}' AS kind, t.id AS key, ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t
-   WHERE t.id = ANY($${param}::int[]) AND ${visible(kind, 't', filters)}`
+   WHERE t.id = ANY(${ids}::int[]) AND ${visible(kind, 't', filters)}`
 
 /** The published translations of resources: (kind, resource id, data). */
-export const translationsOfResources = (param: number, filters: PublicFilters) =>
+const translationsOfResources = (ids: string, filters: PublicFilters) =>
   `SELECT 'translationsOf' AS kind, t.resource_id AS key, ${translationJson('t')} AS data FROM translations t
-   WHERE t.resource_id = ANY($${param}::int[]) AND ${visible('translation', 't', filters)}`
+   WHERE t.resource_id = ANY(${ids}::int[]) AND ${visible('translation', 't', filters)}`
+
+export type Lookup = Kind | 'translationsOf'
+
+/**
+ * Records of several kinds by id (and the editions of resources) in one statement, rows of
+ * (kind, key, data): everything a page's resolvers asked for in the same tick.
+ */
+export const lookupStatement = (
+  lookups: [Lookup, number[]][],
+  filters: PublicFilters,
+): Statement => {
+  const params = new Params()
+  const selects = lookups.map(([kind, ids]) =>
+    kind === 'translationsOf'
+      ? translationsOfResources(params.add(ids), filters)
+      : byIds(kind, params.add(ids), filters),
+  )
+  return { text: selects.map((s) => `(${s})`).join('\nUNION ALL\n'), values: params.values }
+}

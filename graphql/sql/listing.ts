@@ -6,16 +6,9 @@ import { parseArg, slug } from '../arguments'
 import { badCursor, cursorTag, decodeCursor, encodeCursor } from '../ids'
 import type { PartnerContext } from '../context'
 import type { ConnectionResult } from '../rows'
+import type { PublicFilters } from '../access'
 import { KINDS, type Kind, visible } from './entities'
-
-/** Collects parameters and hands back their placeholders. */
-export class Params {
-  readonly values: unknown[] = []
-  add(value: unknown) {
-    this.values.push(value)
-    return `$${this.values.length}`
-  }
-}
+import { Params, type Statement } from './params'
 
 export type ListingQuery = {
   kind: Kind
@@ -42,49 +35,65 @@ const isDataException = (error: unknown) =>
   typeof (error as { code?: unknown })?.code === 'string' &&
   (error as { code: string }).code.startsWith('22')
 
+/** A page's statement: ids and sort keys by keyset, then the page's records as JSON. */
+export const pageStatement = (
+  query: ListingQuery,
+  filters: PublicFilters,
+  page: { first: number; after?: unknown[]; withTotal: boolean },
+): Statement => {
+  const { table } = KINDS[query.kind]
+  const params = new Params(query.params)
+  const conditions = [visible(query.kind, 't', filters), ...query.where]
+  if (page.after) {
+    const placeholders = page.after.map((value) => params.add(value))
+    conditions.push(
+      `(${query.order.join(', ')}) ${query.direction === 'desc' ? '<' : '>'} (${placeholders.join(', ')})`,
+    )
+  }
+  const limit = params.add(page.first + 1)
+  // Sort keys as themselves (to order by) and as text (for cursors: a date of -infinity or a
+  // float survives the trip through JSON only as text).
+  const keys = query.order.map((expr, i) => `${expr} AS k${i}, (${expr})::text AS c${i}`).join(', ')
+  const orderBy = (prefix = '') =>
+    query.order.map((_, i) => `${prefix}k${i} ${query.direction}`).join(', ')
+  return {
+    text: `WITH page AS (
+       SELECT t.id, ${keys}${page.withTotal ? ', count(*) OVER () AS total_count' : ''}
+       FROM ${table} t ${query.joins ?? ''} WHERE ${conditions.join(' AND ')}
+       ORDER BY ${orderBy()} LIMIT ${limit}
+     )
+     SELECT ${KINDS[query.kind].json('t')} AS data${query.extra ? `, ${query.extra} AS extra` : ''}, page.* FROM page JOIN ${table} t ON t.id = page.id
+     ORDER BY ${orderBy('page.')}`,
+    values: params.values,
+  }
+}
+
+/** How many records a listing matches, for `totalCount` past its first page. */
+export const countStatement = (query: ListingQuery, filters: PublicFilters): Statement => ({
+  text: `SELECT count(*) AS count FROM ${KINDS[query.kind].table} t ${query.joins ?? ''}
+    WHERE ${[visible(query.kind, 't', filters), ...query.where].join(' AND ')}`,
+  values: query.params,
+})
+
 export const listPage = async <Row extends { id: number }>(
   ctx: PartnerContext,
   query: ListingQuery,
   page: { first: number; after?: string },
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionResult<Row>> => {
-  const { table } = KINDS[query.kind]
   // Cursors name the kind and order they were made for: another listing's cursor is refused here.
   const tag = cursorTag([query.kind, ...query.order, query.direction])
   const after = page.after ? decodeCursor(page.after, tag, query.order.length) : undefined
-  const where = [visible(query.kind, 't', ctx.filters), ...query.where]
-  const from = `${table} t ${query.joins ?? ''}`
-  const params = [...query.params]
-  const conditions = [...where]
-  if (after) {
-    const placeholders = after.map((value) => {
-      params.push(value)
-      return `$${params.length}`
-    })
-    conditions.push(
-      `(${query.order.join(', ')}) ${query.direction === 'desc' ? '<' : '>'} (${placeholders.join(', ')})`,
-    )
-  }
-  params.push(page.first + 1)
-  // Sort keys as themselves (to order by) and as text (for cursors: a date of -infinity or a
-  // float survives the trip through JSON only as text).
-  const keys = query.order.map((expr, i) => `${expr} AS k${i}, (${expr})::text AS c${i}`).join(', ')
   // On a first page, the total comes with the page (a window over the matches, before LIMIT);
   // after a cursor the window would see only what follows, so a count runs when asked for.
   const totalInPage = Boolean(info && wantsTotal(info) && !after)
-  const orderBy = (prefix = '') =>
-    query.order.map((_, i) => `${prefix}k${i} ${query.direction}`).join(', ')
+  const { text, values } = pageStatement(query, ctx.filters, {
+    first: page.first,
+    after,
+    withTotal: totalInPage,
+  })
   const rows = await ctx.sql
-    .query<{ data: Row } & Record<string, unknown>>(
-      `WITH page AS (
-       SELECT t.id, ${keys}${totalInPage ? ', count(*) OVER () AS total_count' : ''}
-       FROM ${from} WHERE ${conditions.join(' AND ')}
-       ORDER BY ${orderBy()} LIMIT $${params.length}
-     )
-     SELECT ${KINDS[query.kind].json('t')} AS data${query.extra ? `, ${query.extra} AS extra` : ''}, page.* FROM page JOIN ${table} t ON t.id = page.id
-     ORDER BY ${orderBy('page.')}`,
-      params,
-    )
+    .query<{ data: Row } & Record<string, unknown>>(text, values)
     .catch((error: unknown) => {
       // A cursor of this listing whose values were edited by hand (a date that is not one).
       if (after && isDataException(error)) throw badCursor()
@@ -112,25 +121,29 @@ export const listPage = async <Row extends { id: number }>(
     },
     totalCount: async () => {
       if (totalInPage) return Number(rows[0]?.total_count ?? 0)
-      const [row] = await ctx.sql.query<{ count: string }>(
-        `SELECT count(*) AS count FROM ${from} WHERE ${where.join(' AND ')}`,
-        query.params,
-      )
+      const count = countStatement(query, ctx.filters)
+      const [row] = await ctx.sql.query<{ count: string }>(count.text, count.values)
       return Number(row?.count ?? 0)
     },
   }
 }
 
-/** One published record by its slug, or null. */
-export const findBySlug = async <Row>(
-  ctx: PartnerContext,
-  kind: 'resource' | 'group' | 'event' | 'news' | 'newsletter',
+export type SlugKind = 'resource' | 'group' | 'event' | 'news' | 'newsletter'
+
+/** A published record of a kind by its slug. */
+export const slugStatement = (
+  kind: SlugKind,
   value: string,
-) => {
-  const [row] = await ctx.sql.query<{ data: Row }>(
-    `SELECT ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t
-     WHERE t.slug = $1 AND ${visible(kind, 't', ctx.filters)}`,
-    [parseArg('slug', slug, value)],
-  )
+  filters: PublicFilters,
+): Statement => ({
+  text: `SELECT ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t
+     WHERE t.slug = $1 AND ${visible(kind, 't', filters)}`,
+  values: [value],
+})
+
+/** One published record by its slug, or null. */
+export const findBySlug = async <Row>(ctx: PartnerContext, kind: SlugKind, value: string) => {
+  const { text, values } = slugStatement(kind, parseArg('slug', slug, value), ctx.filters)
+  const [row] = await ctx.sql.query<{ data: Row }>(text, values)
   return row?.data ?? null
 }

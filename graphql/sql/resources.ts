@@ -3,8 +3,9 @@
 import { fileSearchConfig, fileVector, TEXT_SEARCH_CONFIGS } from '../../src/db/textSearch'
 import type { PublicFilters } from '../access'
 import type { Locale } from '../locale'
-import { visible } from './entities'
-import { type ListingQuery, Params } from './listing'
+import { type Kind, KINDS, locales, visible } from './entities'
+import type { ListingQuery } from './listing'
+import { Params, type Statement } from './params'
 
 export type ResourceFilterValues = {
   types?: string[] | null
@@ -174,5 +175,57 @@ export const resourceListing = (
     params: params.values,
     ...(match.match ? { extra: match.match } : {}),
     ...orders[sort],
+  }
+}
+
+/**
+ * The facets of a listing (its filters and search): the total, then per facet each value with its
+ * labels in every locale and its count. One pass over the matches' relations serves every taxonomy
+ * facet (a pass per facet cost 5×).
+ */
+export const facetsStatement = (
+  filter: ResourceFilterValues | null | undefined,
+  search: string | null | undefined,
+  chain: Locale[],
+  filters: PublicFilters,
+): Statement => {
+  const params = new Params()
+  const { joins, where } = resourceMatch(params, filter, search, chain, filters)
+  const label = (table: string, column: string) => locales(table, 'x', { label: column })
+  const byRel = (
+    facet: string,
+    path: string,
+    kind: Kind,
+    value = 'x.slug',
+    labels = label(KINDS[kind].table, 'name'),
+  ) =>
+    `SELECT '${facet}', ${value}::text, ${labels}, rel.n FROM rel JOIN ${KINDS[kind].table} x ON x.id = rel.rid
+     WHERE rel.path = '${path}' AND ${visible(kind, 'x', filters)}`
+  return {
+    text: `WITH m AS MATERIALIZED (
+       SELECT t.id, t.publication_type_id FROM resources t ${joins}
+       WHERE ${[visible('resource', 't', filters), ...where].join(' AND ')}
+     ), rel AS (
+       SELECT r.path, coalesce(r.topics_id, r.themes_id, r.audiences_id, r.working_groups_id, r.standards_id) AS rid, count(*) AS n
+       FROM m JOIN resources_rels r ON r.parent_id = m.id
+       WHERE r.path IN ('topics', 'themes', 'audiences', 'workingGroups', 'standards')
+       GROUP BY 1, 2
+     )
+     SELECT 'total' AS facet, '' AS value, NULL::jsonb AS labels, count(*) AS count FROM m
+     UNION ALL SELECT 'types', x.slug, ${label('publication_types', 'name')}, f.n FROM (
+       SELECT publication_type_id AS rid, count(*) AS n FROM m WHERE publication_type_id IS NOT NULL GROUP BY 1
+     ) f JOIN publication_types x ON x.id = f.rid WHERE ${visible('publicationType', 'x', filters)}
+     UNION ALL ${byRel('topics', 'topics', 'topic')}
+     UNION ALL ${byRel('themes', 'themes', 'theme')}
+     UNION ALL ${byRel('audiences', 'audiences', 'audience')}
+     UNION ALL ${byRel('workingGroups', 'workingGroups', 'group')}
+     UNION ALL ${byRel('standards', 'standards', 'standard', 'x.number', label('standards', 'title'))}
+     UNION ALL SELECT 'languages', z.code, NULL, count(*) FROM (
+       SELECT m.id, v.value::text AS code FROM m JOIN resources_languages v ON v.parent_id = m.id
+       UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND ${visible('translation', 'tr', filters)}
+     ) z GROUP BY z.code
+     UNION ALL SELECT 'countries', c.value::text, NULL, count(*) FROM m
+       JOIN resources_countries c ON c.parent_id = m.id GROUP BY c.value`,
+    values: params.values,
   }
 }

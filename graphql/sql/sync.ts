@@ -11,6 +11,7 @@ import { CHANGE_LOG_TABLE } from '../../src/changes/table'
 import type { Sql } from '../db'
 import type { Locale } from '../locale'
 import { KINDS, type Kind, visible } from './entities'
+import { Params, type Statement } from './params'
 
 /** Kinds a sync carries, in the order pages go through them; a position is (index, id). */
 export const SYNC_KINDS = [
@@ -54,7 +55,7 @@ const NOW = `now AS (SELECT pg_snapshot_xmin(s) AS xmin, pg_snapshot_xmax(s) AS 
 const inChain = (alias: string, chainParam: string) =>
   `(${alias}.locales IS NULL OR ${alias}.locales && ${chainParam}::varchar[])`
 
-const read = async (sql: Sql, text: string, values: unknown[]): Promise<SyncRead> => {
+const read = async (sql: Sql, { text, values }: Statement): Promise<SyncRead> => {
   const rows = await sql.query<{
     xmin: string
     xmax: string
@@ -74,62 +75,64 @@ const read = async (sql: Sql, text: string, values: unknown[]): Promise<SyncRead
   }
 }
 
+type InitialOptions = { horizon?: string; after?: Position; limit: number; chain: Locale[] }
+
 /**
  * A page of the initial sync: records anonymous readers see now, after `after`, left out when they
  * changed at or after the sync's horizon (the delta that follows carries them, once).
  */
-export const initialPage = (
-  sql: Sql,
-  filters: PublicFilters,
-  options: { horizon?: string; after?: Position; limit: number; chain: Locale[] },
-) => {
-  const values: unknown[] = [
-    options.horizon ?? null,
-    options.chain,
-    ...(options.after ?? [-1, 0]),
-    options.limit,
-  ]
+export const initialPageStatement = (filters: PublicFilters, options: InitialOptions) => {
+  const params = new Params()
+  const horizon = params.add(options.horizon ?? null)
+  const chain = params.add(options.chain)
+  const [afterOrd, afterId] = (options.after ?? [-1, 0]).map((v) => params.add(v))
   const branches = SYNC_KINDS.map((kind, ord) => {
     const { table, collection } = KINDS[kind]
     return `SELECT ${ord} AS ord, t.id FROM ${table} t WHERE ${visible(kind, 't', filters)}
       AND NOT EXISTS (SELECT 1 FROM ${CHANGE_LOG_TABLE} c WHERE c.collection = '${collection}'
-        AND c.doc_id = t.id AND c.xid >= coalesce($1::xid8, now.xmin) AND ${inChain('c', '$2')})`
+        AND c.doc_id = t.id AND c.xid >= coalesce(${horizon}::xid8, now.xmin) AND ${inChain('c', chain)})`
   })
-  return read(
-    sql,
-    `WITH ${NOW}
+  return {
+    text: `WITH ${NOW}
      SELECT now.xmin::text AS xmin, now.xmax::text AS xmax, now.recovery, now.system, k.ord, k.id FROM now
      LEFT JOIN LATERAL (SELECT u.ord, u.id FROM (${branches.join('\nUNION ALL\n')}) u
-       WHERE (u.ord, u.id) > ($3, $4) ORDER BY u.ord, u.id LIMIT $5) k ON true`,
-    values,
-  )
+       WHERE (u.ord, u.id) > (${afterOrd}::int, ${afterId}::int) ORDER BY u.ord, u.id
+       LIMIT ${params.add(options.limit)}) k ON true`,
+    values: params.values,
+  }
 }
+export const initialPage = (sql: Sql, filters: PublicFilters, options: InitialOptions) =>
+  read(sql, initialPageStatement(filters, options))
+
+type DeltaOptions = { from: string; to?: string; after?: Position; limit: number; chain: Locale[] }
 
 /**
  * A page of a delta: each record with a change in [from, to) once (to: the horizon now, for a
  * window's first page), after `after`. Whether it is an upsert or a tombstone is what readers may
  * see of it now.
  */
-export const deltaPage = (
-  sql: Sql,
-  filters: PublicFilters,
-  options: { from: string; to?: string; after?: Position; limit: number; chain: Locale[] },
-) => {
+export const deltaPageStatement = (filters: PublicFilters, options: DeltaOptions): Statement => {
   // A kind readers may not see at all has no tombstones either.
   const kinds =
     SYNC_KINDS.map((kind, ord) => [kind, ord] as const)
       .filter(([kind]) => (filters[KINDS[kind].collection] ?? 'hidden') !== 'hidden')
       .map(([kind, ord]) => `('${KINDS[kind].collection}', ${ord})`)
       .join(', ') || `('', -1)`
-  return read(
-    sql,
-    `WITH ${NOW}
+  const params = new Params()
+  const from = params.add(options.from)
+  const to = params.add(options.to ?? null)
+  const chain = params.add(options.chain)
+  const [afterOrd, afterId] = (options.after ?? [-1, 0]).map((v) => params.add(v))
+  return {
+    text: `WITH ${NOW}
      SELECT now.xmin::text AS xmin, now.xmax::text AS xmax, now.recovery, now.system, k.ord, k.id FROM now
      LEFT JOIN LATERAL (SELECT DISTINCT m.ord, c.doc_id AS id FROM ${CHANGE_LOG_TABLE} c
        JOIN (VALUES ${kinds}) m(collection, ord) ON m.collection = c.collection
-       WHERE c.xid >= $1::xid8 AND c.xid < coalesce($2::xid8, now.xmin) AND ${inChain('c', '$3')}
-         AND (m.ord, c.doc_id) > ($4, $5)
-       ORDER BY m.ord, c.doc_id LIMIT $6) k ON true`,
-    [options.from, options.to ?? null, options.chain, ...(options.after ?? [-1, 0]), options.limit],
-  )
+       WHERE c.xid >= ${from}::xid8 AND c.xid < coalesce(${to}::xid8, now.xmin) AND ${inChain('c', chain)}
+         AND (m.ord, c.doc_id) > (${afterOrd}::int, ${afterId}::int)
+       ORDER BY m.ord, c.doc_id LIMIT ${params.add(options.limit)}) k ON true`,
+    values: params.values,
+  }
 }
+export const deltaPage = (sql: Sql, filters: PublicFilters, options: DeltaOptions) =>
+  read(sql, deltaPageStatement(filters, options))

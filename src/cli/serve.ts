@@ -20,7 +20,10 @@ import { refuseMalformed } from '../http/gate'
 import { logEvent, serveLogged } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
 import { startCdnPurge } from '../ops/cdnPurge'
+import { readPublicRules } from '../../graphql/access'
+import { partnerPool } from '../../graphql/db'
 import { createPartnerHandler } from '../../graphql/server'
+import { verifyPartnerSqlAtStart } from '../../graphql/sql/check'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -80,6 +83,9 @@ const isPartnerPath = (url = '') => {
     return false
   }
 }
+
+// The partner API's statements are planned against the database before anything is served.
+if (env.DATABASE_URL) await verifyPartnerSqlAtStart(partnerPool(), readPublicRules(), logEvent)
 
 const app = next({ dev: values.dev, hostname: HOST, port: PORT, dir: process.cwd() })
 const handle = app.getRequestHandler()

@@ -8,6 +8,7 @@
 //   title is left out on purpose: retitling the English record does not change the document an
 //   edition translates, and an edition in a hub locale takes its title from the resource anyway.
 // Times come from src/freshness/table.ts; a text with no time yet predates tracking (-infinity).
+import { LOCALE_CODES } from '../locales'
 import { TEXT_CHANGES_TABLE } from './table'
 
 export const SOURCE_LOCALE = 'en'
@@ -38,7 +39,7 @@ export const EDITION_CONTENT = [
 export const EDITION_SOURCE_FIELDS = { full: ['summary', 'body'], summary: ['summary'] } as const
 
 /** Hub locales: an edition in one of these takes its title from the resource's (item 4). */
-export const HUB_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const
+export const HUB_LANGUAGES = LOCALE_CODES
 export const isHubLanguage = (code: unknown): code is (typeof HUB_LANGUAGES)[number] =>
   (HUB_LANGUAGES as readonly unknown[]).includes(code)
 

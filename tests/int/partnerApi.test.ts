@@ -247,6 +247,42 @@ describe('listings', () => {
     })
     expect(again.body.data.node).toEqual({ id, slug })
   })
+
+  it('finds a node of every type by its global id, typed as the type it came from', async () => {
+    const { body } = await post(`{
+      resources(first: 50) { edges { node { __typename id
+        publishers { __typename id } topics { __typename id } standards { __typename id }
+        translations { __typename id } } } }
+      workingGroup(slug: "cpms-working-group") { __typename id leads { person { __typename id } } }
+      webinars(first: 1) { edges { node { __typename id } } }
+      newsPosts(first: 1) { edges { node { __typename id } } }
+      newsletters(first: 1) { edges { node { __typename id } } }
+    }`)
+    expect(body.errors).toBeUndefined()
+    const found = new Map<string, string>()
+    JSON.stringify(body.data, (key, value) => {
+      if (value && typeof value === 'object' && typeof value.__typename === 'string') {
+        found.set(value.__typename, value.id)
+      }
+      return value
+    })
+    expect([...found.keys()].sort()).toEqual([
+      'NewsPost',
+      'Newsletter',
+      'Organisation',
+      'Person',
+      'Resource',
+      'Standard',
+      'Term',
+      'Translation',
+      'Webinar',
+      'WorkingGroup',
+    ])
+    for (const [type, id] of found) {
+      const again = await post(`query ($id: ID!) { node(id: $id) { __typename id } }`, { id })
+      expect(again.body, type).toEqual({ data: { node: { __typename: type, id } } })
+    }
+  })
 })
 
 describe('what partners never see', () => {

@@ -10,9 +10,11 @@ import type {
   PersonRow,
   ResourceRow,
 } from '../../rows'
+import { webinarListing } from '../../sql/events'
+import { groupListing, groupResourceListing } from '../../sql/groups'
 import { findBySlug, listPage } from '../../sql/listing'
-import { toEnum, translated } from '../shared'
-import { webinarListing } from '../webinars/resolvers'
+import { newsListing } from '../../sql/news'
+import { connection, toEnum, translated } from '../shared'
 
 const groupKinds = {
   WORKING_GROUP: 'working-group',
@@ -20,30 +22,19 @@ const groupKinds = {
   INITIATIVE: 'initiative',
 } as const
 
-/** Items of a collection filed under a group through its `workingGroups` relationship. */
-const ofGroup = (table: 'resources' | 'news', groupId: number) =>
-  `EXISTS (SELECT 1 FROM ${table}_rels r WHERE r.parent_id = t.id AND r.path = 'workingGroups' AND r.working_groups_id = ${Number(groupId)})`
-
 export const groupResolvers: Resolvers = {
+  WorkingGroupConnection: connection,
   Query: {
-    workingGroups: (_, args, ctx, info) => {
-      const where: string[] = []
-      const params: unknown[] = []
-      if (args.kind) {
-        params.push(groupKinds[args.kind])
-        where.push(`t.kind::text = $${params.length}`)
-      }
-      if (args.status) {
-        params.push(args.status.toLowerCase())
-        where.push(`t.status::text = $${params.length}`)
-      }
-      return listPage<GroupRow>(
+    workingGroups: (_, args, ctx, info) =>
+      listPage<GroupRow>(
         ctx,
-        { kind: 'group', where, params, order: ['t.slug', 't.id'], direction: 'asc' },
+        groupListing({
+          kind: args.kind ? groupKinds[args.kind] : null,
+          status: args.status ? args.status.toLowerCase() : null,
+        }),
         page(args),
         info,
-      )
-    },
+      ),
     workingGroup: (_, args, ctx, info) => findBySlug<GroupRow>(ctx, 'group', args.slug),
   },
   WorkingGroup: {
@@ -59,18 +50,7 @@ export const groupResolvers: Resolvers = {
       g.priorities.map((p) => translated(p, 'text', ctx.chain(info))),
     keyTools: (g, _, ctx) => ctx.loaders.many<ResourceRow>('resource', g.rels?.keyTools),
     resources: (g, args, ctx, info) =>
-      listPage<ResourceRow>(
-        ctx,
-        {
-          kind: 'resource',
-          where: [ofGroup('resources', g.id)],
-          params: [],
-          order: [`coalesce(t.publication_date, '-infinity')`, 't.id'],
-          direction: 'desc',
-        },
-        page(args),
-        info,
-      ),
+      listPage<ResourceRow>(ctx, groupResourceListing(g.id), page(args), info),
     webinars: (g, args, ctx, info) =>
       listPage<EventRow>(
         ctx,
@@ -79,18 +59,7 @@ export const groupResolvers: Resolvers = {
         info,
       ),
     news: (g, args, ctx, info) =>
-      listPage<NewsRow>(
-        ctx,
-        {
-          kind: 'news',
-          where: [ofGroup('news', g.id)],
-          params: [],
-          order: [`coalesce(t.date, '-infinity')`, 't.id'],
-          direction: 'desc',
-        },
-        page(args),
-        info,
-      ),
+      listPage<NewsRow>(ctx, newsListing({ groupId: g.id }), page(args), info),
   },
   GroupLead: {
     person: async (l, _, ctx) => (await ctx.loaders.one<PersonRow>('person', l.personId))!,

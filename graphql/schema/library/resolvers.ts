@@ -24,11 +24,16 @@ import type {
   TermRow,
   TranslationRow,
 } from '../../rows'
-import { type Kind, KINDS, locales as localesOf, visible } from '../../sql/entities'
-import { findBySlug, listPage, Params } from '../../sql/listing'
-import { resourceListing, resourceMatch, type ResourceSortValue } from '../../sql/resources'
+import { findBySlug, listPage } from '../../sql/listing'
+import { facetsStatement, resourceListing, type ResourceSortValue } from '../../sql/resources'
+import {
+  standardsStatement,
+  TAXONOMY_KIND,
+  type TaxonomyTable,
+  termsStatement,
+} from '../../sql/taxonomies'
 import { loadFile, loadFiles } from '../files/resolvers'
-import { country, language, toEnum, translated, TAXONOMY_KIND } from '../shared'
+import { connection, country, language, toEnum, translated } from '../shared'
 
 const filterSchema = z
   .object({
@@ -50,11 +55,9 @@ const filterSchema = z
   .nullish()
 
 /** Terms of one taxonomy, in name order of the answer's first locale. */
-const terms = async (ctx: PartnerContext, table: keyof typeof TAXONOMY_KIND, chain: Locale[]) => {
-  const kind = TAXONOMY_KIND[table]!
-  const rows = await ctx.sql.query<{ data: TermRow }>(
-    `SELECT ${KINDS[kind].json('t')} AS data FROM ${table} t WHERE ${visible(kind, 't', ctx.filters)} ORDER BY t.slug`,
-  )
+const terms = async (ctx: PartnerContext, table: TaxonomyTable, chain: Locale[]) => {
+  const { text, values } = termsStatement(table, ctx.filters)
+  const rows = await ctx.sql.query<{ data: TermRow }>(text, values)
   const name = (row: TermRow) => translated(row.locales, 'name', chain).text ?? row.slug
   return rows.map((r) => r.data).sort((a, b) => name(a).localeCompare(name(b), chain[0]))
 }
@@ -70,46 +73,8 @@ const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
   const chain = ctx.chain(info)
   const filter = parseArg('filter', filterSchema, args.filter)
   const search = args.search == null ? undefined : parseArg('search', searchArg, args.search)
-  const params = new Params()
-  const { joins, where } = resourceMatch(params, filter, search, chain, ctx.filters)
-  const label = (table: string, column: string) => localesOf(table, 'x', { label: column })
-  const byRel = (
-    facet: string,
-    path: string,
-    kind: Kind,
-    value = 'x.slug',
-    labels = label(KINDS[kind].table, 'name'),
-  ) =>
-    `SELECT '${facet}', ${value}::text, ${labels}, rel.n FROM rel JOIN ${KINDS[kind].table} x ON x.id = rel.rid
-     WHERE rel.path = '${path}' AND ${visible(kind, 'x', ctx.filters)}`
-  // One pass over the matches' relations serves every taxonomy facet (a pass per facet cost 5×).
-  const rows = await ctx.sql.query<FacetRow>(
-    `WITH m AS MATERIALIZED (
-       SELECT t.id, t.publication_type_id FROM resources t ${joins}
-       WHERE ${[visible('resource', 't', ctx.filters), ...where].join(' AND ')}
-     ), rel AS (
-       SELECT r.path, coalesce(r.topics_id, r.themes_id, r.audiences_id, r.working_groups_id, r.standards_id) AS rid, count(*) AS n
-       FROM m JOIN resources_rels r ON r.parent_id = m.id
-       WHERE r.path IN ('topics', 'themes', 'audiences', 'workingGroups', 'standards')
-       GROUP BY 1, 2
-     )
-     SELECT 'total' AS facet, '' AS value, NULL::jsonb AS labels, count(*) AS count FROM m
-     UNION ALL SELECT 'types', x.slug, ${label('publication_types', 'name')}, f.n FROM (
-       SELECT publication_type_id AS rid, count(*) AS n FROM m WHERE publication_type_id IS NOT NULL GROUP BY 1
-     ) f JOIN publication_types x ON x.id = f.rid WHERE ${visible('publicationType', 'x', ctx.filters)}
-     UNION ALL ${byRel('topics', 'topics', 'topic')}
-     UNION ALL ${byRel('themes', 'themes', 'theme')}
-     UNION ALL ${byRel('audiences', 'audiences', 'audience')}
-     UNION ALL ${byRel('workingGroups', 'workingGroups', 'group')}
-     UNION ALL ${byRel('standards', 'standards', 'standard', 'x.number', label('standards', 'title'))}
-     UNION ALL SELECT 'languages', z.code, NULL, count(*) FROM (
-       SELECT m.id, v.value::text AS code FROM m JOIN resources_languages v ON v.parent_id = m.id
-       UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND ${visible('translation', 'tr', ctx.filters)}
-     ) z GROUP BY z.code
-     UNION ALL SELECT 'countries', c.value::text, NULL, count(*) FROM m
-       JOIN resources_countries c ON c.parent_id = m.id GROUP BY c.value`,
-    params.values,
-  )
+  const { text, values } = facetsStatement(filter, search, chain, ctx.filters)
+  const rows = await ctx.sql.query<FacetRow>(text, values)
   const result = {
     total: 0,
     types: [],
@@ -148,6 +113,7 @@ const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
 }
 
 export const libraryResolvers: Resolvers = {
+  ResourceConnection: connection,
   Query: {
     resources: (_, args, ctx, info) => {
       const sort = (args.sort ?? 'NEWEST') as ResourceSortValue
@@ -172,12 +138,8 @@ export const libraryResolvers: Resolvers = {
         args.pillar == null
           ? null
           : parseArg('pillar', z.number().int().min(1).max(4, 'pillars are 1 to 4'), args.pillar)
-      const rows = await ctx.sql.query<{ data: StandardRow }>(
-        `SELECT ${KINDS.standard.json('t')} AS data FROM standards t
-         WHERE ($1::text IS NULL OR t.pillar::text = $1::text) AND ${visible('standard', 't', ctx.filters)}
-         ORDER BY t.number`,
-        [pillar == null ? null : String(pillar)],
-      )
+      const { text, values } = standardsStatement(pillar, ctx.filters)
+      const rows = await ctx.sql.query<{ data: StandardRow }>(text, values)
       return rows.map((r) => r.data)
     },
   },
@@ -239,7 +201,7 @@ export const libraryResolvers: Resolvers = {
     isStale: (t) => t.outdated,
   },
   Term: {
-    id: (t) => toGlobalId('Term', t.id, TAXONOMY_KIND[t.taxonomy]),
+    id: (t) => toGlobalId('Term', t.id, TAXONOMY_KIND[t.taxonomy as TaxonomyTable]),
     name: (t, _, ctx, info) => translated(t.locales, 'name', ctx.chain(info)),
   },
   Standard: {

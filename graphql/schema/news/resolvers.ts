@@ -4,46 +4,27 @@ import type { Resolvers } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
 import { loadFile } from '../files/resolvers'
 import type { EventRow, GroupRow, NewsletterRow, NewsRow, ResourceRow } from '../../rows'
-import { findBySlug, listPage, Params } from '../../sql/listing'
-import { toEnum, translated } from '../shared'
+import { findBySlug, listPage } from '../../sql/listing'
+import { newsletterListing, newsListing } from '../../sql/news'
+import { connection, toEnum, translated } from '../shared'
 
 export const newsResolvers: Resolvers = {
+  NewsPostConnection: connection,
+  NewsletterConnection: connection,
   Query: {
-    newsPosts: (_, args, ctx, info) => {
-      const params = new Params()
-      const where = args.workingGroup
-        ? [
-            `EXISTS (SELECT 1 FROM news_rels r JOIN working_groups g ON g.id = r.working_groups_id
-              WHERE r.parent_id = t.id AND r.path = 'workingGroups' AND g.slug = ${params.add(parseArg('workingGroup', slug, args.workingGroup))})`,
-          ]
-        : []
-      return listPage<NewsRow>(
+    newsPosts: (_, args, ctx, info) =>
+      listPage<NewsRow>(
         ctx,
-        {
-          kind: 'news',
-          where,
-          params: params.values,
-          order: [`coalesce(t.date, '-infinity')`, 't.id'],
-          direction: 'desc',
-        },
-        page(args),
-        info,
-      )
-    },
-    newsPost: (_, args, ctx, info) => findBySlug<NewsRow>(ctx, 'news', args.slug),
-    newsletters: (_, args, ctx, info) =>
-      listPage<NewsletterRow>(
-        ctx,
-        {
-          kind: 'newsletter',
-          where: [],
-          params: [],
-          order: ['t.issue_date', 't.id'],
-          direction: 'desc',
-        },
+        newsListing({
+          groupSlug:
+            args.workingGroup == null ? null : parseArg('workingGroup', slug, args.workingGroup),
+        }),
         page(args),
         info,
       ),
+    newsPost: (_, args, ctx, info) => findBySlug<NewsRow>(ctx, 'news', args.slug),
+    newsletters: (_, args, ctx, info) =>
+      listPage<NewsletterRow>(ctx, newsletterListing(), page(args), info),
     newsletter: (_, args, ctx, info) => findBySlug<NewsletterRow>(ctx, 'newsletter', args.slug),
   },
   NewsPost: {

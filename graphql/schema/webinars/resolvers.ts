@@ -13,51 +13,10 @@ import type { Resolvers, WebinarTiming } from '../../generated/resolvers'
 import { webinarIcsPath } from '../../../src/feeds/paths'
 import { toGlobalId } from '../../ids'
 import type { EventRow, GroupRow, OrganisationRow, PersonRow } from '../../rows'
-import type { ListingQuery } from '../../sql/listing'
-import { findBySlug, listPage, Params } from '../../sql/listing'
+import { webinarListing } from '../../sql/events'
+import { findBySlug, listPage } from '../../sql/listing'
 import { loadFile, loadFiles } from '../files/resolvers'
-import { language, toEnum, translated } from '../shared'
-
-type WebinarQuery = {
-  when: WebinarTiming
-  from?: string | null
-  to?: string | null
-  language?: string | null
-  groupSlug?: string | null
-  groupId?: number
-}
-
-export const webinarListing = (q: WebinarQuery): ListingQuery => {
-  const params = new Params()
-  const where: string[] = []
-  if (q.when === 'UPCOMING') where.push('t.starts_at >= now()')
-  if (q.when === 'PAST') where.push('t.starts_at < now()')
-  if (q.from) where.push(`t.starts_at >= ${params.add(q.from)}::timestamptz`)
-  if (q.to) where.push(`t.starts_at < ${params.add(q.to)}::timestamptz`)
-  if (q.language) {
-    where.push(
-      `EXISTS (SELECT 1 FROM events_languages l WHERE l.parent_id = t.id AND l.value::text = ${params.add(q.language)})`,
-    )
-  }
-  const group =
-    q.groupId !== undefined
-      ? `r.working_groups_id = ${params.add(q.groupId)}::int`
-      : q.groupSlug
-        ? `r.working_groups_id = (SELECT id FROM working_groups WHERE slug = ${params.add(q.groupSlug)})`
-        : undefined
-  if (group) {
-    where.push(
-      `EXISTS (SELECT 1 FROM events_rels r WHERE r.parent_id = t.id AND r.path = 'workingGroups' AND ${group})`,
-    )
-  }
-  return {
-    kind: 'event',
-    where,
-    params: params.values,
-    order: ['t.starts_at', 't.id'],
-    direction: q.when === 'UPCOMING' ? 'asc' : 'desc',
-  }
-}
+import { connection, language, toEnum, translated } from '../shared'
 
 /** An instant on the wall clock of a time zone, with the zone's offset at that instant. */
 export const zoned = (at: Date, timeZone: string) => {
@@ -89,6 +48,7 @@ const zoneArg = (value: string | null | undefined, fallback: string) =>
   value == null ? fallback : parseArg('timeZone', timeZoneArg, value)
 
 export const webinarResolvers: Resolvers = {
+  WebinarConnection: connection,
   Query: {
     webinars: (_, args, ctx, info) => {
       const from = args.from == null ? null : parseArg('from', instant, args.from)

@@ -1,0 +1,33 @@
+// The taxonomies (topics, themes, audiences, publication types) and the standards, listed whole.
+import type { PublicFilters } from '../access'
+import { type Kind, KINDS, visible } from './entities'
+import { Params, type Statement } from './params'
+
+export const TAXONOMY_KIND = {
+  topics: 'topic',
+  themes: 'theme',
+  audiences: 'audience',
+  publication_types: 'publicationType',
+} as const satisfies Record<string, Kind>
+export type TaxonomyTable = keyof typeof TAXONOMY_KIND
+
+/** Every term of a taxonomy readers may see (the resolver orders them by name in its locale). */
+export const termsStatement = (table: TaxonomyTable, filters: PublicFilters): Statement => {
+  const kind = TAXONOMY_KIND[table]
+  return {
+    text: `SELECT ${KINDS[kind].json('t')} AS data FROM ${table} t WHERE ${visible(kind, 't', filters)} ORDER BY t.slug`,
+    values: [],
+  }
+}
+
+/** The standards in number order, of one pillar (1 to 4) or all. */
+export const standardsStatement = (pillar: number | null, filters: PublicFilters): Statement => {
+  const params = new Params()
+  const value = params.add(pillar == null ? null : String(pillar))
+  return {
+    text: `SELECT ${KINDS.standard.json('t')} AS data FROM standards t
+      WHERE (${value}::text IS NULL OR t.pillar::text = ${value}::text) AND ${visible('standard', 't', filters)}
+      ORDER BY t.number`,
+    values: params.values,
+  }
+}
