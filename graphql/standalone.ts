@@ -7,7 +7,7 @@ import { z } from 'zod'
 
 import { createHealth } from '../src/ops/health'
 import { refuseMalformed } from '../src/http/gate'
-import { logEvent, serveLogged } from '../src/ops/log'
+import { logEvent, serveLogged, whenOutputGone } from '../src/ops/log'
 import { readPublicRules } from './access'
 import { closePartnerPool, partnerDatabaseUrl, partnerPool } from './db'
 import { createPartnerHandler } from './server'
@@ -56,3 +56,4 @@ const stop = (signal: NodeJS.Signals) => {
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
+whenOutputGone(() => stop('SIGPIPE'))

@@ -17,7 +17,7 @@ import { env } from '../env'
 import { createHealth } from '../ops/health'
 import { payloadJobTimers } from '../ops/jobs'
 import { refuseMalformed } from '../http/gate'
-import { logEvent, serveLogged } from '../ops/log'
+import { logEvent, serveLogged, whenOutputGone } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
 import { startCdnPurge } from '../ops/cdnPurge'
 import { readPublicRules } from '../../graphql/access'
@@ -180,3 +180,4 @@ const stop = (signal: NodeJS.Signals) => {
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)
+whenOutputGone(() => stop('SIGPIPE'))

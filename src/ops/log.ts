@@ -65,8 +65,28 @@ const clean = (fields: Fields): Fields => {
   return out
 }
 
+/** Set once stdout or stderr has failed: nothing more is written to either. */
+let destinationGone = false
+
 const write = (level: Level, line: string) => {
+  if (destinationGone) return
   ;(level === 'info' ? process.stdout : process.stderr).write(`${line}\n`)
+}
+
+/**
+ * Calls `onGone` once when the process's output can no longer be written (its reader went away:
+ * EPIPE on a closed pipe or socket). Unhandled, that error reached Next's uncaught-exception
+ * handler, which logged it to the same broken stream, and the orphaned hub spun at full CPU.
+ * A server without anyone reading its logs stops (a supervisor restarts it with a new pipe).
+ */
+export const whenOutputGone = (onGone: (code: string) => void) => {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (destinationGone) return
+      destinationGone = true
+      onGone(error.code ?? 'unknown')
+    })
+  }
 }
 
 /**

@@ -15,6 +15,10 @@ export type RunningServer = {
   alive: () => boolean
   /** The last lines the server printed (stdout and stderr). */
   output: () => string
+  /** Its exit code once it has exited by itself (null while running, or when killed by a signal). */
+  exitCode: () => number | null
+  /** Stops reading its stdout and stderr, as a log collector that went away. */
+  closeOutput: () => void
   /** The status of the first answer it gave (a server that answers 500 to everything still counts as started). */
   firstStatus: number
   stop: () => Promise<void>
@@ -105,7 +109,14 @@ const spawnOnce = (kind: ServerKind, port: number, options: ServerEnv) => {
   }
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
-  return { child, output: () => lines.join('\n') }
+  return {
+    child,
+    output: () => lines.join('\n'),
+    closeOutput: () => {
+      child.stdout!.destroy()
+      child.stderr!.destroy()
+    },
+  }
 }
 
 /**
@@ -120,12 +131,14 @@ export const startServer = async (
   const port = await getPort({ host: '127.0.0.1' })
   const base = new URL(`http://127.0.0.1:${port}`)
   for (let attempt = 1; ; attempt++) {
-    const { child, output } = spawnOnce(kind, port, options)
+    const { child, output, closeOutput } = spawnOnce(kind, port, options)
     const server: RunningServer = {
       kind,
       base,
       alive: () => child.exitCode === null && child.signalCode === null,
       output,
+      exitCode: () => child.exitCode,
+      closeOutput,
       firstStatus: 0,
       stop: () => stopProcessGroup(child),
     }
