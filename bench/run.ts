@@ -296,8 +296,15 @@ const main = async () => {
       runOrThrow('next build', [nextBin, 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
     }
     const primary = await prepare(SCALE)
-    const [hubPort, floorPort, apiPort] = [await getPort(), await getPort(), await getPort()]
-    step('Starting the hub (partner API uncached), a cached partner API and the raw-SQL floor')
+    const [hubPort, floorPort, apiPort, uncachedApiPort] = [
+      await getPort(),
+      await getPort(),
+      await getPort(),
+      await getPort(),
+    ]
+    step(
+      'Starting the hub and start:api (partner API uncached), a cached start:api and the raw-SQL floor',
+    )
     await serve(
       'hub',
       ['--import', 'tsx', 'src/cli/serve.ts'],
@@ -321,6 +328,12 @@ const main = async () => {
       ['--import', 'tsx', 'graphql/standalone.ts'],
       { ...env(primary.url), PORT: String(apiPort) },
       `http://127.0.0.1:${apiPort}/graphql?query=%7B__typename%7D`,
+    )
+    await serve(
+      'partner API (start:api)',
+      ['--import', 'tsx', 'graphql/standalone.ts'],
+      { ...env(primary.url), PORT: String(uncachedApiPort), PARTNER_RESPONSE_CACHE: 'false' },
+      `http://127.0.0.1:${uncachedApiPort}/graphql?query=%7B__typename%7D`,
     )
     const login = await fetch(`http://127.0.0.1:${hubPort}/api/users/login`, {
       method: 'POST',
@@ -349,6 +362,7 @@ const main = async () => {
     ).rows[0]!.id
     const bases = {
       hub: `http://127.0.0.1:${hubPort}`,
+      api: `http://127.0.0.1:${uncachedApiPort}`,
       floor: `http://127.0.0.1:${floorPort}`,
       cachedApi: `http://127.0.0.1:${apiPort}`,
       token,
@@ -501,15 +515,16 @@ const table = (report: {
 }) => {
   const rows = report.results as Row[]
   const lines = [
-    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | bytes | SQL/req | ours ÷ this, req/s | this ÷ ours, p95 |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | bytes | SQL/req | ours ÷ this, req/s | this ÷ ours, p95 | this ÷ floor, req/s | p95 ÷ floor |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const row of rows) {
     const ours = rows.find((r) => r.scenario === row.scenario && r.target === 'partner')
-    const rps = ours ? (ours.requestsPerSecond / row.requestsPerSecond).toFixed(2) : '—'
-    const p95 = ours && ours.p95 ? (row.p95 / ours.p95).toFixed(2) : '—'
+    const floor = rows.find((r) => r.scenario === row.scenario && r.target === 'floor')
+    const ratio = (a: number | undefined, b: number | undefined) =>
+      a !== undefined && b ? (a / b).toFixed(2) : '—'
     lines.push(
-      `| ${row.scenario} ${row.name} | ${row.target} | ${withSpread(row.requestsPerSecond, row.spread?.requestsPerSecond)} | ${row.p50} | ${withSpread(row.p95, row.spread?.p95)} | ${row.p99} | ${row.bytesPerResponse} | ${row.sqlPerRequest} | ${rps} | ${p95} |`,
+      `| ${row.scenario} ${row.name} | ${row.target} | ${withSpread(row.requestsPerSecond, row.spread?.requestsPerSecond)} | ${row.p50} | ${withSpread(row.p95, row.spread?.p95)} | ${row.p99} | ${row.bytesPerResponse} | ${row.sqlPerRequest} | ${ratio(ours?.requestsPerSecond, row.requestsPerSecond)} | ${ratio(row.p95, ours?.p95)} | ${ratio(row.requestsPerSecond, floor?.requestsPerSecond)} | ${ratio(row.p95, floor?.p95)} |`,
     )
   }
   const scale = report.scale as ({ resources: number; seedSeconds: number } & Measure)[]

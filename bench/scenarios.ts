@@ -9,9 +9,17 @@ export type Request = {
   body?: string
 }
 export type Target =
-  'partner' | 'payloadGraphql' | 'payloadRest' | 'floor' | 'partnerCached' | 'partnerNotModified'
+  | 'partner'
+  | 'partnerApi'
+  | 'payloadGraphql'
+  | 'payloadRest'
+  | 'floor'
+  | 'partnerCached'
+  | 'partnerNotModified'
 export type Bases = {
   hub: string
+  /** `npm run start:api` with its response cache off, as the hub's partner API here. */
+  api: string
   floor: string
   cachedApi: string
   token: string
@@ -64,7 +72,7 @@ const persistedGet = async (
   )
 }
 
-export const SCENARIOS: Scenario[] = [
+const SCENARIO_LIST: Scenario[] = [
   {
     id: 'a',
     name: 'listing of 20 in French',
@@ -171,3 +179,14 @@ export const SCENARIOS: Scenario[] = [
     },
   },
 ]
+
+/** (a) to (d) also through `npm run start:api`: the same request, sent to it instead of the hub. */
+export const SCENARIOS: Scenario[] = SCENARIO_LIST.map((scenario) => {
+  const partner = scenario.targets.partner
+  if (!partner || scenario.id === 'e') return scenario
+  const { partner: _, ...others } = scenario.targets
+  return {
+    ...scenario,
+    targets: { partner, partnerApi: (b) => partner({ ...b, hub: b.api }), ...others },
+  }
+})

@@ -267,6 +267,7 @@ const seeded = (seed: number) => () => {
 
 const NO_BASES: Bases = {
   hub: '',
+  api: '',
   floor: '',
   cachedApi: '',
   token: '',
