@@ -26,7 +26,6 @@ import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
 import { useCacheTags } from './cacheTags'
 import { createBundles } from './bundle'
-import { useHotOperationJit } from './jit'
 import { partnerPool } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from './freshness'
 import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
@@ -174,17 +173,10 @@ const useCacheHeaders = (contexts: WeakMap<Request, PartnerContext>): Plugin => 
 }
 
 /** Tests and benchmarks read how many SQL statements a request cost. */
-const useStatementCount = (
-  contexts: WeakMap<Request, PartnerContext>,
-  compiled: WeakSet<Request>,
-): Plugin => ({
+const useStatementCount = (contexts: WeakMap<Request, PartnerContext>): Plugin => ({
   onResponse({ request, response }) {
     // No context means the answer came from the response cache: no SQL at all.
     response.headers.set('X-SQL-Statements', String(contexts.get(request)?.sql.statements ?? 0))
-    // Which executor answered: graphql-js, or the compiled operation (graphql/jit.ts).
-    if (contexts.has(request)) {
-      response.headers.set('X-Executor', compiled.has(request) ? 'jit' : 'graphql-js')
-    }
   },
 })
 
@@ -241,7 +233,6 @@ export const createPartnerYoga = (
 } => {
   let filters: Promise<PublicFilters> | undefined
   const contexts = new WeakMap<Request, PartnerContext>()
-  const compiled = new WeakSet<Request>()
   const cache =
     (options.responseCache ?? process.env.PARTNER_RESPONSE_CACHE !== 'false')
       ? createByteBoundedCache(
@@ -344,7 +335,6 @@ export const createPartnerYoga = (
         },
       }),
       useCacheTags(),
-      ...useHotOperationJit(compiled),
       ...(!cache
         ? []
         : [
@@ -360,7 +350,7 @@ export const createPartnerYoga = (
             }),
           ]),
       useCacheHeaders(contexts),
-      ...(options.exposeStatementCount ? [useStatementCount(contexts, compiled)] : []),
+      ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
     ],
   })
   return {

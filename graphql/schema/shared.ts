@@ -51,8 +51,8 @@ export const typeOfRecord = (record: Record<string, unknown>): string => {
 }
 
 /**
- * A connection's `totalCount`, counted only when asked for (graphql-js would call the function a
- * connection carries by itself; compiled operations, graphql/jit.ts, read fields as values).
+ * A connection's `totalCount`, counted only when asked for: the connection carries a function, run
+ * here rather than left to graphql-js's habit of calling a function it finds as a field's value.
  */
 export const connection = {
   totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount(),
