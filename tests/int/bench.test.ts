@@ -23,18 +23,22 @@ describe('npm run bench -- --smoke', () => {
     )
     expect(rows).toEqual([
       'a:partner',
+      'a:partnerApi',
       'a:payloadGraphql',
       'a:payloadRest',
       'a:floor',
       'b:partner',
+      'b:partnerApi',
       'b:payloadGraphql',
       'b:payloadRest',
       'b:floor',
       'c:partner',
+      'c:partnerApi',
       'c:payloadGraphql',
       'c:payloadRest',
       'c:floor',
       'd:partner',
+      'd:partnerApi',
       'd:payloadGraphql',
       'd:floor',
       'e:partner',
@@ -45,10 +49,13 @@ describe('npm run bench -- --smoke', () => {
       expect(Object.keys(row.statuses).every((s) => s === '200' || s === '304')).toBe(true)
       expect(row.requestsPerSecond).toBeGreaterThan(0)
     }
-    const partner = report.results.filter((r: { target: string }) => r.target === 'partner')
+    const partner = report.results.filter((r: { target: string }) =>
+      ['partner', 'partnerApi'].includes(r.target),
+    )
     expect(
       partner.every((r: { sqlPerRequest: number }) => r.sqlPerRequest >= 1 && r.sqlPerRequest <= 3),
     ).toBe(true)
+    expect(run.stdout).toMatch(/\| this ÷ floor, req\/s \| p95 ÷ floor \|/)
     expect(
       report.results.find((r: { target: string }) => r.target === 'partnerCached').sqlPerRequest,
     ).toBe(0)
