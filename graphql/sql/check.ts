@@ -1,7 +1,7 @@
 // At start, every statement shape the partner API can send is planned (EXPLAIN, never run) against
 // the database it will read. A collection field renamed or removed without the SQL here following
-// it, or a database whose migrations have not run, stops the server with the statement and the
-// missing name, rather than failing a partner's query later.
+// it stops the server with the statement and the missing name, rather than failing a partner's
+// query later. (A database with migrations still to run is checked once they have run.)
 import type pg from 'pg'
 
 import { committedMigrations } from '../../src/ops/health'
