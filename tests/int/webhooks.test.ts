@@ -337,9 +337,11 @@ describe('delivery', () => {
       return { status: 200 }
     })
     const id = await publishResource()
-    const [first, second] = await waitFor('two requests', () => {
+    // Requests are recorded as they arrive; wait until the second one's row has also been read.
+    const [first, second] = await waitFor('two requests, the second one answered', () => {
       const requests = requestsTo(hook.path, resourceId(id))
-      return requests.length >= 2 && requests
+      const messageId = requests[0]?.headers['webhook-id'] as string | undefined
+      return requests.length >= 2 && messageId !== undefined && seenBetween.has(messageId) && requests
     })
     expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id'])
     expect(verify(hook.secret, second!).data.id).toBe(resourceId(id))
