@@ -16,6 +16,7 @@ import pg from 'pg'
 import { z } from 'zod'
 
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
+import { type ProcessCost, postgresProcesses, watchCost } from './processes'
 import { type ChangeBench, measureChanges } from './changes'
 import { type Request, SCENARIOS, type Target } from './scenarios'
 
@@ -106,6 +107,44 @@ const serve = async (
   throw new Error(`${label} did not answer at ${probe}`)
 }
 
+/**
+ * Milliseconds from spawning `start:api` to its first answer to a query, the median of `runs`
+ * starts (each process stopped before the next).
+ */
+const startUpMs = async (env: Record<string, string>, runs: number) => {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const port = await getPort()
+    const began = performance.now()
+    const child = spawn(process.execPath, ['--import', 'tsx', 'graphql/standalone.ts'], {
+      env: { ...process.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    try {
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`start:api exited (${child.exitCode})`)
+        const answer = await fetch(`http://127.0.0.1:${port}/graphql?query=%7B__typename%7D`).catch(
+          () => undefined,
+        )
+        if (answer?.status === 200) break
+        if (performance.now() - began > 60_000) throw new Error('start:api did not answer in 60 s')
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      times.push(performance.now() - began)
+    } finally {
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      })
+    }
+  }
+  return {
+    median: Math.round(median(times)),
+    spread: [Math.round(Math.min(...times)), Math.round(Math.max(...times))],
+  }
+}
+
 const stopAll = async () => {
   await Promise.all(
     children.map(
@@ -135,7 +174,7 @@ type Measure = {
   bytesPerResponse: number
   sqlPerRequest: number
   statuses: Record<string, number>
-}
+} & ProcessCost
 
 const round = (ms: number) => Math.round(ms * 100) / 100
 const percentile = (sorted: number[], p: number) =>
@@ -187,7 +226,10 @@ const statements = async (db: pg.Client) =>
     ).rows[0]!.n,
   )
 
-const measure = async (db: pg.Client, request: Request): Promise<Measure> => {
+/** The server that answers a target, and PostgreSQL's processes, whose CPU and memory are read. */
+type Watched = { server?: ChildProcess; postgres: () => number[] }
+
+const measure = async (db: pg.Client, request: Request, watched: Watched): Promise<Measure> => {
   const check = await fetch(request.url, {
     method: request.method,
     headers: request.headers,
@@ -201,7 +243,9 @@ const measure = async (db: pg.Client, request: Request): Promise<Measure> => {
   }
   await load(request, WARMUP)
   await db.query('SELECT pg_stat_statements_reset()')
+  const cost = watchCost(watched.server?.pid, watched.postgres)
   const { result, latencies, statuses, seconds } = await load(request, REQUESTS)
+  const processCost = cost.done(REQUESTS)
   const sql = await statements(db)
   latencies.sort((a, b) => a - b)
   return {
@@ -212,6 +256,7 @@ const measure = async (db: pg.Client, request: Request): Promise<Measure> => {
     bytesPerResponse: Math.round(result.throughput.total / Math.max(1, result.requests.total)),
     sqlPerRequest: Math.round((sql / REQUESTS) * 100) / 100,
     statuses,
+    ...processCost,
   }
 }
 
@@ -230,6 +275,7 @@ const medianOf = (runs: Measure[]): Measure & { rounds: number; spread: Spread }
   bytesPerResponse: Math.round(median(runs.map((r) => r.bytesPerResponse))),
   sqlPerRequest: round(median(runs.map((r) => r.sqlPerRequest))),
   statuses: runs.at(-1)!.statuses,
+  ...medianCost(runs),
   rounds: runs.length,
   spread: {
     requestsPerSecond: [
@@ -239,6 +285,20 @@ const medianOf = (runs: Measure[]): Measure & { rounds: number; spread: Spread }
     p95: [Math.min(...runs.map((r) => r.p95)), Math.max(...runs.map((r) => r.p95))],
   },
 })
+const medianCost = (runs: Measure[]): ProcessCost => {
+  const of = (key: keyof ProcessCost) => {
+    const values = runs.map((r) => r[key]).filter((v): v is number => v !== null)
+    return values.length ? round(median(values)) : null
+  }
+  return {
+    serverCpuMs: of('serverCpuMs'),
+    postgresCpuMs: of('postgresCpuMs'),
+    // Memory: the highest of the rounds, not a middle one.
+    serverPeakRssMb: runs.some((r) => r.serverPeakRssMb !== null)
+      ? Math.max(...runs.map((r) => r.serverPeakRssMb ?? 0))
+      : null,
+  }
+}
 type Spread = { requestsPerSecond: [number, number]; p95: [number, number] }
 
 const main = async () => {
@@ -255,6 +315,7 @@ const main = async () => {
       'pg_stat_statements.track=top',
     ],
   })
+  const postgres = postgresProcesses(server.dataDir)
   const secret = randomBytes(32).toString('hex')
   const env = (url: string) => ({
     DATABASE_URL: url,
@@ -288,6 +349,7 @@ const main = async () => {
 
   const results: Record<string, unknown>[] = []
   let changes: ChangeBench | undefined
+  let startUp: { median: number; spread: number[] } | undefined
   const scaleResults: Record<string, unknown>[] = []
   try {
     // The hub is measured as it is served: a production build of this very code.
@@ -305,7 +367,7 @@ const main = async () => {
     step(
       'Starting the hub and start:api (partner API uncached), a cached start:api and the raw-SQL floor',
     )
-    await serve(
+    const hub = await serve(
       'hub',
       ['--import', 'tsx', 'src/cli/serve.ts'],
       {
@@ -317,19 +379,19 @@ const main = async () => {
       },
       `http://127.0.0.1:${hubPort}/api/users/me`,
     )
-    await serve(
+    const floor = await serve(
       'floor',
       ['--import', 'tsx', 'bench/floor.ts'],
       { ...env(primary.url), PORT: String(floorPort) },
       `http://127.0.0.1:${floorPort}/none`,
     )
-    await serve(
+    const cachedApi = await serve(
       'cached partner API',
       ['--import', 'tsx', 'graphql/standalone.ts'],
       { ...env(primary.url), PORT: String(apiPort) },
       `http://127.0.0.1:${apiPort}/graphql?query=%7B__typename%7D`,
     )
-    await serve(
+    const api = await serve(
       'partner API (start:api)',
       ['--import', 'tsx', 'graphql/standalone.ts'],
       { ...env(primary.url), PORT: String(uncachedApiPort), PARTNER_RESPONSE_CACHE: 'false' },
@@ -382,7 +444,18 @@ const main = async () => {
           if (!build) continue
           const request = await build(bases)
           process.stdout.write(`  ${scenario.id} ${scenario.name} · ${target} … `)
-          const m = await measure(primary.db, request)
+          const m = await measure(primary.db, request, {
+            server: {
+              partner: hub,
+              payloadGraphql: hub,
+              payloadRest: hub,
+              partnerApi: api,
+              floor,
+              partnerCached: cachedApi,
+              partnerNotModified: cachedApi,
+            }[target],
+            postgres,
+          })
           console.log(
             `${m.requestsPerSecond} req/s, p95 ${m.p95} ms, ${m.sqlPerRequest} SQL/request`,
           )
@@ -399,6 +472,9 @@ const main = async () => {
       }
     }
     for (const { m, ...row } of runs.values()) results.push({ ...row, ...medianOf(m) })
+    step('Timing start:api from spawn to its first answer')
+    startUp = await startUpMs(env(primary.url), smoke ? 1 : 3)
+    console.log(`  ${startUp.median} ms (${startUp.spread.join('–')})`)
     // Following changes: a second cached partner API, so that "visible everywhere" means more than one.
     const secondApiPort = await getPort()
     await serve(
@@ -440,7 +516,7 @@ const main = async () => {
           ? await prepareExisting(primary.url, primary.seedSeconds)
           : await prepare(scale)
       const port = await getPort()
-      await serve(
+      const scaled = await serve(
         'partner API',
         ['--import', 'tsx', 'graphql/standalone.ts'],
         { ...env(db.url), PORT: String(port), PARTNER_RESPONSE_CACHE: 'false' },
@@ -451,7 +527,7 @@ const main = async () => {
         hub: `http://127.0.0.1:${port}`,
       })
       process.stdout.write(`  scale ${scale.toLocaleString('en')} · listing (a) … `)
-      const m = await measure(db.db, request)
+      const m = await measure(db.db, request, { server: scaled, postgres })
       console.log(`${m.requestsPerSecond} req/s, p95 ${m.p95} ms`)
       scaleResults.push({ resources: scale, seedSeconds: db.seedSeconds, ...m })
       await stopAll()
@@ -483,6 +559,7 @@ const main = async () => {
       placement: 'shared',
     },
     results,
+    startUp,
     scale: scaleResults,
     changes,
     seconds: Math.round((Date.now() - started) / 1000),
@@ -510,13 +587,14 @@ const withSpread = (value: number, spread?: [number, number]) =>
 /** The markdown table: every target with the partner API's ratio to it. */
 const table = (report: {
   results: Record<string, unknown>[]
+  startUp?: { median: number; spread: number[] }
   scale: Record<string, unknown>[]
   changes?: ChangeBench
 }) => {
   const rows = report.results as Row[]
   const lines = [
-    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | bytes | SQL/req | ours ÷ this, req/s | this ÷ ours, p95 | this ÷ floor, req/s | p95 ÷ floor |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scenario | target | req/s | p50 ms | p95 ms | p99 ms | bytes | SQL/req | ours ÷ this, req/s | this ÷ ours, p95 | this ÷ floor, req/s | p95 ÷ floor | server CPU ms/req | PostgreSQL CPU ms/req | server peak RSS MB |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ]
   for (const row of rows) {
     const ours = rows.find((r) => r.scenario === row.scenario && r.target === 'partner')
@@ -524,7 +602,13 @@ const table = (report: {
     const ratio = (a: number | undefined, b: number | undefined) =>
       a !== undefined && b ? (a / b).toFixed(2) : '—'
     lines.push(
-      `| ${row.scenario} ${row.name} | ${row.target} | ${withSpread(row.requestsPerSecond, row.spread?.requestsPerSecond)} | ${row.p50} | ${withSpread(row.p95, row.spread?.p95)} | ${row.p99} | ${row.bytesPerResponse} | ${row.sqlPerRequest} | ${ratio(ours?.requestsPerSecond, row.requestsPerSecond)} | ${ratio(row.p95, ours?.p95)} | ${ratio(row.requestsPerSecond, floor?.requestsPerSecond)} | ${ratio(row.p95, floor?.p95)} |`,
+      `| ${row.scenario} ${row.name} | ${row.target} | ${withSpread(row.requestsPerSecond, row.spread?.requestsPerSecond)} | ${row.p50} | ${withSpread(row.p95, row.spread?.p95)} | ${row.p99} | ${row.bytesPerResponse} | ${row.sqlPerRequest} | ${ratio(ours?.requestsPerSecond, row.requestsPerSecond)} | ${ratio(row.p95, ours?.p95)} | ${ratio(row.requestsPerSecond, floor?.requestsPerSecond)} | ${ratio(row.p95, floor?.p95)} | ${row.serverCpuMs ?? '—'} | ${row.postgresCpuMs ?? '—'} | ${row.serverPeakRssMb ?? '—'} |`,
+    )
+  }
+  if (report.startUp) {
+    lines.push(
+      '',
+      `start:api, spawn to first answer: ${report.startUp.median} ms (${report.startUp.spread.join('–')})`,
     )
   }
   const scale = report.scale as ({ resources: number; seedSeconds: number } & Measure)[]

@@ -56,6 +56,22 @@ describe('npm run bench -- --smoke', () => {
       partner.every((r: { sqlPerRequest: number }) => r.sqlPerRequest >= 1 && r.sqlPerRequest <= 3),
     ).toBe(true)
     expect(run.stdout).toMatch(/\| this ÷ floor, req\/s \| p95 ÷ floor \|/)
+    // What each server costs: CPU per request (its own and PostgreSQL's) and its peak memory.
+    expect(run.stdout).toMatch(
+      /\| server CPU ms\/req \| PostgreSQL CPU ms\/req \| server peak RSS MB \|/,
+    )
+    // /proc counts in 10 ms ticks: a smoke run's 40 requests may cost less than one on some rows.
+    for (const row of report.results) {
+      expect(row.serverCpuMs, `${row.scenario}:${row.target}`).toBeGreaterThanOrEqual(0)
+      expect(row.postgresCpuMs, `${row.scenario}:${row.target}`).toBeGreaterThanOrEqual(0)
+      expect(row.serverPeakRssMb, `${row.scenario}:${row.target}`).toBeGreaterThan(20)
+    }
+    const total = (key: string) =>
+      report.results.reduce((sum: number, r: Record<string, number>) => sum + r[key]!, 0)
+    expect(total('serverCpuMs')).toBeGreaterThan(0)
+    expect(total('postgresCpuMs')).toBeGreaterThan(0)
+    expect(report.startUp.median).toBeGreaterThan(0)
+    expect(run.stdout).toMatch(/start:api, spawn to first answer: \d+ ms/)
     expect(
       report.results.find((r: { target: string }) => r.target === 'partnerCached').sqlPerRequest,
     ).toBe(0)
