@@ -30,6 +30,7 @@ import { partnerPool } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from './freshness'
 import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
+import { usePlannedOperations } from './plan/execute'
 import { fileResolvers } from './schema/files/resolvers'
 import { groupResolvers } from './schema/groups/resolvers'
 import { libraryResolvers } from './schema/library/resolvers'
@@ -209,6 +210,11 @@ export type PartnerOptions = {
   replica?: boolean
   /** How long bundles wait for changes to settle before they are rebuilt (tests shorten it). */
   bundleDebounceMs?: number
+  /**
+   * Run common operations as one planned statement (graphql/plan; default on, unless
+   * PARTNER_PLAN=false). Off, every operation runs through the resolvers: tests compare the two.
+   */
+  plan?: boolean
 }
 
 const allowedOrigins = () => {
@@ -350,6 +356,7 @@ export const createPartnerYoga = (
             }),
           ]),
       useCacheHeaders(contexts),
+      ...((options.plan ?? process.env.PARTNER_PLAN !== 'false') ? [usePlannedOperations()] : []),
       ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
     ],
   })

@@ -5,6 +5,7 @@
 import type pg from 'pg'
 
 import { committedMigrations } from '../../src/ops/health'
+import { everyFieldJson } from '../plan/records'
 import type { PublicFilters } from '../access'
 import { LOCALES } from '../locale'
 import { KINDS, type Kind, lookupStatement } from './entities'
@@ -78,6 +79,29 @@ export const probes = (filters: PublicFilters): [string, Statement][] => {
     ...(['resource', 'group', 'event', 'news', 'newsletter'] as const).map(
       (kind): [string, Statement] => [`${kind} by slug`, slugStatement(kind, 'probe', filters)],
     ),
+    // Planned operations (graphql/plan): each record type with every field the plan builds.
+    [
+      'planned resources: page',
+      pageStatement(
+        listings[0]![1],
+        filters,
+        { first: 20, withTotal: true },
+        everyFieldJson('Resource', filters, CHAIN),
+      ),
+    ],
+    [
+      'planned resource by slug',
+      slugStatement('resource', 'probe', filters, everyFieldJson('Resource', filters, CHAIN)),
+    ],
+    [
+      'planned webinars: page',
+      pageStatement(
+        webinarListing({ when: 'UPCOMING', groupSlug: 'probe' }),
+        filters,
+        { first: 20, withTotal: true },
+        everyFieldJson('Webinar', filters, CHAIN),
+      ),
+    ],
     ['resourceFacets', facetsStatement(EVERY_FILTER, 'probe', CHAIN, filters)],
     ...(Object.keys(TAXONOMY_KIND) as (keyof typeof TAXONOMY_KIND)[]).map(
       (table): [string, Statement] => [`terms of ${table}`, termsStatement(table, filters)],

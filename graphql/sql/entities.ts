@@ -220,10 +220,11 @@ const byIds = (kind: Kind, ids: string, filters: PublicFilters) =>
   `SELECT '${kind}' AS kind, t.id AS key, ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t
    WHERE t.id = ANY(${ids}::int[]) AND ${visible(kind, 't', filters)}`
 
-/** The published translations of resources: (kind, resource id, data). */
+/** The published translations of resources, oldest first: (kind, resource id, data). */
 const translationsOfResources = (ids: string, filters: PublicFilters) =>
   `SELECT 'translationsOf' AS kind, t.resource_id AS key, ${translationJson('t')} AS data FROM translations t
-   WHERE t.resource_id = ANY(${ids}::int[]) AND ${visible('translation', 't', filters)}`
+   WHERE t.resource_id = ANY(${ids}::int[]) AND ${visible('translation', 't', filters)}
+   ORDER BY t.id`
 
 export type Lookup = Kind | 'translationsOf'
 

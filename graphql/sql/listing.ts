@@ -35,11 +35,23 @@ const isDataException = (error: unknown) =>
   typeof (error as { code?: unknown })?.code === 'string' &&
   (error as { code: string }).code.startsWith('22')
 
+/**
+ * How a page's records are built as JSON from its row `t`: the kind's whole record by default, or
+ * only what an operation selects (graphql/plan), binding what it needs with `params`.
+ */
+export type RecordJson = (alias: string, params: Params) => string
+
+const wholeRecord =
+  (kind: Kind): RecordJson =>
+  (alias) =>
+    KINDS[kind].json(alias)
+
 /** A page's statement: ids and sort keys by keyset, then the page's records as JSON. */
 export const pageStatement = (
   query: ListingQuery,
   filters: PublicFilters,
   page: { first: number; after?: unknown[]; withTotal: boolean },
+  json: RecordJson = wholeRecord(query.kind),
 ): Statement => {
   const { table } = KINDS[query.kind]
   const params = new Params(query.params)
@@ -62,7 +74,7 @@ export const pageStatement = (
        FROM ${table} t ${query.joins ?? ''} WHERE ${conditions.join(' AND ')}
        ORDER BY ${orderBy()} LIMIT ${limit}
      )
-     SELECT ${KINDS[query.kind].json('t')} AS data${query.extra ? `, ${query.extra} AS extra` : ''}, page.* FROM page JOIN ${table} t ON t.id = page.id
+     SELECT ${json('t', params)} AS data${query.extra ? `, ${query.extra} AS extra` : ''}, page.* FROM page JOIN ${table} t ON t.id = page.id
      ORDER BY ${orderBy('page.')}`,
     values: params.values,
   }
@@ -75,18 +87,30 @@ export const countStatement = (query: ListingQuery, filters: PublicFilters): Sta
   values: query.params,
 })
 
+/** Where a page starts and whether its statement counts the matches, from `first` and `after`. */
+export const pagePosition = (query: ListingQuery, page: { after?: string }, withTotal: boolean) => {
+  // Cursors name the kind and order they were made for: another listing's cursor is refused here.
+  const tag = cursorTag([query.kind, ...query.order, query.direction])
+  const after = page.after ? decodeCursor(page.after, tag, query.order.length) : undefined
+  // On a first page, the total comes with the page (a window over the matches, before LIMIT);
+  // after a cursor the window would see only what follows, so a count runs when asked for.
+  return { tag, after, totalInPage: withTotal && !after }
+}
+
+/** A page row's cursor: its listing's tag and its sort keys as text. */
+export const rowCursor = (query: ListingQuery, tag: string, row: Record<string, unknown>) =>
+  encodeCursor(
+    tag,
+    query.order.map((_, i) => row[`c${i}`]),
+  )
+
 export const listPage = async <Row extends { id: number }>(
   ctx: PartnerContext,
   query: ListingQuery,
   page: { first: number; after?: string },
   info?: GraphQLResolveInfo,
 ): Promise<ConnectionResult<Row>> => {
-  // Cursors name the kind and order they were made for: another listing's cursor is refused here.
-  const tag = cursorTag([query.kind, ...query.order, query.direction])
-  const after = page.after ? decodeCursor(page.after, tag, query.order.length) : undefined
-  // On a first page, the total comes with the page (a window over the matches, before LIMIT);
-  // after a cursor the window would see only what follows, so a count runs when asked for.
-  const totalInPage = Boolean(info && wantsTotal(info) && !after)
+  const { tag, after, totalInPage } = pagePosition(query, page, Boolean(info && wantsTotal(info)))
   const { text, values } = pageStatement(query, ctx.filters, {
     first: page.first,
     after,
@@ -103,10 +127,7 @@ export const listPage = async <Row extends { id: number }>(
   const edges = rows.slice(0, page.first).map((row) => {
     ctx.loaders.prime(query.kind, row.data)
     return {
-      cursor: encodeCursor(
-        tag,
-        query.order.map((_, i) => row[`c${i}`]),
-      ),
+      cursor: rowCursor(query, tag, row),
       node: row.data,
       ...(query.extra ? { extra: row.extra } : {}),
     }
@@ -135,11 +156,16 @@ export const slugStatement = (
   kind: SlugKind,
   value: string,
   filters: PublicFilters,
-): Statement => ({
-  text: `SELECT ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t
-     WHERE t.slug = $1 AND ${visible(kind, 't', filters)}`,
-  values: [value],
-})
+  json: RecordJson = wholeRecord(kind),
+): Statement => {
+  const params = new Params()
+  const slugParam = params.add(value)
+  return {
+    text: `SELECT ${json('t', params)} AS data FROM ${KINDS[kind].table} t
+     WHERE t.slug = ${slugParam} AND ${visible(kind, 't', filters)}`,
+    values: params.values,
+  }
+}
 
 /** One published record by its slug, or null. */
 export const findBySlug = async <Row>(ctx: PartnerContext, kind: SlugKind, value: string) => {

@@ -341,7 +341,9 @@ describe('delivery', () => {
     const [first, second] = await waitFor('two requests, the second one answered', () => {
       const requests = requestsTo(hook.path, resourceId(id))
       const messageId = requests[0]?.headers['webhook-id'] as string | undefined
-      return requests.length >= 2 && messageId !== undefined && seenBetween.has(messageId) && requests
+      return (
+        requests.length >= 2 && messageId !== undefined && seenBetween.has(messageId) && requests
+      )
     })
     expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id'])
     expect(verify(hook.secret, second!).data.id).toBe(resourceId(id))

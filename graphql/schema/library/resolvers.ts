@@ -13,7 +13,8 @@ import {
 } from '../../arguments'
 import { loadBodyRenderers, renderBody } from '../../bodies'
 import type { PartnerContext } from '../../context'
-import type { QueryResolvers, Resolvers } from '../../generated/resolvers'
+import type { PublicFilters } from '../../access'
+import type { QueryResolvers, QueryResourcesArgs, Resolvers } from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
 import type { Locale, Locales } from '../../locale'
 import type {
@@ -24,7 +25,7 @@ import type {
   TermRow,
   TranslationRow,
 } from '../../rows'
-import { findBySlug, listPage } from '../../sql/listing'
+import { findBySlug, listPage, type ListingQuery } from '../../sql/listing'
 import { facetsStatement, resourceListing, type ResourceSortValue } from '../../sql/resources'
 import {
   standardsStatement,
@@ -112,21 +113,29 @@ const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
   return result as never
 }
 
+/** `Query.resources`'s arguments as a listing (BAD_USER_INPUT when they do not make one). */
+export const resourcesQuery = (
+  args: QueryResourcesArgs,
+  chain: Locale[],
+  filters: PublicFilters,
+): ListingQuery => {
+  const sort = (args.sort ?? 'NEWEST') as ResourceSortValue
+  const search = args.search == null ? undefined : parseArg('search', searchArg, args.search)
+  if (sort === 'RELEVANCE' && !search) throw badInput('sort', 'RELEVANCE needs a `search`')
+  const filter = parseArg('filter', filterSchema, args.filter)
+  return resourceListing(filter, search, sort, chain, filters)
+}
+
 export const libraryResolvers: Resolvers = {
   ResourceConnection: connection,
   Query: {
-    resources: (_, args, ctx, info) => {
-      const sort = (args.sort ?? 'NEWEST') as ResourceSortValue
-      const search = args.search == null ? undefined : parseArg('search', searchArg, args.search)
-      if (sort === 'RELEVANCE' && !search) throw badInput('sort', 'RELEVANCE needs a `search`')
-      const filter = parseArg('filter', filterSchema, args.filter)
-      return listPage<ResourceRow>(
+    resources: (_, args, ctx, info) =>
+      listPage<ResourceRow>(
         ctx,
-        resourceListing(filter, search, sort, ctx.chain(info), ctx.filters),
+        resourcesQuery(args, ctx.chain(info), ctx.filters),
         page(args),
         info,
-      )
-    },
+      ),
     resource: (_, args, ctx, info) => findBySlug<ResourceRow>(ctx, 'resource', args.slug),
     resourceFacets: facets,
     topics: (_, __, ctx, info) => terms(ctx, 'topics', ctx.chain(info)),

@@ -9,12 +9,12 @@ import {
   slug,
   timeZone as timeZoneArg,
 } from '../../arguments'
-import type { Resolvers, WebinarTiming } from '../../generated/resolvers'
+import type { QueryWebinarsArgs, Resolvers } from '../../generated/resolvers'
 import { webinarIcsPath } from '../../../src/feeds/paths'
 import { toGlobalId } from '../../ids'
 import type { EventRow, GroupRow, OrganisationRow, PersonRow } from '../../rows'
 import { webinarListing } from '../../sql/events'
-import { findBySlug, listPage } from '../../sql/listing'
+import { findBySlug, listPage, type ListingQuery } from '../../sql/listing'
 import { loadFile, loadFiles } from '../files/resolvers'
 import { connection, language, toEnum, translated } from '../shared'
 
@@ -47,28 +47,25 @@ const endOf = (e: Pick<EventRow, 'startsAt' | 'durationMinutes'>) =>
 const zoneArg = (value: string | null | undefined, fallback: string) =>
   value == null ? fallback : parseArg('timeZone', timeZoneArg, value)
 
+/** `Query.webinars`'s arguments as a listing (BAD_USER_INPUT when they do not make one). */
+export const webinarsQuery = (args: QueryWebinarsArgs): ListingQuery => {
+  const from = args.from == null ? null : parseArg('from', instant, args.from)
+  const to = args.to == null ? null : parseArg('to', instant, args.to)
+  if (from && to && new Date(from) > new Date(to)) throw badInput('from', 'must not be after `to`')
+  return webinarListing({
+    when: args.when ?? 'ALL',
+    from,
+    to,
+    language: args.language == null ? null : parseArg('language', languageArg, args.language),
+    groupSlug: args.workingGroup == null ? null : parseArg('workingGroup', slug, args.workingGroup),
+  })
+}
+
 export const webinarResolvers: Resolvers = {
   WebinarConnection: connection,
   Query: {
-    webinars: (_, args, ctx, info) => {
-      const from = args.from == null ? null : parseArg('from', instant, args.from)
-      const to = args.to == null ? null : parseArg('to', instant, args.to)
-      if (from && to && new Date(from) > new Date(to))
-        throw badInput('from', 'must not be after `to`')
-      return listPage<EventRow>(
-        ctx,
-        webinarListing({
-          when: args.when ?? 'ALL',
-          from,
-          to,
-          language: args.language == null ? null : parseArg('language', languageArg, args.language),
-          groupSlug:
-            args.workingGroup == null ? null : parseArg('workingGroup', slug, args.workingGroup),
-        }),
-        page(args),
-        info,
-      )
-    },
+    webinars: (_, args, ctx, info) =>
+      listPage<EventRow>(ctx, webinarsQuery(args), page(args), info),
     webinar: (_, args, ctx, info) => findBySlug<EventRow>(ctx, 'event', args.slug),
   },
   Webinar: {

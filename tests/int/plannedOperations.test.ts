@@ -1,0 +1,231 @@
+// Planned operations (graphql/plan): the common shapes run as one SQL statement, and answer exactly
+// as the resolvers do. Each query below goes to the partner API twice, planned and not, on the
+// seeded content plus records made here for the cases that differ (a French title, an outdated
+// French summary, draft and published editions, upcoming and past webinars of a group).
+import type { Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { hub, makeUser, rest, unique, type TestUser } from '../helpers/hub'
+import { partnerApi } from '../helpers/partner'
+
+let payload: Payload
+let editor: TestUser
+const planned = partnerApi({ plan: true })
+const resolved = partnerApi({ plan: false })
+const marker = unique('plan')
+let slug = ''
+let groupSlug = ''
+
+beforeAll(async () => {
+  payload = await hub()
+  editor = await makeUser('editor')
+  const [group] = (await payload.find({ collection: 'working-groups', limit: 1, depth: 0 })).docs
+  const topics = (await payload.find({ collection: 'topics', limit: 2, depth: 0 })).docs
+  const [org] = (await payload.find({ collection: 'organisations', limit: 1, depth: 0 })).docs
+  groupSlug = group!.slug as string
+  const created = await rest('POST', '/resources?locale=en', {
+    token: editor.token,
+    body: {
+      title: `${marker} English title`,
+      summary: 'English summary',
+      publicationDate: '2031-03-01T00:00:00.000Z',
+      languages: ['en', 'ar'],
+      workingGroups: [group!.id],
+      topics: topics.map((t) => t.id).reverse(),
+      publishers: [org!.id],
+      _status: 'published',
+    },
+  })
+  expect(created.status).toBe(201)
+  const id = created.body.doc.id as number
+  slug = created.body.doc.slug as string
+  const fr = await rest('PATCH', `/resources/${id}?locale=fr`, {
+    token: editor.token,
+    body: { title: `${marker} titre`, summary: 'Résumé français', _status: 'published' },
+  })
+  expect(fr.status).toBe(200)
+  // The English summary changes after the French one: the French summary is outdated.
+  const en = await rest('PATCH', `/resources/${id}?locale=en`, {
+    token: editor.token,
+    body: { summary: 'A newer English summary', _status: 'published' },
+  })
+  expect(en.status).toBe(200)
+  for (const [language, status] of [
+    ['pl', 'published'],
+    ['ar', 'published'],
+    ['sw', 'draft'],
+  ] as const) {
+    await payload.create({
+      collection: 'translations',
+      data: {
+        resource: id,
+        language,
+        title: `${language} edition`,
+        format: 'full',
+        progress: 'complete',
+        _status: status,
+      },
+    })
+  }
+  const hour = 3_600_000
+  for (const [i, offset] of [30 * 24 * hour, -30 * 24 * hour, 31 * 24 * hour].entries()) {
+    await payload.create({
+      collection: 'events',
+      data: {
+        title: `${marker} webinar ${i}`,
+        startsAt: new Date(Date.now() + offset).toISOString(),
+        startsAt_tz: 'Europe/Paris',
+        durationMinutes: 90,
+        kind: 'webinar',
+        precision: 'exact',
+        format: 'online',
+        languages: ['en'],
+        workingGroups: [group!.id],
+        _status: 'published',
+      } as never,
+    })
+  }
+})
+
+/** Sends `query` to both; they must answer the same, and the planned one with `statements` SQL. */
+const same = async (
+  query: string,
+  {
+    variables = {},
+    headers = {},
+    statements,
+  }: {
+    variables?: Record<string, unknown>
+    headers?: Record<string, string>
+    statements?: number
+  } = {},
+) => {
+  const a = await planned.post(query, variables, headers)
+  const b = await resolved.post(query, variables, headers)
+  expect(a.status).toBe(b.status)
+  expect(a.body).toEqual(b.body)
+  // Key order too: partners' clients may print or hash the JSON.
+  expect(JSON.stringify(a.body)).toBe(JSON.stringify(b.body))
+  if (statements !== undefined)
+    expect(
+      a.statements,
+      `statements of the planned answer to ${query} ${JSON.stringify(a.body).slice(0, 300)}`,
+    ).toBe(statements)
+  return a
+}
+
+const RESOURCE_FIELDS = `__typename id slug publicationDate
+  title { text locale outdated __typename } summary { text locale outdated }
+  workingGroups { __typename id slug name { text locale } }
+  topics { id slug name { text locale outdated } } themes { slug } audiences { slug }
+  publishers { id slug n: name { text } } availableLanguages { code __typename }`
+
+describe('planned operations', () => {
+  it('answer a listing page as the resolvers do, in one statement', async () => {
+    const { body } = await same(
+      `query @inContext(locale: FR, fallback: [EN]) { resources(first: 20) { __typename totalCount
+        pageInfo { __typename hasNextPage hasPreviousPage startCursor endCursor }
+        edges { __typename cursor node { ${RESOURCE_FIELDS} } } } }`,
+      { statements: 1 },
+    )
+    const mine = body.data.resources.edges.find((e: any) => e.node.slug === slug).node
+    // The cases made above, as the resolvers give them.
+    expect(mine.title).toEqual({
+      text: `${marker} titre`,
+      locale: 'FR',
+      outdated: false,
+      __typename: 'Translated',
+    })
+    expect(mine.summary).toEqual({ text: 'Résumé français', locale: 'FR', outdated: true })
+    expect(mine.availableLanguages.map((l: any) => l.code)).toEqual(['en', 'ar', 'pl'])
+  })
+
+  it('follow the next page, the locale chain from variables or Accept-Language, and aliases', async () => {
+    const first = await same(
+      `{ resources(first: 3) { pageInfo { endCursor } edges { node { slug } } } }`,
+      {
+        statements: 1,
+      },
+    )
+    await same(
+      `query Next($after: String, $locale: Locale!) @inContext(locale: $locale, fallback: [ES, EN]) {
+        list: resources(first: 5, after: $after) { edges { c: cursor n: node { s: slug t: title { x: text l: locale } } }
+          info: pageInfo { hasPreviousPage hasNextPage } } }`,
+      {
+        variables: { after: first.body.data.resources.pageInfo.endCursor, locale: 'AR' },
+        statements: 1,
+      },
+    )
+    await same(`{ __typename resources(first: 4) { edges { node { title { text locale } } } } }`, {
+      headers: { 'Accept-Language': 'es-MX, fr;q=0.5' },
+      statements: 1,
+    })
+  })
+
+  it('answer filters, sorts, empty pages and page sizes 0, 1 and 100', async () => {
+    for (const args of [
+      'first: 0',
+      'first: 1',
+      'first: 10, sort: OLDEST',
+      'first: 10, sort: TITLE',
+      'first: 10, filter: { languages: ["ar"] }',
+      `first: 10, filter: { workingGroups: ["${groupSlug}"], publishedFrom: "2030-01-01" }`,
+      'first: 10, filter: { topics: ["no-such-topic"] }',
+    ]) {
+      await same(
+        `query @inContext(locale: FR) { resources(${args}) { totalCount pageInfo { hasNextPage endCursor startCursor }
+          edges { cursor node { ${RESOURCE_FIELDS} } } } }`,
+        { statements: 1 },
+      )
+    }
+    // A page of up to 100 (all there are, here), within the cost limit, is one statement too.
+    const { body } = await same(
+      `{ resources(first: 100) { edges { node { slug title { text } topics { name { text } } } } } }`,
+      { statements: 1 },
+    )
+    expect(body.data.resources.edges.length).toBeGreaterThan(50)
+  })
+
+  it('answer a resource by slug, and null for one that is not published or does not exist', async () => {
+    await same(
+      `query @inContext(locale: FR) { resource(slug: "${slug}") { ${RESOURCE_FIELDS} } }`,
+      {
+        statements: 1,
+      },
+    )
+    await same(`{ resource(slug: "no-such-resource") { slug } }`, { statements: 1 })
+  })
+
+  it('answer webinars upcoming, past and all, of a group', async () => {
+    for (const when of ['UPCOMING', 'PAST', 'ALL']) {
+      await same(
+        `query @inContext(locale: FR, fallback: [EN]) { webinars(first: 20, when: ${when}, workingGroup: "${groupSlug}") {
+          totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+            __typename id slug title { text locale } summary { text } startsAt durationMinutes timeZone } } } }`,
+        { statements: 1 },
+      )
+    }
+  })
+
+  it('leave other shapes, and every error, to the resolvers, with the same answer', async () => {
+    const after = (await planned.post(`{ resources(first: 2) { pageInfo { endCursor } } }`)).body
+      .data.resources.pageInfo.endCursor
+    for (const query of [
+      // Not planned: fragments, directives, fields not in the plan, two root fields, a count past page one.
+      `{ resources(first: 3) { edges { node { ...on Resource { slug } } } } }`,
+      `{ resources(first: 3) { edges { node { slug title @include(if: true) { text } } } } }`,
+      `{ resources(first: 3) { edges { node { slug availableLanguages { nativeName } links { url } } } } }`,
+      `{ resources(first: 3, search: "child") { edges { searchMatch { in } node { slug } } } }`,
+      `{ resources(first: 2) { edges { node { slug } } } webinars(first: 2) { edges { node { slug } } } }`,
+      `{ resources(first: 2, after: "${after}") { totalCount edges { node { slug } } } }`,
+      // Errors: a bad page size, cursor, filter, slug.
+      `{ resources(first: 101) { edges { node { slug } } } }`,
+      `{ resources(first: 2, after: "bm90IGEgY3Vyc29y") { edges { node { slug } } } }`,
+      `{ resources(first: 2, filter: { publishedFrom: "2021-13-01" }) { edges { node { slug } } } }`,
+      `{ resource(slug: "Not A Slug") { slug } }`,
+      `{ webinars(from: "2030-01-01T00:00:00Z", to: "2020-01-01T00:00:00Z") { edges { node { slug } } } }`,
+    ]) {
+      await same(query)
+    }
+  })
+})
