@@ -12,6 +12,7 @@ import {
   getArgumentValues,
   getOperationAST,
   getVariableValues,
+  GraphQLError,
   type GraphQLResolveInfo,
   type OperationDefinitionNode,
 } from 'graphql'
@@ -20,7 +21,14 @@ import type { Plugin } from 'graphql-yoga'
 import { isDatabaseUnavailable } from '../../src/db/outage'
 import { page, parseArg, slug } from '../arguments'
 import type { PartnerContext } from '../context'
-import { resourcesQuery } from '../schema/library/resolvers'
+import type { Locale } from '../locale'
+import {
+  type FacetRow,
+  facetsQuery,
+  facetsResult,
+  resourcesQuery,
+} from '../schema/library/resolvers'
+import { type Facet, FACETS } from '../sql/resources'
 import { webinarsQuery } from '../schema/webinars/resolvers'
 import {
   type ListingQuery,
@@ -30,14 +38,28 @@ import {
   slugStatement,
 } from '../sql/listing'
 import { Params, type Statement } from '../sql/params'
-import { plainFields, type PlanContext, RECORDS } from './records'
+import { planContext, plainFields, RECORDS } from './records'
 
 type Row = { data: unknown } & Record<string, unknown>
 
+/** Says once per message what went wrong with a plan; the resolvers answer meanwhile. */
 const reported = new Set<string>()
+const report = (what: string, error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error)
+  if (reported.has(message)) return
+  reported.add(message)
+  console.error(`Partner API: ${what} (${message}); the resolvers answered`)
+}
 
-/** One root field, planned: its statement and how its answer is made from the statement's rows. */
-type RootPlan = { statement: Statement; answer: (rows: Row[]) => unknown }
+/**
+ * One root field, planned: its statement, how its answer is made from the statement's rows, and
+ * (for a listing) the order of its rows, when it runs inside another statement.
+ */
+type RootPlan = {
+  statement: Statement
+  answer: (rows: Row[]) => unknown
+  rowOrder?: (alias: string) => string
+}
 
 /** Builds an object of `fields` (response key, field) from the values each field name gives. */
 const objectOf = (
@@ -63,13 +85,7 @@ const recordSql = (
   let failed = false
   const json = (alias: string, params: Params) => {
     if (!node) return 'NULL'
-    let placeholder: string | undefined
-    const plan: PlanContext = {
-      params,
-      filters: ctx.filters,
-      chain: () => (placeholder ??= `${params.add(chain)}::text[]`),
-    }
-    const sql = RECORDS[type]!(alias, node.selectionSet, plan)
+    const sql = RECORDS[type]!(alias, node.selectionSet, planContext(params, ctx.filters, chain))
     if (sql === undefined) failed = true
     return sql ?? 'NULL'
   }
@@ -161,6 +177,42 @@ const ROOTS: Record<
     ),
   webinars: (field, args, ctx, chain) =>
     connectionPlan(field, 'WebinarConnection', 'Webinar', webinarsQuery(args), args, ctx, chain),
+  resourceFacets: (field, args, ctx, chain) => {
+    const fields = plainFields(field.selectionSet)
+    if (!fields || !only(fields, ['__typename', 'total', ...FACETS])) return undefined
+    const valueFields = new Map<string, [string, FieldNode][]>()
+    for (const [key, facet] of fields) {
+      if (!(FACETS as readonly string[]).includes(facet.name.value)) continue
+      const selected = plainFields(facet.selectionSet)
+      if (!selected || !only(selected, ['__typename', 'value', 'label', 'count'])) return undefined
+      valueFields.set(key, selected)
+    }
+    const wanted = new Set(FACETS.filter((f) => fields.some(([, x]) => x.name.value === f)))
+    return {
+      statement: facetsQuery(args, chain as Locale[], ctx.filters, wanted),
+      answer: (rows) => {
+        const result = facetsResult(rows as unknown as FacetRow[], chain as Locale[])
+        const object: Record<string, unknown> = {}
+        for (const [key, facet] of fields) {
+          const name = facet.name.value
+          object[key] =
+            name === '__typename'
+              ? 'ResourceFacets'
+              : name === 'total'
+                ? result.total
+                : result[name as Facet].map((v) =>
+                    objectOf(valueFields.get(key)!, {
+                      __typename: () => 'FacetValue',
+                      value: () => v.value,
+                      label: () => v.label,
+                      count: () => v.count,
+                    }),
+                  )
+        }
+        return object
+      },
+    }
+  },
   resource: (field, args, ctx, chain) => {
     const records = recordSql('Resource', field, ctx, chain)
     const statement = slugStatement(
@@ -174,7 +226,27 @@ const ROOTS: Record<
   },
 }
 
-/** The plan of an operation with one planned root field (and perhaps `__typename`), or undefined. */
+/** More root fields than this run through the resolvers (one statement grows with each). */
+const MAX_ROOTS = 4
+
+/**
+ * Several roots' statements as one: each a subquery whose rows come back as a JSON array (`r0`,
+ * `r1`, …), its placeholders renumbered after the previous ones'. (The SQL in graphql/sql writes `$`
+ * only in placeholders: values are always bound, never written into the text.)
+ */
+const combined = (roots: RootPlan[]): Statement => {
+  const values: unknown[] = []
+  const columns = roots.map(({ statement, rowOrder }, i) => {
+    const offset = values.length
+    values.push(...statement.values)
+    const text = statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)
+    const order = rowOrder ? ` ORDER BY ${rowOrder('q')}` : ''
+    return `(SELECT coalesce(json_agg(to_json(q)${order}), '[]'::json) FROM (${text}) q) AS r${i}`
+  })
+  return { text: `SELECT ${columns.join(', ')}`, values }
+}
+
+/** The plan of an operation whose root fields can all be planned (besides `__typename`). */
 const planOperation = (args: ExecutionArgs) => {
   const operation: OperationDefinitionNode | null | undefined = getOperationAST(
     args.document,
@@ -182,11 +254,9 @@ const planOperation = (args: ExecutionArgs) => {
   )
   if (!operation || operation.operation !== 'query') return undefined
   const roots = plainFields(operation.selectionSet)
-  const planned = roots?.filter(([, field]) => field.name.value !== '__typename')
-  if (!roots || planned?.length !== 1) return undefined
-  const [key, field] = planned[0]!
-  const plan = ROOTS[field.name.value]
-  if (!plan) return undefined
+  const fields = roots?.filter(([, field]) => field.name.value !== '__typename')
+  if (!roots || !fields?.length || fields.length > MAX_ROOTS) return undefined
+  if (fields.some(([, field]) => !ROOTS[field.name.value])) return undefined
   const variables = getVariableValues(
     args.schema,
     operation.variableDefinitions ?? [],
@@ -196,9 +266,20 @@ const planOperation = (args: ExecutionArgs) => {
   const ctx = args.contextValue as PartnerContext
   // The same chain the resolvers would read (the operation's @inContext, else Accept-Language).
   const chain = ctx.chain({ operation, variableValues: variables.coerced } as GraphQLResolveInfo)
-  const definition = args.schema.getQueryType()!.getFields()[field.name.value]!
-  const root = plan(field, getArgumentValues(definition, field, variables.coerced), ctx, chain)
-  return root && { roots, key, root, ctx }
+  const query = args.schema.getQueryType()!.getFields()
+  const planned: RootPlan[] = []
+  for (const [, field] of fields) {
+    const argValues = getArgumentValues(query[field.name.value]!, field, variables.coerced)
+    const root = ROOTS[field.name.value]!(field, argValues, ctx, chain)
+    if (!root) return undefined
+    planned.push(root)
+  }
+  return {
+    roots,
+    planned,
+    ctx,
+    statement: planned.length === 1 ? planned[0]!.statement : combined(planned),
+  }
 }
 
 /** Runs a planned operation; undefined when it is not one, or when its statement failed. */
@@ -206,32 +287,32 @@ const runPlanned = async (args: ExecutionArgs): Promise<ExecutionResult | undefi
   let plan: ReturnType<typeof planOperation>
   try {
     plan = planOperation(args)
-  } catch {
-    // A bad argument or cursor: the resolvers give the error, with its path.
+  } catch (error) {
+    // A bad argument or cursor: the resolvers give the error, with its path. Anything else is a bug.
+    if (!(error instanceof GraphQLError)) report('an operation could not be planned', error)
     return undefined
   }
   if (!plan) return undefined
   let rows: Row[]
   try {
-    rows = await plan.ctx.sql.query<Row>(plan.root.statement.text, plan.root.statement.values)
+    rows = await plan.ctx.sql.query<Row>(plan.statement.text, plan.statement.values)
   } catch (error) {
     // Expected: a null the schema forbids, an edited cursor (data exceptions), the database away.
     // Anything else is a bug in the plan: said once, and the resolvers answer meanwhile.
     const code = String((error as { code?: unknown }).code ?? '')
     if (!code.startsWith('22') && !isDatabaseUnavailable(error)) {
-      const message = (error as Error).message
-      if (!reported.has(message)) {
-        reported.add(message)
-        console.error(
-          `Partner API: a planned statement failed (${message}); the resolvers answered`,
-        )
-      }
+      report('a planned statement failed', error)
     }
     return undefined
   }
+  const answers =
+    plan.planned.length === 1
+      ? [plan.planned[0]!.answer(rows)]
+      : plan.planned.map((root, i) => root.answer(rows[0]![`r${i}`] as Row[]))
   const data: Record<string, unknown> = {}
+  let next = 0
   for (const [key, field] of plan.roots) {
-    data[key] = field.name.value === '__typename' ? 'Query' : plan.root.answer(rows)
+    data[key] = field.name.value === '__typename' ? 'Query' : answers[next++]
   }
   return { data }
 }

@@ -5,18 +5,47 @@
 // and the whole operation then runs through the resolvers.
 import { type FieldNode, parse, type SelectionSetNode } from 'graphql'
 
-import { outdatedFieldsSql, TRACKED_FIELDS } from '../../src/freshness/rules'
+import countries from 'i18n-iso-countries'
+import ISO6391 from 'iso-639-1'
+
+import { editionOutdatedSql, outdatedFieldsSql, TRACKED_FIELDS } from '../../src/freshness/rules'
 import type { PublicFilters } from '../access'
 import type { Kind } from '../sql/entities'
-import { KINDS, visible } from '../sql/entities'
+import { KINDS, translationTitleSql, visible } from '../sql/entities'
+import type { Locale } from '../locale'
+import { country, language } from '../schema/shared'
 import type { RecordJson } from '../sql/listing'
 import type { Params } from '../sql/params'
 
 export type PlanContext = {
   params: Params
   filters: PublicFilters
-  /** The placeholder of the locale chain as text[], bound when first used. */
-  chain: () => string
+  /** The locale chain of the operation. */
+  locales: string[]
+  /** A value bound once per statement under `key` (the chain, a table of names), as its placeholder. */
+  bound: (key: string, value: () => unknown, cast: string) => string
+}
+
+/** The placeholder of the locale chain, as text[]. */
+const chainOf = (ctx: PlanContext) => ctx.bound('chain', () => ctx.locales, 'text[]')
+
+/** A PlanContext over `params`: each value bound the first time a field needs it. */
+export const planContext = (
+  params: Params,
+  filters: PublicFilters,
+  locales: string[],
+): PlanContext => {
+  const placeholders = new Map<string, string>()
+  return {
+    params,
+    filters,
+    locales,
+    bound: (key, value, cast) => {
+      let placeholder = placeholders.get(key)
+      if (!placeholder) placeholders.set(key, (placeholder = `${params.add(value())}::${cast}`))
+      return placeholder
+    },
+  }
 }
 
 /** SQL for one field of a record `alias`, or undefined when it cannot be planned. */
@@ -73,12 +102,14 @@ const objectOf = (
 }
 
 /**
- * A value that the schema says is never null: when it is (a published record missing it), the
- * statement fails with a data exception, and the resolvers answer instead, with their error.
- * (`0 * id` keeps PostgreSQL from folding the division away at planning time.)
+ * A division by zero that PostgreSQL cannot fold away at planning time (it depends on the row): the
+ * data exception that sends an operation to the resolvers when a published record breaks a promise
+ * of the schema (a null where it says never, a fraction where it says Int). They give the error.
  */
-const nonNull = (expr: string, alias: string) =>
-  `coalesce((${expr})::text, (1 / (0 * ${alias}.id))::text)`
+const fail = (alias: string) => `(1 / (0 * length(${alias}.id::text)))`
+
+/** A text the schema says is never null. */
+const nonNull = (expr: string, alias: string) => `coalesce((${expr})::text, ${fail(alias)}::text)`
 
 const column =
   (name: string, required = false): FieldSql =>
@@ -105,10 +136,10 @@ const instantOf =
 
 /** A whole number of a numeric column; a fraction fails over to the resolvers (Int's error). */
 const wholeNumber =
-  (name: string): FieldSql =>
+  (name: string, required = false): FieldSql =>
   (alias) =>
     `CASE WHEN ${alias}.${name} = trunc(${alias}.${name}) THEN ${alias}.${name}::int
-      WHEN ${alias}.${name} IS NOT NULL THEN 1 / (0 * ${alias}.id) END`
+      WHEN ${alias}.${name} IS NOT NULL${required ? ` OR ${alias}.${name} IS NULL` : ''} THEN ${fail(alias)} END`
 
 /**
  * A `Translated` text: the first locale of the chain with a non-empty value, its locale in capitals,
@@ -141,8 +172,8 @@ const translatedText =
     )
     if (!found || !none) return undefined
     return `coalesce((SELECT ${found} FROM ${table}_locales l
-      WHERE l._parent_id = ${alias}.id AND l._locale::text = ANY(${ctx.chain()}) AND l.${columnName} IS NOT NULL AND l.${columnName} <> ''
-      ORDER BY array_position(${ctx.chain()}, l._locale::text) LIMIT 1), ${none})`
+      WHERE l._parent_id = ${alias}.id AND l._locale::text = ANY(${chainOf(ctx)}) AND l.${columnName} IS NOT NULL AND l.${columnName} <> ''
+      ORDER BY array_position(${chainOf(ctx)}, l._locale::text) LIMIT 1), ${none})`
   }
 
 /** The records readers may see that a relation field holds, in the editors' order. */
@@ -157,12 +188,51 @@ const related =
       WHERE r.parent_id = ${alias}.id AND r.path = ${literal(path)} AND ${visible(kind, target, ctx.filters)})`
   }
 
-/**
- * A resource's languages: its own, then those of its published editions, each once. Only `code`
- * is planned (names come from a JavaScript table).
- */
+/** Languages' names by code, as graphql/schema/shared.ts `language()` gives them, in JSON. */
+let languageNames: string | undefined
+const LANGUAGE_NAMES = () =>
+  (languageNames ??= JSON.stringify(
+    Object.fromEntries(
+      ISO6391.getAllCodes().map((code) => {
+        const { name, nativeName } = language(code)
+        return [code, { name, nativeName }]
+      }),
+    ),
+  ))
+
+/** Countries' names in a locale, as `country()` gives them (that locale, else English, else the code). */
+const countryNames = new Map<string, string>()
+const COUNTRY_NAMES = (locale: string) => {
+  let names = countryNames.get(locale)
+  if (!names) {
+    const codes = Object.keys(countries.getAlpha2Codes())
+    names = JSON.stringify(
+      Object.fromEntries(codes.map((code) => [code, country(code, [locale as Locale]).name])),
+    )
+    countryNames.set(locale, names)
+  }
+  return names
+}
+
+/** A `Language` of the code `code` (SQL text). */
+const languageObject = (code: string, alias: string, node: FieldNode, ctx: PlanContext) => {
+  const names = () => ctx.bound('languages', LANGUAGE_NAMES, 'jsonb')
+  return objectOf(
+    'Language',
+    {
+      code: () => code,
+      name: () => `coalesce(${names()} -> ${code} ->> 'name', ${code})`,
+      nativeName: () => `coalesce(${names()} -> ${code} ->> 'nativeName', ${code})`,
+    },
+    alias,
+    node.selectionSet,
+    ctx,
+  )
+}
+
+/** A resource's languages: its own, then those of its published editions, each once. */
 const availableLanguages: FieldSql = (alias, node, ctx) => {
-  const object = objectOf('Language', { code: () => 'x.code' }, alias, node.selectionSet, ctx)
+  const object = languageObject('x.code', alias, node, ctx)
   if (!object) return undefined
   return `(SELECT coalesce(json_agg(${object} ORDER BY x.g, x.o), '[]') FROM (
       SELECT DISTINCT ON (y.code) y.code, y.g, y.o FROM (
@@ -171,6 +241,61 @@ const availableLanguages: FieldSql = (alias, node, ctx) => {
         SELECT e.language::text, 1, row_number() OVER (ORDER BY e.id) FROM translations e
           WHERE e.resource_id = ${alias}.id AND ${visible('translation', 'e', ctx.filters)}
       ) y ORDER BY y.code, y.g, y.o) x)`
+}
+
+/** A resource's countries, in the editors' order, named in the chain's first locale. */
+const resourceCountries: FieldSql = (alias, node, ctx) => {
+  const names = () => ctx.bound('countries', () => COUNTRY_NAMES(ctx.locales[0] ?? 'en'), 'jsonb')
+  const object = objectOf(
+    'Country',
+    {
+      code: () => 'v.value::text',
+      name: () => `coalesce(${names()} ->> v.value::text, v.value::text)`,
+    },
+    alias,
+    node.selectionSet,
+    ctx,
+  )
+  if (!object) return undefined
+  return `(SELECT coalesce(json_agg(${object} ORDER BY v."order"), '[]') FROM resources_countries v
+    WHERE v.parent_id = ${alias}.id)`
+}
+
+/** An enum's value as the schema spells it: `task-force` → `TASK_FORCE` (toEnum in shared.ts). */
+const enumOf =
+  (name: string, required = false): FieldSql =>
+  (alias) => {
+    const value = `upper(replace(${alias}.${name}::text, '-', '_'))`
+    return required ? nonNull(value, alias) : value
+  }
+
+/** The one record a to-one relation column holds, if readers may see it; else null. */
+const relatedOne =
+  (idColumn: string, kind: Kind, type: string): FieldSql =>
+  (alias, node, ctx) => {
+    const target = `${alias}_${idColumn}`
+    const object = RECORDS[type]?.(target, node.selectionSet, ctx)
+    if (!object) return undefined
+    return `(SELECT ${object} FROM ${KINDS[kind].table} ${target}
+      WHERE ${target}.id = ${alias}.${idColumn} AND ${visible(kind, target, ctx.filters)})`
+  }
+
+/** A resource's published editions, oldest first. */
+const editions: FieldSql = (alias, node, ctx) => {
+  const target = `${alias}_e`
+  const object = RECORDS.Translation!(target, node.selectionSet, ctx)
+  if (!object) return undefined
+  return `(SELECT coalesce(json_agg(${object} ORDER BY ${target}.id), '[]') FROM translations ${target}
+    WHERE ${target}.resource_id = ${alias}.id AND ${visible('translation', target, ctx.filters)})`
+}
+
+/** A resource's links, in the editors' order. */
+const links: FieldSql = (alias, node, ctx) => {
+  const target = `${alias}_k`
+  const object = RECORDS.Link!(target, node.selectionSet, ctx)
+  if (!object) return undefined
+  return `(SELECT coalesce(json_agg(${object} ORDER BY ${target}._order), '[]') FROM resources_links ${target}
+    WHERE ${target}._parent_id = ${alias}.id)`
 }
 
 type RecordSql = (
@@ -216,7 +341,41 @@ export const RECORDS: Record<string, RecordSql> = {
       'organisation',
       'Organisation',
     ),
+    standards: related('resources', 'standards', 'standards_id', 'standard', 'Standard'),
+    publicationType: relatedOne('publication_type_id', 'publicationType', 'Term:publicationType'),
+    countries: resourceCountries,
     availableLanguages,
+    translations: editions,
+    links,
+  }),
+  Standard: record('Standard', {
+    id: globalId('Standard'),
+    number: wholeNumber('number', true),
+    pillar: (alias) => `coalesce(${alias}.pillar::text::int, ${fail(alias)})`,
+    title: translatedText('standards', 'title'),
+  }),
+  Translation: record('Translation', {
+    id: globalId('Translation'),
+    language: (alias, node, ctx) => languageObject(`${alias}.language::text`, alias, node, ctx),
+    title: (alias) => nonNull(translationTitleSql(alias), alias),
+    url: column('url'),
+    progress: enumOf('progress', true),
+    format: enumOf('format', true),
+    date: dateOf('date'),
+    outdated: (alias) => editionOutdatedSql(alias),
+    isStale: (alias) => editionOutdatedSql(alias),
+  }),
+  Link: record('Link', {
+    kind: enumOf('kind', true),
+    url: column('url', true),
+    label: translatedText('resources_links', 'label'),
+    language: (alias, node, ctx) => {
+      const object = languageObject(`${alias}.language::text`, alias, node, ctx)
+      return (
+        object &&
+        `CASE WHEN coalesce(${alias}.language::text, '') = '' THEN NULL ELSE ${object} END`
+      )
+    },
   }),
   Webinar: record('Webinar', {
     id: globalId('Webinar'),
@@ -240,13 +399,17 @@ export const RECORDS: Record<string, RecordSql> = {
   'Term:topic': term('topic', 'topics'),
   'Term:theme': term('theme', 'themes'),
   'Term:audience': term('audience', 'audiences'),
+  'Term:publicationType': term('publicationType', 'publication_types'),
 }
 
 /** Every field the plan can build, by type: what the start-up check plans (graphql/sql/check.ts). */
 const EVERY_FIELD: Record<'Resource' | 'Webinar', string> = {
   Resource: `{ __typename id slug publicationDate title { text locale outdated } summary { text locale outdated }
     workingGroups { id slug name { text locale outdated } } topics { id slug name { text } } themes { id slug name { text } }
-    audiences { id slug name { text } } publishers { id slug name { text } } availableLanguages { code } }`,
+    audiences { id slug name { text } } publishers { id slug name { text } } availableLanguages { code name nativeName }
+    standards { id number pillar title { text } } publicationType { id slug name { text } } countries { code name }
+    translations { id language { code name nativeName } title url progress format date outdated isStale }
+    links { kind url label { text locale outdated } language { code name nativeName } } }`,
   Webinar: `{ __typename id slug title { text locale outdated } summary { text locale outdated } startsAt durationMinutes timeZone }`,
 }
 
@@ -257,12 +420,7 @@ export const everyFieldJson =
     const query = parse(`{ probe ${EVERY_FIELD[type]} }`)
     const field = (query.definitions[0] as { selectionSet: SelectionSetNode }).selectionSet
       .selections[0] as FieldNode
-    let placeholder: string | undefined
-    const sql = RECORDS[type]!(alias, field.selectionSet, {
-      params,
-      filters,
-      chain: () => (placeholder ??= `${params.add(chain)}::text[]`),
-    })
+    const sql = RECORDS[type]!(alias, field.selectionSet, planContext(params, filters, chain))
     if (!sql) throw new Error(`The plan cannot build every field of ${type}`)
     return sql
   }

@@ -125,13 +125,18 @@ const standardJson = (
 const resourceTitle = (resourceId: string, locale: string) =>
   `(SELECT nullif(rl.title, '') FROM resources_locales rl WHERE rl._parent_id = ${resourceId} AND rl._locale::text = ${locale})`
 
-// An edition in a hub locale takes its resource's title in that locale (never its own); one whose
-// title is not known yet shows the resource's English title.
+/**
+ * An edition's title: in a hub locale, its resource's title in that locale (never its own); one whose
+ * title is not known yet shows the resource's English title.
+ */
+export const translationTitleSql = (a: string) =>
+  `coalesce(CASE WHEN ${a}.language::text IN (${HUB_LANGUAGES.map((l) => `'${l}'`).join(', ')})
+      THEN ${resourceTitle(`${a}.resource_id`, `${a}.language::text`)} ELSE nullif(${a}.title, '') END,
+    ${resourceTitle(`${a}.resource_id`, "'en'")})`
+
 const translationJson = (a: string) => `jsonb_build_object('__typename', 'Translation',
   'id', ${a}.id, 'language', ${a}.language,
-  'title', coalesce(CASE WHEN ${a}.language::text IN (${HUB_LANGUAGES.map((l) => `'${l}'`).join(', ')})
-      THEN ${resourceTitle(`${a}.resource_id`, `${a}.language::text`)} ELSE nullif(${a}.title, '') END,
-    ${resourceTitle(`${a}.resource_id`, "'en'")}),
+  'title', ${translationTitleSql(a)},
   'url', ${a}.url, 'progress', ${a}.progress, 'format', ${a}.format,
   'sourceEdition', ${a}.source_edition, 'translatedById', ${a}.translated_by_id, 'date', ${a}.date,
   'outdated', ${editionOutdatedSql(a)})`

@@ -178,16 +178,30 @@ export const resourceListing = (
   }
 }
 
+/** The facets `resourceFacets` can count (besides `total`). */
+export const FACETS = [
+  'types',
+  'topics',
+  'themes',
+  'audiences',
+  'workingGroups',
+  'standards',
+  'languages',
+  'countries',
+] as const
+export type Facet = (typeof FACETS)[number]
+
 /**
  * The facets of a listing (its filters and search): the total, then per facet each value with its
- * labels in every locale and its count. One pass over the matches' relations serves every taxonomy
- * facet (a pass per facet cost 5×).
+ * labels in every locale and its count; only the facets asked for are counted. One pass over the
+ * matches' relations serves every taxonomy facet asked for (a pass per facet cost 5×).
  */
 export const facetsStatement = (
   filter: ResourceFilterValues | null | undefined,
   search: string | null | undefined,
   chain: Locale[],
   filters: PublicFilters,
+  wanted: ReadonlySet<Facet> = new Set(FACETS),
 ): Statement => {
   const params = new Params()
   const { joins, where } = resourceMatch(params, filter, search, chain, filters)
@@ -201,31 +215,53 @@ export const facetsStatement = (
   ) =>
     `SELECT '${facet}', ${value}::text, ${labels}, rel.n FROM rel JOIN ${KINDS[kind].table} x ON x.id = rel.rid
      WHERE rel.path = '${path}' AND ${visible(kind, 'x', filters)}`
+  const relFacets = (
+    ['topics', 'themes', 'audiences', 'workingGroups', 'standards'] as const
+  ).filter((facet) => wanted.has(facet))
+  const counts: Record<Facet, () => string> = {
+    types: () => `SELECT 'types', x.slug, ${label('publication_types', 'name')}, f.n FROM (
+       SELECT publication_type_id AS rid, count(*) AS n FROM m WHERE publication_type_id IS NOT NULL GROUP BY 1
+     ) f JOIN publication_types x ON x.id = f.rid WHERE ${visible('publicationType', 'x', filters)}`,
+    topics: () => byRel('topics', 'topics', 'topic'),
+    themes: () => byRel('themes', 'themes', 'theme'),
+    audiences: () => byRel('audiences', 'audiences', 'audience'),
+    workingGroups: () => byRel('workingGroups', 'workingGroups', 'group'),
+    standards: () =>
+      byRel('standards', 'standards', 'standard', 'x.number', label('standards', 'title')),
+    languages: () => `SELECT 'languages', z.code, NULL, count(*) FROM (
+       SELECT m.id, v.value::text AS code FROM m JOIN resources_languages v ON v.parent_id = m.id
+       UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND ${visible('translation', 'tr', filters)}
+     ) z GROUP BY z.code`,
+    countries: () => `SELECT 'countries', c.value::text, NULL, count(*) FROM m
+       JOIN resources_countries c ON c.parent_id = m.id GROUP BY c.value`,
+  }
+  // Relation ids of the matches, counted once for every taxonomy facet asked for.
+  const rel = relFacets.length
+    ? `, rel AS (
+       SELECT r.path, coalesce(${relFacets.map((f) => `r.${REL_COLUMN[f]}`).join(', ')}) AS rid, count(*) AS n
+       FROM m JOIN resources_rels r ON r.parent_id = m.id
+       WHERE r.path IN (${relFacets.map((f) => `'${f}'`).join(', ')})
+       GROUP BY 1, 2
+     )`
+    : ''
   return {
     text: `WITH m AS MATERIALIZED (
        SELECT t.id, t.publication_type_id FROM resources t ${joins}
        WHERE ${[visible('resource', 't', filters), ...where].join(' AND ')}
-     ), rel AS (
-       SELECT r.path, coalesce(r.topics_id, r.themes_id, r.audiences_id, r.working_groups_id, r.standards_id) AS rid, count(*) AS n
-       FROM m JOIN resources_rels r ON r.parent_id = m.id
-       WHERE r.path IN ('topics', 'themes', 'audiences', 'workingGroups', 'standards')
-       GROUP BY 1, 2
-     )
+     )${rel}
      SELECT 'total' AS facet, '' AS value, NULL::jsonb AS labels, count(*) AS count FROM m
-     UNION ALL SELECT 'types', x.slug, ${label('publication_types', 'name')}, f.n FROM (
-       SELECT publication_type_id AS rid, count(*) AS n FROM m WHERE publication_type_id IS NOT NULL GROUP BY 1
-     ) f JOIN publication_types x ON x.id = f.rid WHERE ${visible('publicationType', 'x', filters)}
-     UNION ALL ${byRel('topics', 'topics', 'topic')}
-     UNION ALL ${byRel('themes', 'themes', 'theme')}
-     UNION ALL ${byRel('audiences', 'audiences', 'audience')}
-     UNION ALL ${byRel('workingGroups', 'workingGroups', 'group')}
-     UNION ALL ${byRel('standards', 'standards', 'standard', 'x.number', label('standards', 'title'))}
-     UNION ALL SELECT 'languages', z.code, NULL, count(*) FROM (
-       SELECT m.id, v.value::text AS code FROM m JOIN resources_languages v ON v.parent_id = m.id
-       UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND ${visible('translation', 'tr', filters)}
-     ) z GROUP BY z.code
-     UNION ALL SELECT 'countries', c.value::text, NULL, count(*) FROM m
-       JOIN resources_countries c ON c.parent_id = m.id GROUP BY c.value`,
+     ${FACETS.filter((facet) => wanted.has(facet))
+       .map((facet) => `UNION ALL ${counts[facet]()}`)
+       .join('\n     ')}`,
     values: params.values,
   }
 }
+
+/** The relation column of each taxonomy facet. */
+const REL_COLUMN = {
+  topics: 'topics_id',
+  themes: 'themes_id',
+  audiences: 'audiences_id',
+  workingGroups: 'working_groups_id',
+  standards: 'standards_id',
+} as const

@@ -22,6 +22,8 @@ beforeAll(async () => {
   const [group] = (await payload.find({ collection: 'working-groups', limit: 1, depth: 0 })).docs
   const topics = (await payload.find({ collection: 'topics', limit: 2, depth: 0 })).docs
   const [org] = (await payload.find({ collection: 'organisations', limit: 1, depth: 0 })).docs
+  const standards = (await payload.find({ collection: 'standards', limit: 2, depth: 0 })).docs
+  const [type] = (await payload.find({ collection: 'publication-types', limit: 1, depth: 0 })).docs
   groupSlug = group!.slug as string
   const created = await rest('POST', '/resources?locale=en', {
     token: editor.token,
@@ -33,6 +35,13 @@ beforeAll(async () => {
       workingGroups: [group!.id],
       topics: topics.map((t) => t.id).reverse(),
       publishers: [org!.id],
+      standards: standards.map((x) => x.id).reverse(),
+      publicationType: type!.id,
+      countries: ['SY', 'LB'],
+      links: [
+        { kind: 'video', url: 'https://example.org/video', language: 'ar', label: 'Recording' },
+        { kind: 'website', url: 'https://example.org/' },
+      ],
       _status: 'published',
     },
   })
@@ -118,7 +127,14 @@ const RESOURCE_FIELDS = `__typename id slug publicationDate
   title { text locale outdated __typename } summary { text locale outdated }
   workingGroups { __typename id slug name { text locale } }
   topics { id slug name { text locale outdated } } themes { slug } audiences { slug }
-  publishers { id slug n: name { text } } availableLanguages { code __typename }`
+  publishers { id slug n: name { text } } availableLanguages { code __typename }
+  publicationType { id slug name { text locale } } countries { code name }`
+
+/** What a detail page shows: every field the plan builds. */
+const DETAIL_FIELDS = `${RESOURCE_FIELDS.replace('availableLanguages { code __typename }', 'availableLanguages { code name nativeName }')}
+  standards { __typename id number pillar title { text locale outdated } }
+  translations { __typename id language { code name nativeName } title url progress format date outdated isStale }
+  links { __typename kind url label { text locale outdated } language { code name nativeName } }`
 
 describe('planned operations', () => {
   it('answer a listing page as the resolvers do, in one statement', async () => {
@@ -207,6 +223,29 @@ describe('planned operations', () => {
     }
   })
 
+  it('answer several root fields, facets among them, in one statement', async () => {
+    const topic = (await payload.find({ collection: 'topics', limit: 1, depth: 0 })).docs[0]!
+      .slug as string
+    for (const locale of ['FR', 'AR']) {
+      const { body } = await same(
+        `query @inContext(locale: ${locale}, fallback: [EN]) {
+          resources(first: 20, filter: { topics: ["${topic}"] }) { totalCount edges { node { slug title { text } topics { name { text } } } } }
+          resourceFacets(filter: { topics: ["${topic}"] }) { __typename total topics { __typename value label count } } }`,
+        { statements: 1 },
+      )
+      expect(body.data.resourceFacets.total).toBe(body.data.resources.totalCount)
+    }
+    await same(
+      `query @inContext(locale: AR) { all: resourceFacets { total types { value label count } topics { value label count }
+        themes { value label count } audiences { value label count } workingGroups { value label count }
+        standards { value label count } languages { value label count } countries { value label count } }
+        french: resourceFacets(filter: { languages: ["fr"] }) { total c: countries { v: value n: count } }
+        w: webinars(first: 3, when: PAST) { edges { node { slug } } } __typename
+        r: resource(slug: "${slug}") { slug } }`,
+      { statements: 1 },
+    )
+  })
+
   it('leave other shapes, and every error, to the resolvers, with the same answer', async () => {
     const after = (await planned.post(`{ resources(first: 2) { pageInfo { endCursor } } }`)).body
       .data.resources.pageInfo.endCursor
@@ -214,9 +253,10 @@ describe('planned operations', () => {
       // Not planned: fragments, directives, fields not in the plan, two root fields, a count past page one.
       `{ resources(first: 3) { edges { node { ...on Resource { slug } } } } }`,
       `{ resources(first: 3) { edges { node { slug title @include(if: true) { text } } } } }`,
-      `{ resources(first: 3) { edges { node { slug availableLanguages { nativeName } links { url } } } } }`,
+      `{ resources(first: 3) { edges { node { slug body { text } cover { url } } } } }`,
       `{ resources(first: 3, search: "child") { edges { searchMatch { in } node { slug } } } }`,
-      `{ resources(first: 2) { edges { node { slug } } } webinars(first: 2) { edges { node { slug } } } }`,
+      `{ resources(first: 2) { edges { node { slug } } } topics { slug } }`,
+      `{ resourceFacets { topics { ...on FacetValue { value } } } }`,
       `{ resources(first: 2, after: "${after}") { totalCount edges { node { slug } } } }`,
       // Errors: a bad page size, cursor, filter, slug.
       `{ resources(first: 101) { edges { node { slug } } } }`,

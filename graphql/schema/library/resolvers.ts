@@ -1,4 +1,5 @@
 // The resource library: resources, their language editions, facets, and the taxonomies.
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql'
 import { z } from 'zod'
 
 import {
@@ -14,7 +15,12 @@ import {
 import { loadBodyRenderers, renderBody } from '../../bodies'
 import type { PartnerContext } from '../../context'
 import type { PublicFilters } from '../../access'
-import type { QueryResolvers, QueryResourcesArgs, Resolvers } from '../../generated/resolvers'
+import type {
+  QueryResolvers,
+  QueryResourceFacetsArgs,
+  QueryResourcesArgs,
+  Resolvers,
+} from '../../generated/resolvers'
 import { toGlobalId } from '../../ids'
 import type { Locale, Locales } from '../../locale'
 import type {
@@ -26,7 +32,13 @@ import type {
   TranslationRow,
 } from '../../rows'
 import { findBySlug, listPage, type ListingQuery } from '../../sql/listing'
-import { facetsStatement, resourceListing, type ResourceSortValue } from '../../sql/resources'
+import {
+  type Facet,
+  FACETS,
+  facetsStatement,
+  resourceListing,
+  type ResourceSortValue,
+} from '../../sql/resources'
 import {
   standardsStatement,
   TAXONOMY_KIND,
@@ -63,54 +75,81 @@ const terms = async (ctx: PartnerContext, table: TaxonomyTable, chain: Locale[])
   return rows.map((r) => r.data).sort((a, b) => name(a).localeCompare(name(b), chain[0]))
 }
 
-type FacetRow = {
+export type FacetRow = {
   facet: string
   value: string
   labels: Record<string, { label?: string }> | null
   count: string
 }
 
-const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
-  const chain = ctx.chain(info)
+/**
+ * The facets a `resourceFacets` selection names, through fragments too; @skip and @include are not
+ * read, so a skipped facet is counted for nothing, never missed.
+ */
+const facetsAsked = (info: GraphQLResolveInfo): Set<Facet> => {
+  const names = new Set<string>()
+  const visit = (selectionSet: SelectionSetNode | undefined) => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === 'Field') names.add(selection.name.value)
+      else if (selection.kind === 'InlineFragment') visit(selection.selectionSet)
+      else visit(info.fragments[selection.name.value]?.selectionSet)
+    }
+  }
+  for (const node of info.fieldNodes) visit(node.selectionSet)
+  return new Set(FACETS.filter((facet) => names.has(facet)))
+}
+
+/** `Query.resourceFacets`'s statement for its arguments, counting the facets `wanted`. */
+export const facetsQuery = (
+  args: QueryResourceFacetsArgs,
+  chain: Locale[],
+  filters: PublicFilters,
+  wanted: ReadonlySet<Facet>,
+) => {
   const filter = parseArg('filter', filterSchema, args.filter)
   const search = args.search == null ? undefined : parseArg('search', searchArg, args.search)
-  const { text, values } = facetsStatement(filter, search, chain, ctx.filters)
-  const rows = await ctx.sql.query<FacetRow>(text, values)
+  return facetsStatement(filter, search, chain, filters, wanted)
+}
+
+export type FacetValue = { value: string; label: string; count: number }
+
+/**
+ * The facets from the statement's rows: labels in the chain's locale, most frequent first (then by
+ * value, so that equal counts always come in the same order).
+ */
+export const facetsResult = (rows: FacetRow[], chain: Locale[]) => {
   const result = {
     total: 0,
-    types: [],
-    topics: [],
-    themes: [],
-    audiences: [],
-    workingGroups: [],
-    standards: [],
-    languages: [],
-    countries: [],
-  } as Record<string, unknown> & {
-    total: number
+    ...(Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetValue[]])) as Record<
+      Facet,
+      FacetValue[]
+    >),
   }
   for (const row of rows) {
     if (row.facet === 'total') {
       result.total = Number(row.count)
       continue
     }
-    const text =
+    const label =
       row.facet === 'languages'
         ? language(row.value).nativeName
         : row.facet === 'countries'
           ? country(row.value, chain).name
           : (translated(row.labels as never, 'label', chain).text ?? row.value)
-    ;(result[row.facet] as unknown[]).push({
-      value: row.value,
-      label: text,
-      count: Number(row.count),
-    })
+    result[row.facet as Facet].push({ value: row.value, label, count: Number(row.count) })
   }
-  for (const key of Object.keys(result)) {
-    if (Array.isArray(result[key]))
-      (result[key] as { count: number }[]).sort((a, b) => b.count - a.count)
+  for (const facet of FACETS) {
+    result[facet].sort(
+      (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+    )
   }
-  return result as never
+  return result
+}
+
+const facets: QueryResolvers['resourceFacets'] = async (_, args, ctx, info) => {
+  const chain = ctx.chain(info)
+  const { text, values } = facetsQuery(args, chain, ctx.filters, facetsAsked(info))
+  return facetsResult(await ctx.sql.query<FacetRow>(text, values), chain) as never
 }
 
 /** `Query.resources`'s arguments as a listing (BAD_USER_INPUT when they do not make one). */
