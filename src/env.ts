@@ -78,6 +78,16 @@ const schema = z.object({
     .default('Authorization'),
   /** Its value, e.g. `Bearer <token>`: a secret, only from the environment. */
   CDN_PURGE_AUTH: z.string().min(1, 'must not be empty').optional(),
+  /**
+   * `false` runs every partner operation through the resolvers (graphql/plan: common shapes run as
+   * one planned statement otherwise).
+   */
+  PARTNER_PLAN: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
+  /**
+   * `false` sends the partner API's statements unprepared: needed behind a pooler that does not keep
+   * sessions (PgBouncer in transaction mode before 1.21). Prepared, PostgreSQL plans each once.
+   */
+  PARTNER_PREPARE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   /** The servers' own log lines: `json` (one object per line, for a collector) or `text`. */
   LOG_FORMAT: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
   /**

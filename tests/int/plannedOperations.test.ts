@@ -3,7 +3,8 @@
 // seeded content plus records made here for the cases that differ (a French title, an outdated
 // French summary, draft and published editions, upcoming and past webinars of a group).
 import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { hub, makeUser, rest, unique, type TestUser } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
@@ -266,6 +267,45 @@ describe('planned operations', () => {
       `{ webinars(from: "2030-01-01T00:00:00Z", to: "2020-01-01T00:00:00Z") { edges { node { slug } } } }`,
     ]) {
       await same(query)
+    }
+  })
+})
+
+describe('prepared statements', () => {
+  // One connection, so that its prepared statements can be read through the same pool.
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 })
+  const api = partnerApi({ pool })
+  const prepared = async () =>
+    (
+      await pool.query<{ name: string }>(
+        `SELECT name FROM pg_prepared_statements WHERE name LIKE 'hub\\_%'`,
+      )
+    ).rows.length
+  afterAll(() => pool.end())
+
+  it('are made for a statement sent a second time, and not for a one-off', async () => {
+    // A selection of its own (the key is in the statement), so that no other test sent it before.
+    const key = `t_${Date.now()}`
+    const query = (n: number) =>
+      `{ resources(first: ${n}) { edges { node { slug ${key}: title { text } } } } }`
+    // `first` is bound: both sizes are the same statement.
+    expect((await api.post(query(3))).statements).toBe(1)
+    expect(await prepared()).toBe(0)
+    const { body } = await api.post(query(4))
+    expect(body.data.resources.edges).toHaveLength(4)
+    expect(await prepared()).toBe(1)
+    expect((await api.post(query(5))).body.data.resources.edges).toHaveLength(5)
+    expect(await prepared()).toBe(1)
+  })
+
+  it('are not made with PARTNER_PREPARE=false', async () => {
+    process.env.PARTNER_PREPARE = 'false'
+    try {
+      const query = `{ webinars(first: 2) { edges { node { slug w_${Date.now()}: title { text } } } } }`
+      for (let i = 0; i < 3; i++) await api.post(query)
+      expect(await prepared()).toBe(1)
+    } finally {
+      delete process.env.PARTNER_PREPARE
     }
   })
 })
