@@ -341,6 +341,9 @@ export const createPartnerYoga = (
         },
       }),
       useCacheTags(),
+      // Before the response cache, whose own execute (adding the type and id of every record, to
+      // tag what it stores) must call this one: planned answers are cached like any other.
+      ...((options.plan ?? process.env.PARTNER_PLAN !== 'false') ? [usePlannedOperations()] : []),
       ...(!cache
         ? []
         : [
@@ -356,7 +359,6 @@ export const createPartnerYoga = (
             }),
           ]),
       useCacheHeaders(contexts),
-      ...((options.plan ?? process.env.PARTNER_PLAN !== 'false') ? [usePlannedOperations()] : []),
       ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
     ],
   })

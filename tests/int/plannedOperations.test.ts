@@ -247,6 +247,28 @@ describe('planned operations', () => {
     )
   })
 
+  it('are cached like any other answer, behind the response cache', async () => {
+    const cached = partnerApi({ plan: true, responseCache: true })
+    const warnings: unknown[] = []
+    const warn = console.warn
+    console.warn = (...args: unknown[]) => void warnings.push(args)
+    try {
+      const query = `query @inContext(locale: FR) { resources(first: 5) { edges { node { id slug title { text } topics { id name { text } } } } } }`
+      const first = await cached.post(query)
+      const again = await cached.post(query)
+      expect(first.statements).toBe(1)
+      expect(again.statements).toBe(0)
+      const { body } = await resolved.post(query)
+      expect(JSON.stringify(first.body)).toBe(JSON.stringify(body))
+      expect(JSON.stringify(again.body)).toBe(JSON.stringify(body))
+      // The response cache's own execute ran (it warns when another plugin bypasses it).
+      expect(warnings).toEqual([])
+    } finally {
+      console.warn = warn
+      await cached.close()
+    }
+  })
+
   it('leave other shapes, and every error, to the resolvers, with the same answer', async () => {
     const after = (await planned.post(`{ resources(first: 2) { pageInfo { endCursor } } }`)).body
       .data.resources.pageInfo.endCursor
