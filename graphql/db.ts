@@ -51,6 +51,7 @@ export const closePartnerPool = async () => {
  */
 const MAX_PREPARED = 64
 const preparedNames = new Map<string, string>()
+/** Digests of texts sent once so far (a digest, not the text: a junk shape costs 43 bytes here). */
 const seenOnce = new LRUCache<string, true>({ max: 1000 })
 
 /** The name to prepare `text` under, or undefined to send it unprepared. */
@@ -59,11 +60,12 @@ const preparedName = (text: string): string | undefined => {
   if (process.env.PARTNER_PREPARE === 'false') return undefined
   const name = preparedNames.get(text)
   if (name || preparedNames.size >= MAX_PREPARED) return name
-  if (!seenOnce.has(text)) {
-    seenOnce.set(text, true)
+  const digest = createHash('sha256').update(text).digest('base64url')
+  if (!seenOnce.has(digest)) {
+    seenOnce.set(digest, true)
     return undefined
   }
-  const made = `hub_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`
+  const made = `hub_${digest.slice(0, 24)}`
   preparedNames.set(text, made)
   return made
 }

@@ -1,10 +1,11 @@
-// Planned operations: a partner's query of a common shape (a page of resources or webinars, one
-// resource by slug) runs as ONE SQL statement that builds its records' JSON with exactly the fields
-// asked for (graphql/plan/records.ts); JavaScript adds only the connection around them (cursors,
-// pageInfo). Anything else, and any operation whose arguments, cursor or data the plan cannot take
-// (a bad argument, a null where the schema promises none, the database away), runs through the
-// resolvers as before, which answer it, errors included. Both paths give the same answer: the
-// tests compare them on every shape planned here (tests/int/plannedOperations.test.ts).
+// Planned operations: a partner's query of a common shape (pages of resources or webinars, a resource
+// by slug, resource facets; up to MAX_ROOTS of them) runs as ONE SQL statement that builds its
+// records' JSON with exactly the fields asked for (graphql/plan/records.ts); JavaScript adds only the
+// connection around them (cursors, pageInfo) and the facets' labels. Anything else, and any
+// operation whose arguments, cursor or data the plan cannot take (a bad argument, a null where the
+// schema promises none, the database away), runs through the resolvers as before, which answer it,
+// errors included. Both paths give the same answer: the tests compare them on every shape planned
+// here (tests/int/plannedOperations.test.ts).
 import {
   type ExecutionArgs,
   type ExecutionResult,
@@ -61,14 +62,23 @@ type RootPlan = {
   rowOrder?: (alias: string) => string
 }
 
-/** Builds an object of `fields` (response key, field) from the values each field name gives. */
-const objectOf = (
+/** Builds an answer's object of `fields` (response key, field) from the values each field name gives. */
+const answerOf = (
   fields: [string, FieldNode][],
   values: Record<string, () => unknown>,
 ): Record<string, unknown> => {
   const object: Record<string, unknown> = {}
   for (const [key, field] of fields) object[key] = values[field.name.value]!()
   return object
+}
+
+/**
+ * The one field of `fields` named `name`: undefined when there is none, null when it is there under
+ * several keys (each could select differently; the plan builds one selection per field).
+ */
+const once = (fields: [string, FieldNode][], name: string) => {
+  const found = fields.filter(([, field]) => field.name.value === name)
+  return found.length > 1 ? null : found[0]?.[1]
 }
 
 /** Whether every field of `fields` is one that `known` can give. */
@@ -80,7 +90,7 @@ const recordSql = (
   type: string,
   node: FieldNode | undefined,
   ctx: PartnerContext,
-  chain: string[],
+  chain: Locale[],
 ) => {
   let failed = false
   const json = (alias: string, params: Params) => {
@@ -100,14 +110,15 @@ const connectionPlan = (
   query: ListingQuery,
   args: { first?: number | null; after?: string | null },
   ctx: PartnerContext,
-  chain: string[],
+  chain: Locale[],
 ): RootPlan | undefined => {
   const fields = plainFields(field.selectionSet)
   if (!fields || !only(fields, ['__typename', 'edges', 'pageInfo', 'totalCount'])) return undefined
-  const edgesField = fields.find(([, f]) => f.name.value === 'edges')?.[1]
+  const edgesField = once(fields, 'edges')
+  const pageInfoField = once(fields, 'pageInfo')
+  if (edgesField === null || pageInfoField === null) return undefined
   const edgeFields = edgesField ? plainFields(edgesField.selectionSet) : []
   if (!edgeFields || !only(edgeFields, ['__typename', 'cursor', 'node'])) return undefined
-  const pageInfoField = fields.find(([, f]) => f.name.value === 'pageInfo')?.[1]
   const pageInfoFields = pageInfoField ? plainFields(pageInfoField.selectionSet) : []
   const pageInfoKeys = ['__typename', 'hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor']
   if (!pageInfoFields || !only(pageInfoFields, pageInfoKeys)) return undefined
@@ -117,7 +128,8 @@ const connectionPlan = (
   const { tag, after, totalInPage } = pagePosition(query, { after: afterCursor }, withTotal)
   // Past the first page the total is a second statement: the resolvers count it.
   if (withTotal && !totalInPage) return undefined
-  const node = edgeFields.find(([, f]) => f.name.value === 'node')?.[1]
+  const node = once(edgeFields, 'node')
+  if (node === null) return undefined
   const records = recordSql(nodeType, node, ctx, chain)
   const statement = pageStatement(
     query,
@@ -129,21 +141,21 @@ const connectionPlan = (
   return {
     statement,
     answer: (rows) => {
-      const edges = rows.slice(0, first).map((row) =>
-        objectOf(edgeFields, {
+      const pageRows = rows.slice(0, first)
+      const edges = pageRows.map((row) =>
+        answerOf(edgeFields, {
           __typename: () => `${nodeType}Edge`,
           cursor: () => rowCursor(query, tag, row),
           node: () => row.data,
         }),
       )
-      const pageRows = rows.slice(0, first)
       const cursorOf = (row: Row | undefined) => (row ? rowCursor(query, tag, row) : null)
-      return objectOf(fields, {
+      return answerOf(fields, {
         __typename: () => connectionType,
         edges: () => edges,
         totalCount: () => Number(rows[0]?.total_count ?? 0),
         pageInfo: () =>
-          objectOf(pageInfoFields, {
+          answerOf(pageInfoFields, {
             __typename: () => 'PageInfo',
             hasNextPage: () => rows.length > first,
             hasPreviousPage: () => Boolean(after),
@@ -162,7 +174,7 @@ const ROOTS: Record<
     field: FieldNode,
     args: Record<string, unknown>,
     ctx: PartnerContext,
-    chain: string[],
+    chain: Locale[],
   ) => RootPlan | undefined
 > = {
   resources: (field, args, ctx, chain) =>
@@ -170,7 +182,7 @@ const ROOTS: Record<
       field,
       'ResourceConnection',
       'Resource',
-      resourcesQuery(args, chain as never, ctx.filters),
+      resourcesQuery(args, chain, ctx.filters),
       args,
       ctx,
       chain,
@@ -189,9 +201,9 @@ const ROOTS: Record<
     }
     const wanted = new Set(FACETS.filter((f) => fields.some(([, x]) => x.name.value === f)))
     return {
-      statement: facetsQuery(args, chain as Locale[], ctx.filters, wanted),
+      statement: facetsQuery(args, chain, ctx.filters, wanted),
       answer: (rows) => {
-        const result = facetsResult(rows as unknown as FacetRow[], chain as Locale[])
+        const result = facetsResult(rows as unknown as FacetRow[], chain)
         const object: Record<string, unknown> = {}
         for (const [key, facet] of fields) {
           const name = facet.name.value
@@ -201,7 +213,7 @@ const ROOTS: Record<
               : name === 'total'
                 ? result.total
                 : result[name as Facet].map((v) =>
-                    objectOf(valueFields.get(key)!, {
+                    answerOf(valueFields.get(key)!, {
                       __typename: () => 'FacetValue',
                       value: () => v.value,
                       label: () => v.label,

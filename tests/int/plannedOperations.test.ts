@@ -280,6 +280,9 @@ describe('planned operations', () => {
       `{ resources(first: 3, search: "child") { edges { searchMatch { in } node { slug } } } }`,
       `{ resources(first: 2) { edges { node { slug } } } topics { slug } }`,
       `{ resourceFacets { topics { ...on FacetValue { value } } } }`,
+      // The same connection field under two keys, each selecting differently.
+      `{ resources(first: 2) { a: edges { cursor } b: edges { node { slug } } p: pageInfo { hasNextPage } q: pageInfo { endCursor } } }`,
+      `{ resources(first: 2) { edges { a: node { slug } b: node { title { text } } } } }`,
       `{ resources(first: 2, after: "${after}") { totalCount edges { node { slug } } } }`,
       // Errors: a bad page size, cursor, filter, slug.
       `{ resources(first: 101) { edges { node { slug } } } }`,
