@@ -7,11 +7,13 @@ import {
   getNamedType,
   type GraphQLSchema,
   isAbstractType,
+  parse,
   TypeInfo,
   visit,
   visitWithTypeInfo,
 } from 'graphql'
 import type { Plugin } from 'graphql-yoga'
+import { LRUCache } from 'lru-cache'
 
 import { ALL_TAG, recordTag } from '../src/changes/channel'
 import { NODE_TYPES, type NodeType } from './ids'
@@ -74,11 +76,38 @@ const recordTags = (value: unknown, tags: Set<string>) => {
   }
 }
 
+/**
+ * The record types a query text selects, for an answer the response cache served without parsing
+ * it (an entry per text; texts that do not parse are not answered from the cache anyway).
+ */
+const typesByText = new LRUCache<string, string[]>({ max: 500 })
+const recordTypesOfText = (schema: GraphQLSchema, text: string) => {
+  let types = typesByText.get(text)
+  if (!types) {
+    try {
+      types = recordTypesSelected(schema, parse(text, { noLocation: true }))
+    } catch {
+      return []
+    }
+    typesByText.set(text, types)
+  }
+  return types
+}
+
 export const useCacheTags = (): Plugin => {
+  let schema: GraphQLSchema | undefined
+  const texts = new WeakMap<Request, string>()
   const types = new WeakMap<Request, string[]>()
   const records = new WeakMap<Request, Set<string>>()
   return {
-    // Before the response cache: a cached answer is tagged like a fresh one.
+    onSchemaChange({ schema: changed }) {
+      schema = changed
+    },
+    // Before the response cache, which answers a hit here without executing: its text is kept so
+    // that a cached answer is tagged with its types like a fresh one.
+    onParams({ params, request }) {
+      if (typeof params.query === 'string') texts.set(request, params.query)
+    },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request
       if (request) types.set(request, recordTypesSelected(args.schema, args.document))
@@ -92,10 +121,13 @@ export const useCacheTags = (): Plugin => {
     },
     onResponse({ request, response }) {
       if (response.status !== 200) return
+      const text = texts.get(request)
+      const selected =
+        types.get(request) ?? (schema && text !== undefined ? recordTypesOfText(schema, text) : [])
       const recordList = [...(records.get(request) ?? [])]
       const tags = [
         ALL_TAG,
-        ...(types.get(request) ?? []),
+        ...selected,
         ...(recordList.length > MAX_RECORD_TAGS ? [] : recordList),
       ]
       response.headers.set('Cache-Tag', tags.join(','))

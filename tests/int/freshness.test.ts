@@ -90,6 +90,13 @@ describe('fresh answers in every process', () => {
       expect(tags).toEqual(expect.arrayContaining(['hub', 'Resource', `Resource-${id}`]))
       expect(response.headers.get('surrogate-key')!.split(' ')).toEqual(tags)
       expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60')
+      // The same answer again, now from the process's cache, is tagged the same: a CDN that keeps
+      // it must still purge it when a resource is added (it had lost its `Resource` tag).
+      const again = await ask(server.base, slug)
+      expect(again.response.headers.get('cache-tag')!.split(',')).toEqual(tags)
+      expect(again.response.headers.get('surrogate-key')).toBe(
+        response.headers.get('surrogate-key'),
+      )
     }
     // Records shown inside others name their type even when their ids were not asked for.
     const nested = encodeURIComponent(
