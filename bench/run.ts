@@ -15,6 +15,7 @@ import getPort from 'get-port'
 import pg from 'pg'
 import { z } from 'zod'
 
+import { ensurePartnerApi, partnerApiArgs } from '../src/cli/buildApi'
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { type ProcessCost, postgresProcesses, watchCost } from './processes'
 import { type ChangeBench, measureChanges } from './changes'
@@ -116,7 +117,7 @@ const startUpMs = async (env: Record<string, string>, runs: number) => {
   for (let i = 0; i < runs; i++) {
     const port = await getPort()
     const began = performance.now()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'graphql/standalone.ts'], {
+    const child = spawn(process.execPath, partnerApiArgs(), {
       env: { ...process.env, ...env, PORT: String(port) },
       stdio: ['ignore', 'ignore', 'inherit'],
     })
@@ -357,6 +358,9 @@ const main = async () => {
       step('Building the hub (next build)')
       runOrThrow('next build', [nextBin, 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
     }
+    // start:api as `npm run start:api` runs it: from its bundle, built from this very code.
+    step('Bundling start:api (npm run build:api)')
+    await ensurePartnerApi()
     const primary = await prepare(SCALE)
     const [hubPort, floorPort, apiPort, uncachedApiPort] = [
       await getPort(),
@@ -387,13 +391,13 @@ const main = async () => {
     )
     const cachedApi = await serve(
       'cached partner API',
-      ['--import', 'tsx', 'graphql/standalone.ts'],
+      partnerApiArgs(),
       { ...env(primary.url), PORT: String(apiPort) },
       `http://127.0.0.1:${apiPort}/graphql?query=%7B__typename%7D`,
     )
     const api = await serve(
       'partner API (start:api)',
-      ['--import', 'tsx', 'graphql/standalone.ts'],
+      partnerApiArgs(),
       { ...env(primary.url), PORT: String(uncachedApiPort), PARTNER_RESPONSE_CACHE: 'false' },
       `http://127.0.0.1:${uncachedApiPort}/graphql?query=%7B__typename%7D`,
     )
@@ -479,7 +483,7 @@ const main = async () => {
     const secondApiPort = await getPort()
     await serve(
       'second cached partner API',
-      ['--import', 'tsx', 'graphql/standalone.ts'],
+      partnerApiArgs(),
       { ...env(primary.url), PORT: String(secondApiPort) },
       `http://127.0.0.1:${secondApiPort}/graphql?query=%7B__typename%7D`,
     )
@@ -518,7 +522,7 @@ const main = async () => {
       const port = await getPort()
       const scaled = await serve(
         'partner API',
-        ['--import', 'tsx', 'graphql/standalone.ts'],
+        partnerApiArgs(),
         { ...env(db.url), PORT: String(port), PARTNER_RESPONSE_CACHE: 'false' },
         `http://127.0.0.1:${port}/graphql?query=%7B__typename%7D`,
       )

@@ -17,6 +17,7 @@
 // passwords.
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
 import pg from 'pg'
 
 import { type CronLike, judgeRunner, RUNNER_SILENCE_MS } from './jobs'
@@ -50,7 +51,8 @@ export type HealthOptions = {
   reuseMs?: number
 }
 
-const MIGRATIONS_INDEX = new URL('../migrations/index.ts', import.meta.url)
+// From the project's root, like the partner API's other files: `start:api` runs from a bundle.
+const MIGRATIONS_INDEX = path.resolve(process.cwd(), 'src/migrations/index.ts')
 
 /**
  * The migrations committed in src/migrations/index.ts, in order. Read as text rather than imported:

@@ -1,9 +1,11 @@
 // Starting and stopping the hub's servers for tests and tools: the production build and the
 // development server (both as `npm start` serves them, through src/cli/serve.ts) and the partner API
-// alone (`graphql/standalone.ts`), each on a free loopback port, in its own process group so that
-// stopping it stops all its children.
+// alone (as `npm run start:api` runs it, from its bundle), each on a free loopback port, in its own
+// process group so that stopping it stops all its children.
 import { type ChildProcess, spawn } from 'node:child_process'
 import getPort from 'get-port'
+
+import { ensurePartnerApi, partnerApiArgs } from '../../src/cli/buildApi'
 
 export type ServerKind = 'prod' | 'dev' | 'api'
 
@@ -36,7 +38,7 @@ export type ServerEnv = {
 const LABEL: Record<ServerKind, string> = {
   prod: 'the production server',
   dev: 'the development server',
-  api: 'graphql/standalone.ts (npm run start:api)',
+  api: 'the partner API alone (npm run start:api)',
 }
 
 /** The path each kind is probed on until it answers at all (next dev compiles it on the way). */
@@ -92,7 +94,7 @@ const spawnOnce = (kind: ServerKind, port: number, options: ServerEnv) => {
   // The hub is served as `npm start` serves it: Next behind its gate (src/cli/serve.ts).
   const args =
     kind === 'api'
-      ? ['--import', 'tsx', 'graphql/standalone.ts']
+      ? partnerApiArgs()
       : ['--import', 'tsx', 'src/cli/serve.ts', ...(kind === 'dev' ? ['--dev'] : [])]
   const child = spawn(process.execPath, args, {
     env: env as NodeJS.ProcessEnv,
@@ -128,6 +130,7 @@ export const startServer = async (
   options: ServerEnv,
   readyMs = kind === 'dev' ? 180_000 : 90_000,
 ): Promise<RunningServer> => {
+  if (kind === 'api') await ensurePartnerApi()
   const port = await getPort({ host: '127.0.0.1' })
   const base = new URL(`http://127.0.0.1:${port}`)
   for (let attempt = 1; ; attempt++) {

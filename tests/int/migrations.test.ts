@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { readPublicRules } from '../../graphql/access'
 import { checkPartnerSql } from '../../graphql/sql/check'
+import { ensurePartnerApi, partnerApiArgs } from '../../src/cli/buildApi'
 import { migrations } from '../../src/migrations'
 import { hub } from '../helpers/hub'
 
@@ -19,9 +20,10 @@ let payload: Payload
 let admin: pg.Client
 
 /** Runs a script with tsx; once more when Node 20 exits 13 at start (see tests/setup/globalSetup.ts). */
-const runScript = (script: string, env: Record<string, string>) => {
+/** Runs Node with `args` (a TypeScript file through tsx, or start:api's bundle), to its end. */
+const runNode = (args: string[], env: Record<string, string>) => {
   const run = () =>
-    spawnSync(process.execPath, ['--import', 'tsx', script], {
+    spawnSync(process.execPath, args, {
       encoding: 'utf8',
       timeout: 120_000,
       env: { ...process.env, ...env },
@@ -61,7 +63,7 @@ afterAll(async () => {
 
 describe('migrations', () => {
   it('apply to an empty database and are all recorded', async () => {
-    const run = runScript('src/cli/migrate.ts', { DATABASE_URL: url })
+    const run = runNode(['--import', 'tsx', 'src/cli/migrate.ts'], { DATABASE_URL: url })
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0)
     const { rows } = await onDatabase((db) =>
       db.query<{ name: string }>('SELECT name FROM payload_migrations'),
@@ -87,7 +89,8 @@ describe('migrations', () => {
     await onDatabase((db) =>
       db.query('ALTER TABLE resources RENAME COLUMN publication_type_id TO kind_id'),
     )
-    const run = runScript('graphql/standalone.ts', {
+    await ensurePartnerApi()
+    const run = runNode(partnerApiArgs(), {
       DATABASE_URL: url,
       PORT: String(await getPort()),
       LOG_FORMAT: 'text',

@@ -1,9 +1,12 @@
 // The partner API on its own (`npm run start:api`: no admin, no Next), and the example partner
 // program that uses the typed client against it.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import getPort from 'get-port'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { buildPartnerApi, ensurePartnerApi, partnerApiArgs } from '../../src/cli/buildApi'
 import { hub, unique } from '../helpers/hub'
 
 let server: ChildProcess
@@ -11,6 +14,7 @@ let url: string
 const title = unique('Upcoming webinar')
 
 beforeAll(async () => {
+  await ensurePartnerApi()
   const payload = await hub()
   const webinar = await payload.create({
     collection: 'events',
@@ -37,7 +41,7 @@ beforeAll(async () => {
   const port = await getPort()
   url = `http://127.0.0.1:${port}/graphql`
   const start = () => {
-    server = spawn(process.execPath, ['--import', 'tsx', 'graphql/standalone.ts'], {
+    server = spawn(process.execPath, partnerApiArgs(), {
       env: {
         ...process.env,
         PORT: String(port),
@@ -70,6 +74,22 @@ afterAll(async () => {
 })
 
 describe('npm run start:api', () => {
+  it('runs a bundle of the partner API alone, built from the sources before each start', async () => {
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    const bundle = partnerApiArgs().map((arg) => path.relative(process.cwd(), arg) || arg)
+    expect(scripts['start:api']).toMatch(/^npm run build:api && /)
+    expect(scripts['start:api']).toContain(`node ${bundle.join(' ')}`)
+    // The server and its SQL, not the admin's configuration (Payload's config and collections).
+    const { inputs } = await buildPartnerApi()
+    expect(inputs).toContain('graphql/standalone.ts')
+    expect(inputs).toContain('graphql/sql/check.ts')
+    expect(
+      inputs.filter((file) => file === 'payload.config.ts' || file.startsWith('collections/')),
+    ).toEqual([])
+  })
+
   it('serves the partner API alone, compressed', async () => {
     const response = await fetch(url, {
       method: 'POST',

@@ -8,6 +8,7 @@ import path from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 
+import { buildPartnerApi, PARTNER_API_BUNDLE } from '../../src/cli/buildApi'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/db/embeddedPostgres'
 
 declare module 'vitest' {
@@ -78,6 +79,9 @@ export default async function setup(project: TestProject) {
   }
   runOrThrow('migrations', process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], env)
   runOrThrow('seed', process.execPath, ['--import', 'tsx', 'seed/run.ts'], seedEnv)
+  // start:api's bundle, once for every test file that starts it (the workers inherit the variable).
+  await buildPartnerApi()
+  process.env.HUB_PARTNER_API_BUILT = PARTNER_API_BUNDLE
 
   project.provide('databaseUrl', databaseUrl)
   project.provide('adminDatabaseUrl', adminUrl)
