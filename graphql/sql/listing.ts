@@ -62,7 +62,7 @@ export const pageStatement = (
       `(${query.order.join(', ')}) ${query.direction === 'desc' ? '<' : '>'} (${placeholders.join(', ')})`,
     )
   }
-  const limit = params.add(page.first + 1)
+  const limit = Params.limit(page.first + 1)
   // Sort keys as themselves (to order by) and as text (for cursors: a date of -infinity or a
   // float survives the trip through JSON only as text).
   const keys = query.order.map((expr, i) => `${expr} AS k${i}, (${expr})::text AS c${i}`).join(', ')
