@@ -81,6 +81,24 @@ const syncUntil = async (
   return all
 }
 
+/**
+ * An initial sync that holds `ids`, polled for up to 15 s: their changes are then below its horizon,
+ * so no delta from its token carries them again. Another test's open transaction holds the horizon
+ * back, and with it records changed after that transaction began.
+ */
+const initialWith = async (ids: number[]) => {
+  const holds = (sync: Awaited<ReturnType<typeof syncAll>>) =>
+    ids.every((id) => sync.upserts.some((r) => r.id === globalId('Resource', id)))
+  let sync = await syncAll()
+  const deadline = Date.now() + 15_000
+  while (!holds(sync) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    sync = await syncAll()
+  }
+  expect(holds(sync)).toBe(true)
+  return sync
+}
+
 /** A partner's local copy, kept by applying syncs. */
 const applyTo = (
   copy: Map<string, Page['upserts'][number]>,
@@ -132,7 +150,7 @@ describe('delta sync', () => {
     const unpublished = await resource('published')
     const deleted = await resource('published')
     const untouched = await resource('published')
-    const start = await syncAll()
+    const start = await initialWith([edited, unpublished, deleted, untouched])
     const copy = new Map<string, Page['upserts'][number]>()
     applyTo(copy, start)
 
@@ -281,7 +299,7 @@ describe('delta sync', () => {
 
   it('follows the locale chain: changes to texts outside it are left out', async () => {
     const id = await resource('published')
-    const start = await syncAll()
+    const start = await initialWith([id])
     await payload.update({
       collection: 'resources',
       id,
