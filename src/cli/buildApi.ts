@@ -31,6 +31,7 @@ export const buildPartnerApi = async () => {
     format: 'esm',
     target: 'node20',
     sourcemap: true,
+    sourcesContent: false,
     // pg's optional native binding is never installed here; pg falls back to JavaScript.
     external: ['pg-native'],
     // Some dependencies are CommonJS and call `require` for Node's own modules.
