@@ -51,9 +51,12 @@ const checkJsonParam = (name: string, value: string | null) => {
 
 /**
  * Either a refusal, or the request to hand to yoga (with its body read, within the limit, so that
- * nothing downstream reads an unbounded stream).
+ * nothing downstream reads an unbounded stream), rebuilt with `RequestClass` (yoga's).
  */
-export const guardRequest = async (request: Request): Promise<Request | Response> => {
+export const guardRequest = async (
+  request: Request,
+  RequestClass?: typeof Request,
+): Promise<Request | Response> => {
   if (!ALLOWED_METHODS.includes(request.method)) {
     return refusal(
       405,
@@ -89,5 +92,5 @@ export const guardRequest = async (request: Request): Promise<Request | Response
       return refusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.')
     }
   }
-  return withBody(request, body)
+  return withBody(request, body, RequestClass)
 }

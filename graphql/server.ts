@@ -294,6 +294,9 @@ export const createPartnerYoga = (
     },
     graphiql: { title: 'Alliance Knowledge Hub — partner API', defaultQuery: EXAMPLE_QUERIES },
     landingPage: false,
+    // The request guard (graphql/guard.ts) has read the body within MAX_BODY_BYTES before yoga
+    // sees it; yoga's own limit would stream the read bytes through one more TransformStream.
+    maxRequestBodySize: false,
     parserAndValidationCache: {
       documentCache: parsedQueries(PARSE_CACHE_BYTES),
       errorCache: parsedQueries(PARSE_CACHE_BYTES / 16),
@@ -401,7 +404,8 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
   const { yoga, close, onChange, trusted } = createPartnerYoga(options)
   const graphql = async (request: Request): Promise<Response> => {
     try {
-      const guarded = await guardRequest(request)
+      // Rebuilt with yoga's own Request class, which reads the Buffer body without a web stream.
+      const guarded = await guardRequest(request, yoga.fetchAPI.Request)
       return guarded instanceof Response
         ? guarded
         : await withContentEtag(guarded, await yoga.fetch(guarded))

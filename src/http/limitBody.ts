@@ -63,12 +63,19 @@ export const readBody = async (request: Request, limit: number): Promise<Buffer 
   return body
 }
 
-/** The same request with its body already read (so that nothing downstream reads a stream). */
-export const withBody = (request: Request, body: Buffer) => {
+/**
+ * The same request with its body already read (so that nothing downstream reads a stream), built
+ * with `RequestClass` when the reader has its own (yoga's Request keeps a Buffer as it is).
+ */
+export const withBody = (
+  request: Request,
+  body: Buffer,
+  RequestClass: typeof Request = Request,
+) => {
   const headers = new Headers(request.headers)
   headers.delete('transfer-encoding')
   headers.set('content-length', String(body.length))
-  return new Request(request.url, {
+  return new RequestClass(request.url, {
     method: request.method,
     headers,
     // A Buffer is a Uint8Array; the DOM typings only want one backed by a plain ArrayBuffer.
