@@ -275,6 +275,57 @@ describe('planned operations', () => {
     }
   })
 
+  it('reuse a plan only for the same operation, variables and language', async () => {
+    // Plans are kept by document: each answer below must still be its own.
+    const [another] = (
+      await payload.find({
+        collection: 'resources',
+        where: { slug: { not_equals: slug }, _status: { equals: 'published' } },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs
+    const other = another!.slug as string
+    const bySlug = `query Detail($slug: String!, $locale: Locale!) @inContext(locale: $locale) {
+      resource(slug: $slug) { slug title { text locale } } }`
+    const seen = new Set<string>()
+    for (const variables of [
+      { slug, locale: 'FR' },
+      { slug: other, locale: 'FR' },
+      { slug, locale: 'EN' },
+      { slug, locale: 'FR' },
+    ]) {
+      const { body } = await same(bySlug, { variables, statements: 1 })
+      seen.add(JSON.stringify(body))
+    }
+    expect(seen.size).toBe(3)
+    const mine = `{ resource(slug: "${slug}") { slug title { text locale } } }`
+    const locales: string[] = []
+    for (const language of ['fr', 'ar', 'fr']) {
+      const { body } = await same(mine, { headers: { 'Accept-Language': language }, statements: 1 })
+      locales.push(body.data.resource.title.locale)
+    }
+    expect(locales).toEqual(['FR', 'EN', 'FR'])
+    // One document, two operations: the name sent picks the plan.
+    const twoOperations = `query Group { webinars(first: 2, when: ALL, workingGroup: "${groupSlug}") { edges { node { slug } } } }
+      query Newest { resources(first: 2) { edges { node { slug } } } }`
+    for (const operationName of ['Group', 'Newest', 'Group']) {
+      const ask = (api: typeof planned) =>
+        api.yoga.fetch('http://hub.test/graphql', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query: twoOperations, operationName }),
+        })
+      const [a, b] = await Promise.all([ask(planned), ask(resolved)])
+      const answer = (await a.json()) as { data: Record<string, unknown> }
+      expect(answer).toEqual(await b.json())
+      expect(Object.keys(answer.data)).toEqual([
+        operationName === 'Group' ? 'webinars' : 'resources',
+      ])
+      expect(a.headers.get('x-sql-statements')).toBe('1')
+    }
+  })
+
   it('leave other shapes, and every error, to the resolvers, with the same answer', async () => {
     const after = (await planned.post(`{ resources(first: 2) { pageInfo { endCursor } } }`)).body
       .data.resources.pageInfo.endCursor
