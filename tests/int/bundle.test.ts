@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { hub, unique } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
+import { pollUntil } from '../helpers/poll'
 
 let payload: Payload
 let db: pg.Client
@@ -26,26 +27,25 @@ const read = async (response: Response) =>
 const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url')
 
 /**
- * What syncs from `token` bring, asked again for up to 15 s until `done` holds of it. Another test
- * file's open transaction holds the sync's horizon back, and with it recent changes, for a while:
- * they are then in neither the bundle nor the first delta, but in a later one.
+ * What syncs from `token` bring, asked again until `done` holds of it (tests/helpers/poll.ts: a
+ * change held back by another file's open transaction is in neither the bundle nor the first delta).
  */
 const syncFrom = async (token: string, done: (records: Record[]) => boolean, locale = 'EN') => {
-  const records: Record[] = []
-  const deadline = Date.now() + 15_000
-  for (;;) {
-    const { body } = await post(
-      `query($token: String) @inContext(locale: ${locale}) { sync(token: $token, first: 100) {
-        hasMore token upserts { __typename ... on Node { id } ... on Resource { title { text locale } } } } }`,
-      { token },
-    )
-    expect(body.errors).toBeUndefined()
-    records.push(...body.data.sync.upserts)
-    token = body.data.sync.token
-    if (body.data.sync.hasMore) continue
-    if (done(records) || Date.now() > deadline) return records
-    await new Promise((resolve) => setTimeout(resolve, 200))
+  const step = async (previous?: { token: string; records: Record[] }) => {
+    const result = { token: previous?.token ?? token, records: [...(previous?.records ?? [])] }
+    for (;;) {
+      const { body } = await post(
+        `query($token: String) @inContext(locale: ${locale}) { sync(token: $token, first: 100) {
+          hasMore token upserts { __typename ... on Node { id } ... on Resource { title { text locale } } } } }`,
+        { token: result.token },
+      )
+      expect(body.errors).toBeUndefined()
+      result.records.push(...body.data.sync.upserts)
+      result.token = body.data.sync.token
+      if (!body.data.sync.hasMore) return result
+    }
   }
+  return (await pollUntil(step, (result) => done(result.records))).records
 }
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { hub, unique } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
+import { pollUntil } from '../helpers/poll'
 import { type LocalCopy, syncOnce } from '../../examples/nightly-sync'
 
 const { post, yoga } = partnerApi()
@@ -60,41 +61,29 @@ const syncAll = async (token?: string, first = 100, locale = 'EN') => {
 }
 
 /**
- * Syncs from `token` again and again until `done` holds of all it received, for up to 15 s, as a
- * partner polling would. Another test's transaction still open holds the sync's horizon back: it
- * delays changes committed after it began, never loses them.
+ * Syncs from `token` again and again until `done` holds of all it received, as a partner polling
+ * would (tests/helpers/poll.ts: another file's open transaction delays changes, never loses them).
  */
-const syncUntil = async (
-  token: string,
-  done: (sync: Awaited<ReturnType<typeof syncAll>>) => boolean,
-) => {
-  const all = await syncAll(token)
-  const deadline = Date.now() + 15_000
-  while (!done(all) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200))
+const syncUntil = (token: string, done: (sync: Awaited<ReturnType<typeof syncAll>>) => boolean) =>
+  pollUntil(async (all?: Awaited<ReturnType<typeof syncAll>>) => {
+    if (!all) return syncAll(token)
     const next = await syncAll(all.token)
-    all.pages.push(...next.pages)
-    all.upserts.push(...next.upserts)
-    all.tombstones.push(...next.tombstones)
-    all.token = next.token
-  }
-  return all
-}
+    return {
+      pages: [...all.pages, ...next.pages],
+      upserts: [...all.upserts, ...next.upserts],
+      tombstones: [...all.tombstones, ...next.tombstones],
+      token: next.token,
+    }
+  }, done)
 
 /**
- * An initial sync that holds `ids`, polled for up to 15 s: their changes are then below its horizon,
- * so no delta from its token carries them again. Another test's open transaction holds the horizon
- * back, and with it records changed after that transaction began.
+ * An initial sync that holds `ids`, asked again until it does: their changes are then below its
+ * horizon, so no delta from its token carries them again.
  */
 const initialWith = async (ids: number[]) => {
   const holds = (sync: Awaited<ReturnType<typeof syncAll>>) =>
     ids.every((id) => sync.upserts.some((r) => r.id === globalId('Resource', id)))
-  let sync = await syncAll()
-  const deadline = Date.now() + 15_000
-  while (!holds(sync) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    sync = await syncAll()
-  }
+  const sync = await pollUntil(() => syncAll(), holds)
   expect(holds(sync)).toBe(true)
   return sync
 }
@@ -360,23 +349,19 @@ describe('delta sync', () => {
 
   it('keeps a partner’s copy current as the README’s nightly job does (examples/nightly-sync.ts)', async () => {
     const hubFetch = ((url: string, init?: RequestInit) => yoga.fetch(url, init)) as typeof fetch
-    /**
-     * The job run again (as on the next night) until `done` holds of the copy, for up to 15 s:
-     * another test file's open transaction holds the sync's horizon back, and with it recent
-     * changes, for a while. What came each time is added up.
-     */
-    const runUntil = async (copy: LocalCopy, done: (copy: LocalCopy) => boolean) => {
-      let result = await syncOnce('http://hub.test/graphql', copy, hubFetch)
-      let { upserted, removed } = result
-      const deadline = Date.now() + 15_000
-      while (!done(result.copy) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 200))
-        result = await syncOnce('http://hub.test/graphql', result.copy, hubFetch)
-        upserted += result.upserted
-        removed += result.removed
-      }
-      return { copy: result.copy, upserted, removed }
-    }
+    /** The job run again (as on the next night) until `done` holds of the copy; counts added up. */
+    const runUntil = (copy: LocalCopy, done: (copy: LocalCopy) => boolean) =>
+      pollUntil(
+        async (previous?: { copy: LocalCopy; upserted: number; removed: number }) => {
+          const result = await syncOnce('http://hub.test/graphql', previous?.copy ?? copy, hubFetch)
+          return {
+            copy: result.copy,
+            upserted: result.upserted + (previous?.upserted ?? 0),
+            removed: result.removed + (previous?.removed ?? 0),
+          }
+        },
+        (result) => done(result.copy),
+      )
     const kept = await resource('published')
     const first = await runUntil({ records: {} }, (c) => globalId('Resource', kept) in c.records)
     expect(first.copy.records[globalId('Resource', kept)]).toBeDefined()
