@@ -346,7 +346,14 @@ export const createPartnerYoga = (
       useCacheTags(),
       // Before the response cache, whose own execute (adding the type and id of every record, to
       // tag what it stores) must call this one: planned answers are cached like any other.
-      ...((options.plan ?? process.env.PARTNER_PLAN !== 'false') ? [usePlannedOperations()] : []),
+      ...((options.plan ?? process.env.PARTNER_PLAN !== 'false')
+        ? [
+            usePlannedOperations({
+              documentBytes: (document) =>
+                PARSED_BYTES_PER_CHARACTER * (document.loc?.source.body.length ?? 1000),
+            }),
+          ]
+        : []),
       ...(!cache
         ? []
         : [

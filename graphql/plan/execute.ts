@@ -272,14 +272,15 @@ type Plan = {
  * locale chain and the server's public rules alone (times are `now()` in the SQL, never bound), so
  * it is made once and reused: planning took about a tenth of a planned request's CPU. Keyed by the
  * document's identity (yoga's parse cache hands out the same document for the same text), bounded
- * by the bytes of the statements kept. `false`: an operation the plan cannot take.
+ * by the bytes of the statements kept and of their documents (a plan holds its document's fields,
+ * which the parse cache may have let go). `false`: an operation the plan cannot take.
  */
-export const PLAN_CACHE_BYTES = 8 * 1024 * 1024
+export const PLAN_CACHE_BYTES = 16 * 1024 * 1024
 type PlanCache = {
   get: (args: ExecutionArgs, key: () => string) => Plan | false | undefined
   set: (args: ExecutionArgs, key: () => string, plan: Plan | false) => void
 }
-const createPlanCache = (): PlanCache => {
+const createPlanCache = (documentBytes: (document: DocumentNode) => number): PlanCache => {
   const ids = new WeakMap<DocumentNode, number>()
   let nextId = 0
   const idOf = (document: DocumentNode) => {
@@ -287,15 +288,18 @@ const createPlanCache = (): PlanCache => {
     if (id === undefined) ids.set(document, (id = nextId++))
     return id
   }
-  const plans = new LRUCache<string, Plan | false>({
+  const plans = new LRUCache<string, { plan: Plan | false; bytes: number }>({
     maxSize: PLAN_CACHE_BYTES,
-    sizeCalculation: (plan, key) =>
-      2 * key.length + (plan ? 2 * plan.statement.text.length + 1024 : 64),
+    sizeCalculation: ({ bytes }, key) => 2 * key.length + bytes,
   })
   const keyOf = (args: ExecutionArgs, key: () => string) => `${idOf(args.document)}\u0000${key()}`
   return {
-    get: (args, key) => plans.get(keyOf(args, key)),
-    set: (args, key, plan) => void plans.set(keyOf(args, key), plan),
+    get: (args, key) => plans.get(keyOf(args, key))?.plan,
+    set: (args, key, plan) =>
+      void plans.set(keyOf(args, key), {
+        plan,
+        bytes: plan ? 2 * plan.statement.text.length + documentBytes(args.document) + 1024 : 64,
+      }),
   }
 }
 
@@ -387,8 +391,13 @@ const runPlanned = async (
 }
 
 /** Runs planned operations as one statement each, and every other operation as before. */
-export const usePlannedOperations = (): Plugin => {
-  const cache = createPlanCache()
+export const usePlannedOperations = ({
+  documentBytes,
+}: {
+  /** What a parsed document weighs in memory (estimated, as the parse cache does). */
+  documentBytes: (document: DocumentNode) => number
+}): Plugin => {
+  const cache = createPlanCache(documentBytes)
   return {
     onExecute({ executeFn, setExecuteFn }) {
       setExecuteFn(
