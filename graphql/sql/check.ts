@@ -4,7 +4,7 @@
 // query later. (A database with migrations still to run is checked once they have run.)
 import type pg from 'pg'
 
-import { committedMigrations } from '../../src/ops/health'
+import { appliedMigrations, committedMigrations, compareMigrations } from '../../src/ops/health'
 import { everyFieldJson } from '../plan/records'
 import type { PublicFilters } from '../access'
 import { LOCALES } from '../locale'
@@ -153,18 +153,10 @@ export const describeProblems = (problems: SqlProblem[]) =>
   ].join('\n')
 
 /** Committed migrations the database has not run yet (none under PAYLOAD_DB_PUSH, which pushes the schema). */
-const pendingMigrations = async (db: Pick<pg.Pool, 'query'>): Promise<string[]> => {
-  if (process.env.PAYLOAD_DB_PUSH === 'true') return []
-  const committed = await committedMigrations()
-  const applied = await db
-    .query<{ name: string }>('SELECT name FROM payload_migrations')
-    .then(({ rows }) => new Set(rows.map((r) => r.name)))
-    .catch((error: { code?: string }) => {
-      if (error.code === '42P01') return new Set<string>() // no table yet: nothing has run
-      throw error
-    })
-  return committed.filter((name) => !applied.has(name))
-}
+const pendingMigrations = async (db: Pick<pg.Pool, 'query'>): Promise<string[]> =>
+  process.env.PAYLOAD_DB_PUSH === 'true'
+    ? []
+    : compareMigrations(await committedMigrations(), await appliedMigrations(db)).pending
 
 /**
  * The check as a server runs it at start: a mismatch ends the process (exit 1) with the problems
@@ -182,15 +174,20 @@ export const verifyPartnerSqlAtStart = async (
     fields?: Record<string, string | string[]>,
   ) => void,
   retryMs = 5000,
+  /** Why the try before this one was put off (said then, so not again). */
+  putOff?: string,
 ): Promise<void> => {
   const later = (why: string) => {
-    log(
-      'warn',
-      'sql-check-later',
-      `The partner API's SQL is checked against the database once ${why}; trying again in ${retryMs / 1000} s`,
-      { why },
-    )
-    setTimeout(() => void verifyPartnerSqlAtStart(db, filters, log, retryMs), retryMs).unref()
+    // Said once per reason, not at every try: a long migration would fill the log.
+    if (why !== putOff) {
+      log(
+        'warn',
+        'sql-check-later',
+        `The partner API's SQL is checked against the database once ${why}; trying again every ${retryMs / 1000} s`,
+        { why },
+      )
+    }
+    setTimeout(() => void verifyPartnerSqlAtStart(db, filters, log, retryMs, why), retryMs).unref()
   }
   try {
     const pending = await pendingMigrations(db)
@@ -202,6 +199,7 @@ export const verifyPartnerSqlAtStart = async (
       })
       process.exit(1)
     }
+    if (putOff) log('info', 'sql-check-passed', "The partner API's SQL fits the database")
   } catch (error) {
     later(`it answers (${(error as Error).message})`)
   }

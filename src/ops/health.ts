@@ -67,6 +67,30 @@ export const committedMigrations = async (): Promise<string[]> => {
   return names
 }
 
+/** The names in `payload_migrations`; none when the table does not exist yet (nothing has run). */
+export const appliedMigrations = async (db: Pick<pg.ClientBase, 'query'>): Promise<string[]> => {
+  try {
+    const { rows } = await db.query<{ name: string | null }>('SELECT name FROM payload_migrations')
+    return rows.map((r) => r.name ?? '')
+  } catch (error) {
+    if ((error as { code?: string }).code === '42P01') return []
+    throw error
+  }
+}
+
+/**
+ * Committed migrations the database has not run (`pending`), and ones it has run that this release
+ * does not know (`ahead`: a database migrated by a newer release, which is fine).
+ */
+export const compareMigrations = (committed: string[], applied: string[]) => {
+  const done = new Set(applied)
+  const known = new Set(committed)
+  return {
+    pending: committed.filter((n) => !done.has(n)),
+    ahead: applied.filter((n) => n && n !== 'dev' && !known.has(n)),
+  }
+}
+
 class Timeout extends Error {}
 
 /** Settles with `promise`, or rejects with Timeout at `deadline`; `onLate` gets a late result. */
@@ -233,24 +257,14 @@ export const createHealth = (options: HealthOptions) => {
           }
         }
         if (names.length) {
-          let applied: string[] = []
+          let applied: string[]
           try {
-            const { rows } = await within(
-              client.query<{ name: string | null }>('SELECT name FROM payload_migrations'),
-              deadline(),
-            )
-            applied = rows.map((r) => r.name ?? '')
+            applied = await within(appliedMigrations(client), deadline())
           } catch (error) {
-            if ((error as { code?: string }).code !== '42P01') {
-              broken = true
-              throw error
-            }
-            // No payload_migrations table: nothing applied yet.
+            broken = true
+            throw error
           }
-          const done = new Set(applied)
-          const known = new Set(names)
-          const pending = names.filter((n) => !done.has(n))
-          const ahead = applied.filter((n) => n && n !== 'dev' && !known.has(n))
+          const { pending, ahead } = compareMigrations(names, applied)
           checks.migrations = pending.length
             ? {
                 status: 'failing',

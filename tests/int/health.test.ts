@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import net from 'node:net'
 import getPort from 'get-port'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
 
 import { migrations } from '../../src/migrations'
 import { committedMigrations, describeDatabaseError } from '../../src/ops/health'
@@ -467,6 +467,11 @@ describe('on a database with migrations pending', () => {
       expect(answer.json().reasons).toContain(pending)
       expect(answer.json().checks.database.status).toBe('ok')
     }
+    // The partner API's SQL check waits for the migrations, trying every 5 s: said once, not each time.
+    for (const server of [servers.api!, servers.prod!]) {
+      await waitForLine(server, (l) => l.msg === 'sql-check-later')
+    }
+    await new Promise((resolve) => setTimeout(resolve, 6000))
 
     // Not spawnSync: a blocked event loop would miss the servers closing idle keep-alive
     // connections, and the next request would go out on a closed one.
@@ -502,5 +507,15 @@ describe('on a database with migrations pending', () => {
     const changes = jsonLines(servers.prod!).filter((l) => l.msg === 'readiness')
     expect(changes.map((l) => l.status)).toEqual(['not ready', 'ready'])
     expect(changes[0]!.reasons).toContain(pending)
+    for (const server of [servers.api!, servers.prod!]) {
+      await vi.waitFor(
+        () => expect(jsonLines(server).map((l) => l.msg)).toContain('sql-check-passed'),
+        {
+          timeout: 15_000,
+          interval: 200,
+        },
+      )
+      expect(jsonLines(server).filter((l) => l.msg === 'sql-check-later')).toHaveLength(1)
+    }
   }, 180_000)
 })
