@@ -93,7 +93,14 @@ const syncQuery = (
   sync(token: $token, first: ${PAGE}) { hasMore token upserts { ${RECORD} } }
 }`
 
-export type Bundle = { body: Buffer; etag: string; records: number; builtAt: Date }
+export type Bundle = {
+  body: Buffer
+  etag: string
+  records: number
+  builtAt: Date
+  /** The sync token it ends with. */
+  token: string
+}
 
 /** Runs one of the hub's own queries (graphql/server.ts `trusted`). */
 type Run = (query: string, variables?: Record<string, unknown>) => Promise<ExecutionResult>
@@ -127,21 +134,39 @@ export const buildBundle = async (run: Run, locale: Locale): Promise<Bundle> => 
   })
   const body = await gzipAsync(json, { level: 9 })
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
-  return { body, etag, records: records.length, builtAt }
+  return { body, etag, records: records.length, builtAt, token: token! }
 }
 
 const FILE = /^\/bundle\/([a-z]{2})\.json\.gz$/
 
 /**
- * Serves the bundles from `handle` (the partner API behind its guard). `changed()` is called on
- * every change announcement; the bundles already built are rebuilt once changes settle.
+ * Whether changes were committed after a bundle's token was made (its horizon held back by a
+ * transaction then still open): graphql/sql/sync.ts `changedSince`.
  */
-export const createBundles = (run: Run, debounceMs = BUNDLE_DEBOUNCE_MS) => {
+export type HeldBack = (token: string) => Promise<boolean>
+
+/**
+ * Serves the bundles from `handle` (the partner API behind its guard). `changed()` is called on
+ * every change announcement; the bundles already built are rebuilt once changes settle. A bundle
+ * built while an older transaction was still open leaves out what committed after that transaction
+ * began (its token brings those in the first delta): it is built again, `debounceMs` later, until
+ * nothing is held back, so that it does not wait for the next change.
+ */
+export const createBundles = (run: Run, heldBack: HeldBack, debounceMs = BUNDLE_DEBOUNCE_MS) => {
   const built = new Map<Locale, Promise<Bundle>>()
   let timer: NodeJS.Timeout | undefined
 
-  const rebuild = (locale: Locale) => {
+  const build = (locale: Locale) => {
     const next = buildBundle(run, locale)
+    void next
+      .then(({ token }) => heldBack(token))
+      .then((behind) => behind && changed())
+      .catch(() => {}) // a failed build or check is said where the bundle is served or rebuilt
+    return next
+  }
+
+  const rebuild = (locale: Locale) => {
+    const next = build(locale)
     // The old bundle is served until the new one is ready; a failed build keeps the old one.
     next.then(
       () => built.set(locale, next),
@@ -153,7 +178,7 @@ export const createBundles = (run: Run, debounceMs = BUNDLE_DEBOUNCE_MS) => {
   const bundle = (locale: Locale) => {
     let entry = built.get(locale)
     if (!entry) {
-      entry = buildBundle(run, locale)
+      entry = build(locale)
       built.set(locale, entry)
       entry.catch(() => built.delete(locale))
     }

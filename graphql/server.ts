@@ -26,7 +26,9 @@ import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
 import { useCacheTags } from './cacheTags'
 import { createBundles } from './bundle'
-import { partnerPool } from './db'
+import { decodeToken } from './schema/sync/token'
+import { changedSince } from './sql/sync'
+import { partnerPool, requestSql } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from './freshness'
 import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
@@ -423,7 +425,11 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
     }
   }
   // The offline bundles (graphql/bundle.ts), renewed after changes.
-  const bundles = createBundles(trusted, options.bundleDebounceMs)
+  const bundles = createBundles(
+    trusted,
+    (token) => changedSince(requestSql(options.pool), decodeToken(token).from),
+    options.bundleDebounceMs,
+  )
   onChange(bundles.changed)
   const handle = async (request: Request): Promise<Response> =>
     (await bundles.serve(request).catch((error: { status?: number }) => {

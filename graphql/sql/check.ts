@@ -15,7 +15,7 @@ import { countStatement, type ListingQuery, pageStatement, slugStatement } from 
 import { newsletterListing, newsListing } from './news'
 import type { Statement } from './params'
 import { facetsStatement, type ResourceFilterValues, resourceListing } from './resources'
-import { deltaPageStatement, initialPageStatement } from './sync'
+import { changedSinceStatement, deltaPageStatement, initialPageStatement } from './sync'
 import { standardsStatement, TAXONOMY_KIND, termsStatement } from './taxonomies'
 
 /** Every filter set, so that every condition's tables and columns are planned. */
@@ -115,6 +115,7 @@ export const probes = (filters: PublicFilters): [string, Statement][] => {
       'sync (delta)',
       deltaPageStatement(filters, { from: '1', to: '2', after: [0, 0], limit: 100, chain: CHAIN }),
     ],
+    ['sync (changes since a horizon)', changedSinceStatement('1')],
   ]
 }
 

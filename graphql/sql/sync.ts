@@ -136,3 +136,19 @@ export const deltaPageStatement = (filters: PublicFilters, options: DeltaOptions
 }
 export const deltaPage = (sql: Sql, filters: PublicFilters, options: DeltaOptions) =>
   read(sql, deltaPageStatement(filters, options))
+
+/**
+ * Whether a change is committed at or after `from` (a horizon): a read whose horizon was `from`
+ * left it out because an older transaction was still open, and one made now would carry it.
+ */
+export const changedSinceStatement = (from: string): Statement => {
+  const params = new Params()
+  return {
+    text: `SELECT EXISTS (SELECT 1 FROM ${CHANGE_LOG_TABLE} c WHERE c.xid >= ${params.add(from)}::xid8) AS changed`,
+    values: params.values,
+  }
+}
+export const changedSince = async (sql: Sql, from: string) => {
+  const { text, values } = changedSinceStatement(from)
+  return (await sql.query<{ changed: boolean }>(text, values))[0]!.changed
+}

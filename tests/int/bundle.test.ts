@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { hub, unique } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
-import { pollUntil } from '../helpers/poll'
+import { PATIENCE, pollUntil } from '../helpers/poll'
 
 let payload: Payload
 let db: pg.Client
@@ -125,6 +125,46 @@ describe('offline bundle', () => {
     const wanted = globalId('Resource', later.id)
     const late = await syncFrom(bundle.token, (records) => records.some((r) => r.id === wanted))
     expect(late.map((r) => r.id)).toContain(wanted)
+  })
+
+  it('is built again once a transaction that held a change back ends, with no change after it', async () => {
+    const live = partnerApi({ listen: inject('databaseUrl'), bundleDebounceMs: 300 })
+    const fetchBundle = () => live.yoga.fetch('http://hub.test/bundle/fr.json.gz')
+    const holder = new pg.Client({ connectionString: inject('databaseUrl') })
+    await holder.connect()
+    try {
+      const first = await fetchBundle()
+      // A transaction open since before the change (and writing nothing) holds the horizon back.
+      await holder.query('BEGIN')
+      await holder.query('SELECT pg_current_xact_id()')
+      const added = await payload.create({
+        collection: 'resources',
+        data: { title: unique('Held back'), _status: 'published' },
+      })
+      const wanted = globalId('Resource', added.id)
+      // Rebuilt after the change, without it: it is after the horizon.
+      let during: Bundle | undefined
+      await expect
+        .poll(async () => {
+          const response = await fetchBundle()
+          if (response.headers.get('etag') === first.headers.get('etag')) return false
+          during = await read(response)
+          return true
+        }, PATIENCE)
+        .toBe(true)
+      expect(during!.records.map((r) => r.id)).not.toContain(wanted)
+      await holder.query('COMMIT')
+      // Built again by itself once the transaction ended: no change announced it.
+      await expect
+        .poll(
+          async () => (await read(await fetchBundle())).records.some((r) => r.id === wanted),
+          PATIENCE,
+        )
+        .toBe(true)
+    } finally {
+      await holder.end()
+      await live.close()
+    }
   })
 
   it('answers HEAD and If-None-Match, and 404 for what is not a bundle', async () => {
