@@ -23,6 +23,7 @@ import { LRUCache } from 'lru-cache'
 
 import { isDatabaseUnavailable } from '../../src/db/outage'
 import { page, parseArg, slug } from '../arguments'
+import type { PublicFilters } from '../access'
 import type { PartnerContext } from '../context'
 import type { Locale } from '../locale'
 import {
@@ -91,13 +92,13 @@ const only = (fields: [string, FieldNode][], known: string[]) =>
 const recordSql = (
   type: string,
   node: FieldNode | undefined,
-  ctx: PartnerContext,
+  filters: PublicFilters,
   chain: Locale[],
 ) => {
   let failed = false
   const json = (alias: string, params: Params) => {
     if (!node) return 'NULL'
-    const sql = RECORDS[type]!(alias, node.selectionSet, planContext(params, ctx.filters, chain))
+    const sql = RECORDS[type]!(alias, node.selectionSet, planContext(params, filters, chain))
     if (sql === undefined) failed = true
     return sql ?? 'NULL'
   }
@@ -111,7 +112,7 @@ const connectionPlan = (
   nodeType: string,
   query: ListingQuery,
   args: { first?: number | null; after?: string | null },
-  ctx: PartnerContext,
+  filters: PublicFilters,
   chain: Locale[],
 ): RootPlan | undefined => {
   const fields = plainFields(field.selectionSet)
@@ -132,10 +133,10 @@ const connectionPlan = (
   if (withTotal && !totalInPage) return undefined
   const node = once(edgeFields, 'node')
   if (node === null) return undefined
-  const records = recordSql(nodeType, node, ctx, chain)
+  const records = recordSql(nodeType, node, filters, chain)
   const statement = pageStatement(
     query,
-    ctx.filters,
+    filters,
     { first, after, withTotal: totalInPage },
     records.json,
   )
@@ -175,23 +176,31 @@ const ROOTS: Record<
   (
     field: FieldNode,
     args: Record<string, unknown>,
-    ctx: PartnerContext,
+    filters: PublicFilters,
     chain: Locale[],
   ) => RootPlan | undefined
 > = {
-  resources: (field, args, ctx, chain) =>
+  resources: (field, args, filters, chain) =>
     connectionPlan(
       field,
       'ResourceConnection',
       'Resource',
-      resourcesQuery(args, chain, ctx.filters),
+      resourcesQuery(args, chain, filters),
       args,
-      ctx,
+      filters,
       chain,
     ),
-  webinars: (field, args, ctx, chain) =>
-    connectionPlan(field, 'WebinarConnection', 'Webinar', webinarsQuery(args), args, ctx, chain),
-  resourceFacets: (field, args, ctx, chain) => {
+  webinars: (field, args, filters, chain) =>
+    connectionPlan(
+      field,
+      'WebinarConnection',
+      'Webinar',
+      webinarsQuery(args),
+      args,
+      filters,
+      chain,
+    ),
+  resourceFacets: (field, args, filters, chain) => {
     const fields = plainFields(field.selectionSet)
     if (!fields || !only(fields, ['__typename', 'total', ...FACETS])) return undefined
     const valueFields = new Map<string, [string, FieldNode][]>()
@@ -203,7 +212,7 @@ const ROOTS: Record<
     }
     const wanted = new Set(FACETS.filter((f) => fields.some(([, x]) => x.name.value === f)))
     return {
-      statement: facetsQuery(args, chain, ctx.filters, wanted),
+      statement: facetsQuery(args, chain, filters, wanted),
       answer: (rows) => {
         const result = facetsResult(rows as unknown as FacetRow[], chain)
         const object: Record<string, unknown> = {}
@@ -227,12 +236,12 @@ const ROOTS: Record<
       },
     }
   },
-  resource: (field, args, ctx, chain) => {
-    const records = recordSql('Resource', field, ctx, chain)
+  resource: (field, args, filters, chain) => {
+    const records = recordSql('Resource', field, filters, chain)
     const statement = slugStatement(
       'resource',
       parseArg('slug', slug, args.slug),
-      ctx.filters,
+      filters,
       records.json,
     )
     if (records.failed()) return undefined
@@ -269,16 +278,16 @@ type Plan = {
 
 /**
  * Plans already made. A plan follows from the document, the operation's name, its variables, its
- * locale chain and the server's public rules alone (times are `now()` in the SQL, never bound), so
- * it is made once and reused: planning took about a tenth of a planned request's CPU. Keyed by the
+ * locale chain and the server's public rules alone (times are `now()` in the SQL, never bound; the
+ * builders get the rules, never the request's context), so it is made once and reused: planning took about a tenth of a planned request's CPU. Keyed by the
  * document's identity (yoga's parse cache hands out the same document for the same text), bounded
  * by the bytes of the statements kept and of their documents (a plan holds its document's fields,
  * which the parse cache may have let go). `false`: an operation the plan cannot take.
  */
 export const PLAN_CACHE_BYTES = 16 * 1024 * 1024
 type PlanCache = {
-  get: (args: ExecutionArgs, key: () => string) => Plan | false | undefined
-  set: (args: ExecutionArgs, key: () => string, plan: Plan | false) => void
+  get: (document: DocumentNode, key: string) => Plan | false | undefined
+  set: (document: DocumentNode, key: string, plan: Plan | false) => void
 }
 const createPlanCache = (documentBytes: (document: DocumentNode) => number): PlanCache => {
   const ids = new WeakMap<DocumentNode, number>()
@@ -292,13 +301,12 @@ const createPlanCache = (documentBytes: (document: DocumentNode) => number): Pla
     maxSize: PLAN_CACHE_BYTES,
     sizeCalculation: ({ bytes }, key) => 2 * key.length + bytes,
   })
-  const keyOf = (args: ExecutionArgs, key: () => string) => `${idOf(args.document)}\u0000${key()}`
   return {
-    get: (args, key) => plans.get(keyOf(args, key))?.plan,
-    set: (args, key, plan) =>
-      void plans.set(keyOf(args, key), {
+    get: (document, key) => plans.get(`${idOf(document)}\u0000${key}`)?.plan,
+    set: (document, key, plan) =>
+      void plans.set(`${idOf(document)}\u0000${key}`, {
         plan,
-        bytes: plan ? 2 * plan.statement.text.length + documentBytes(args.document) + 1024 : 64,
+        bytes: plan ? 2 * plan.statement.text.length + documentBytes(document) + 1024 : 64,
       }),
   }
 }
@@ -326,18 +334,17 @@ const planOperation = (args: ExecutionArgs, cache: PlanCache): Plan | false => {
   const ctx = args.contextValue as PartnerContext
   // The same chain the resolvers would read (the operation's @inContext, else Accept-Language).
   const chain = ctx.chain({ operation, variableValues: variables.coerced } as GraphQLResolveInfo)
-  const key = () =>
-    `${args.operationName ?? ''}\u0000${chain.join(',')}\u0000${JSON.stringify(args.variableValues ?? {})}`
-  const known = cache.get(args, key)
+  const key = `${args.operationName ?? ''}\u0000${chain.join(',')}\u0000${JSON.stringify(args.variableValues ?? {})}`
+  const known = cache.get(args.document, key)
   if (known !== undefined) return known
   const query = args.schema.getQueryType()!.getFields()
   const planned: RootPlan[] = []
   for (const [, field] of fields) {
     const argValues = getArgumentValues(query[field.name.value]!, field, variables.coerced)
     // A bad argument throws here, and is never kept: the resolvers answer it, each time.
-    const root = ROOTS[field.name.value]!(field, argValues, ctx, chain)
+    const root = ROOTS[field.name.value]!(field, argValues, ctx.filters, chain)
     if (!root) {
-      cache.set(args, key, false)
+      cache.set(args.document, key, false)
       return false
     }
     planned.push(root)
@@ -347,7 +354,7 @@ const planOperation = (args: ExecutionArgs, cache: PlanCache): Plan | false => {
     planned,
     statement: planned.length === 1 ? planned[0]!.statement : combined(planned),
   }
-  cache.set(args, key, plan)
+  cache.set(args.document, key, plan)
   return plan
 }
 
