@@ -38,7 +38,7 @@ import { explainDatabaseOutage } from './src/hooks/explainDatabaseOutage'
 import { explainRefusals } from './src/hooks/explainRefusals'
 import { withHubRules } from './src/hooks/hubRules'
 import { env } from './src/env'
-import { LOCALES } from './src/locales'
+import { DEFAULT_LOCALE, LOCALES } from './src/locales'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -85,7 +85,7 @@ export default buildConfig({
     TooManyLoginAttempts: 'info',
     AuthenticationError: 'info',
   } as Record<string, 'info'>,
-  localization: { locales: LOCALES, defaultLocale: 'en', fallback: true },
+  localization: { locales: LOCALES, defaultLocale: DEFAULT_LOCALE, fallback: true },
   i18n: { supportedLanguages: { en, fr, es, ar }, fallbackLanguage: 'en' },
   editor: lexicalEditor(),
   db: postgresAdapter({

@@ -13,3 +13,6 @@ const LABELS: Record<LocaleCode, { label: string; rtl?: true }> = {
 
 /** As Payload's localization takes them. */
 export const LOCALES = LOCALE_CODES.map((code) => ({ code, ...LABELS[code] }))
+
+/** The language every record is written in first; the others fall back to it. */
+export const DEFAULT_LOCALE: LocaleCode = 'en'

@@ -3,13 +3,16 @@ import type { CollectionConfig } from 'payload'
 
 import { boundAnonymousReads } from './boundAnonymousReads'
 import { keepTranslatorsToDrafts } from './keepTranslatorsToDrafts'
+import { answerWritesWithoutFallback, guardTranslations } from '../translations/keepFallbackOut'
 
 export const withHubRules = (collection: CollectionConfig): CollectionConfig => ({
   ...collection,
+  fields: guardTranslations(collection.fields),
   hooks: {
     ...collection.hooks,
     beforeOperation: [
       boundAnonymousReads,
+      answerWritesWithoutFallback,
       ...(collection.versions &&
       typeof collection.versions === 'object' &&
       collection.versions.drafts

@@ -1,79 +1,29 @@
 // The admin fixes of issue 12 item 7, seen as editors see them, in headless Chromium against the
-// development server (tests/helpers/servers.ts; `next dev` compiles each admin page on first visit,
+// production build under `npm test` (tests/helpers/admin.ts; with ADMIN_UI_SERVER=dev, `next dev`,
 // so this file is slow): time zones found by abbreviation and city, the events list showing times
 // with their zone, dates shown as precisely as known, a duplicate slug named, and a refusal that
 // names the missing right instead of asking a signed-in translator to log in. Screenshots go to
 // docs/ for the README.
-import fs from 'node:fs/promises'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { hub, unique } from '../helpers/hub'
-import { startServer, type RunningServer } from '../helpers/servers'
+import { PAGE_MS, shot, startAdmin, type Admin } from '../helpers/admin'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const PAGE_MS = 180_000
-const password = 'a long e2e password'
-let server: RunningServer
+let admin: Admin
 let base: string
-let browser: Browser
-const editorEmail = `${unique('editor')}@test.example`
-const translatorEmail = `${unique('translator')}@test.example`
 
 beforeAll(async () => {
-  const payload = await hub()
-  await payload.create({
-    collection: 'users',
-    data: { email: editorEmail, password, name: 'UI editor', role: 'editor' },
-  })
-  await payload.create({
-    collection: 'users',
-    data: { email: translatorEmail, password, name: 'UI translator', role: 'translator' },
-  })
-  server = await startServer(process.env.ADMIN_UI_SERVER === 'prod' ? 'prod' : 'dev', {
-    databaseUrl: inject('databaseUrl'),
-    payloadSecret: inject('payloadSecret'),
-  })
-  base = server.base.origin
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  admin = await startAdmin()
+  base = admin.base
 }, 400_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+  await admin?.stop()
 })
-
-const signIn = async (email: string): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  await page.goto(`${base}/admin/login`, { timeout: PAGE_MS })
-  await page.waitForSelector('#field-email', { timeout: PAGE_MS })
-  await page.fill('#field-email', email)
-  await page.fill('#field-password', password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(`${base}/admin`, { timeout: PAGE_MS })
-  return page
-}
-
-const shot = async (page: Page, name: string) => {
-  await fs.mkdir('docs', { recursive: true })
-  await page.screenshot({ path: `docs/${name}.png` })
-}
 
 describe('time zones in the admin', () => {
   it('finds a zone by abbreviation and by city in the event form', async () => {
-    const page = await signIn(editorEmail)
+    const page = await admin.signInAs('editor')
     await page.goto(`${base}/admin/collections/events/create`, { timeout: PAGE_MS })
     const picker = page.locator('.timezone-picker input').first()
     await picker.waitFor({ timeout: PAGE_MS })
@@ -111,7 +61,7 @@ describe('time zones in the admin', () => {
         languages: ['en'],
       },
     })
-    const page = await signIn(editorEmail)
+    const page = await admin.signInAs('editor')
     await page.goto(`${base}/admin/collections/events?search=${encodeURIComponent(title)}`, {
       timeout: PAGE_MS,
     })
@@ -154,7 +104,7 @@ describe('a webinar held in several sessions', () => {
         ],
       },
     })
-    const page = await signIn(editorEmail)
+    const page = await admin.signInAs('editor')
     await page.goto(`${base}/admin/collections/events?search=${encodeURIComponent(title)}`, {
       timeout: PAGE_MS,
     })
@@ -189,7 +139,7 @@ describe('dates known to the month or year', () => {
         datePrecision: 'month',
       },
     })
-    const page = await signIn(editorEmail)
+    const page = await admin.signInAs('editor')
     await page.goto(`${base}/admin/collections/resources?search=${encodeURIComponent(title)}`, {
       timeout: PAGE_MS,
     })
@@ -214,7 +164,7 @@ describe('a duplicate slug in the admin', () => {
     const payload = await hub()
     const title = unique('Slug holder')
     const holder = await payload.create({ collection: 'resources', data: { title } })
-    const page = await signIn(editorEmail)
+    const page = await admin.signInAs('editor')
     await page.goto(`${base}/admin/collections/resources/create`, { timeout: PAGE_MS })
     await page.fill('#field-title', 'Another title')
     await page.fill('#field-slug', holder.slug!)
@@ -238,7 +188,7 @@ describe('a refused action in the admin', () => {
       data: { title: unique('Draft to publish'), _status: 'draft' },
       draft: true,
     })
-    const page = await signIn(translatorEmail)
+    const page = await admin.signInAs('translator')
     // Where a "Create new" link takes a translator: Payload's own view would ask them to log in.
     await page.goto(`${base}/admin/collections/resources/create`, { timeout: PAGE_MS })
     const alert = page.locator('.hub-refusal')
