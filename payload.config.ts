@@ -33,6 +33,7 @@ import { addChangeLog } from './src/changes/table'
 import { addTextChanges } from './src/freshness/table'
 import { addReadIndexes } from './src/db/indexes'
 import { survivePoolErrors } from './src/db/outage'
+import { answerBulkRefusalsAsLists } from './src/hooks/bulkActions'
 import { explainBadRequests } from './src/hooks/explainBadRequests'
 import { explainDatabaseOutage } from './src/hooks/explainDatabaseOutage'
 import { explainRefusals } from './src/hooks/explainRefusals'
@@ -50,6 +51,7 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · Alliance Knowledge Hub' },
     components: {
+      providers: ['/src/components/admin/RoleActions#RoleActions'],
       afterDashboard: ['/src/components/admin/TranslationStatus#TranslationStatus'],
     },
     importMap: {
@@ -78,7 +80,15 @@ export default buildConfig({
   ]
     .map(withHubRules)
     .map(recordChangesOf),
-  hooks: { afterError: [explainDatabaseOutage, explainBadRequests, explainRefusals] },
+  // The last one gives a refused bulk action the shape the admin's list reads (src/hooks/bulkActions.ts).
+  hooks: {
+    afterError: [
+      explainDatabaseOutage,
+      explainBadRequests,
+      explainRefusals,
+      answerBulkRefusalsAsLists,
+    ],
+  },
   // Refusals on purpose are a line in the log, not a stack trace (see src/hooks/refusal.ts).
   loggingLevels: {
     HubRefusal: 'info',

@@ -7,7 +7,10 @@ import { clearLoginFailures, throttleLogin } from '../src/auth/loginThrottle'
 import { passwordRuleOnReset, passwordRuleOnSave } from '../src/auth/passwordHooks'
 import { env } from '../src/env'
 
-/** The very first account (created on the admin's first visit) is an admin. */
+/**
+ * The very first account (created on the admin's first visit) is an admin. Its form offers no role
+ * (nobody is signed in yet to grant one) and says so instead (src/components/admin/RoleField.tsx).
+ */
 const firstUserIsAdmin: FieldHook = async ({ value, operation, req }) => {
   if (operation !== 'create') return value
   const { totalDocs } = await req.payload.count({ collection: 'users', req })
@@ -52,6 +55,7 @@ export const Users: CollectionConfig = {
       access: { create: adminsOnlyField, update: adminsOnlyField },
       hooks: { beforeChange: [firstUserIsAdmin] },
       admin: {
+        components: { Field: '/src/components/admin/RoleField#RoleField' },
         description:
           'Admin: everything. Editor: all content. Group editor: content of their groups. Translator: non-English locales and translations.',
       },

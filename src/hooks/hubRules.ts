@@ -2,6 +2,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { boundAnonymousReads } from './boundAnonymousReads'
+import { refusePartialBulkActions } from './bulkActions'
 import { keepTranslatorsToDrafts } from './keepTranslatorsToDrafts'
 import { answerWritesWithoutFallback, guardTranslations } from '../translations/keepFallbackOut'
 
@@ -18,6 +19,7 @@ export const withHubRules = (collection: CollectionConfig): CollectionConfig => 
       collection.versions.drafts
         ? [keepTranslatorsToDrafts]
         : []),
+      refusePartialBulkActions,
       ...(collection.hooks?.beforeOperation ?? []),
     ],
   },

@@ -22,10 +22,11 @@ export type Admin = {
   stop: () => Promise<void>
 }
 
-export const startAdmin = async (): Promise<Admin> => {
+/** The admin on the suite's database, or on another one (a fresh, migrated one, say). */
+export const startAdmin = async (databaseUrl: string = inject('databaseUrl')): Promise<Admin> => {
   const server: RunningServer = await startServer(
     process.env.ADMIN_UI_SERVER === 'prod' ? 'prod' : 'dev',
-    { databaseUrl: inject('databaseUrl'), payloadSecret: inject('payloadSecret') },
+    { databaseUrl, payloadSecret: inject('payloadSecret') },
   )
   const base = server.base.origin
   const browser = await chromium.launch({
