@@ -514,7 +514,10 @@ export type Resource = Node & {
   __typename?: 'Resource';
   /** Who it is written for. */
   audiences: Array<Term>;
-  /** Every language the resource can be read in: the original's and the published translations'. */
+  /**
+   * Every language the resource can be read in, each once: the original's, then the published
+   * translations', its files' (a language pack) and its links' (a video in Spanish).
+   */
   availableLanguages: Array<Language>;
   /**
    * The rich-text body in the chosen locale (fallbacks apply): HTML to embed in a page, plain TEXT for
@@ -594,7 +597,7 @@ export type ResourceFacets = {
   audiences: Array<FacetValue>;
   /** Counts by ISO 3166-1 alpha-2 country code, largest first. */
   countries: Array<FacetValue>;
-  /** Counts by ISO 639-1 language code (original or translation), largest first. */
+  /** Counts by ISO 639-1 language code (each of a resource's `availableLanguages`), largest first. */
   languages: Array<FacetValue>;
   /** Counts by CPMS standard number, largest first. */
   standards: Array<FacetValue>;
@@ -616,7 +619,7 @@ export type ResourceFilter = {
   audiences?: InputMaybe<Array<Scalars['String']['input']>>;
   /** ISO 3166-1 alpha-2 codes. */
   countries?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** ISO 639-1 codes: the resource can be read in one of them (original or translation). */
+  /** ISO 639-1 codes: the resource can be read in one of them (its `availableLanguages`). */
   languages?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Published on or after this date. */
   publishedFrom?: InputMaybe<Scalars['Date']['input']>;

@@ -11,7 +11,7 @@ import ISO6391 from 'iso-639-1'
 import { editionOutdatedSql, outdatedFieldsSql, TRACKED_FIELDS } from '../../src/freshness/rules'
 import type { PublicFilters } from '../access'
 import type { Kind } from '../sql/entities'
-import { KINDS, translationTitleSql, visible } from '../sql/entities'
+import { KINDS, resourceLanguagesSql, translationTitleSql, visible } from '../sql/entities'
 import type { Locale } from '../locale'
 import { country, language } from '../schema/shared'
 import type { RecordJson } from '../sql/listing'
@@ -230,17 +230,13 @@ const languageObject = (code: string, alias: string, node: FieldNode, ctx: PlanC
   )
 }
 
-/** A resource's languages: its own, then those of its published editions, each once. */
+/** A resource's languages: its own, its published editions', its files' and links', each once. */
 const availableLanguages: FieldSql = (alias, node, ctx) => {
   const object = languageObject('x.code', alias, node, ctx)
   if (!object) return undefined
   return `(SELECT coalesce(json_agg(${object} ORDER BY x.g, x.o), '[]') FROM (
-      SELECT DISTINCT ON (y.code) y.code, y.g, y.o FROM (
-        SELECT v.value::text AS code, 0 AS g, v."order" AS o FROM resources_languages v WHERE v.parent_id = ${alias}.id
-        UNION ALL
-        SELECT e.language::text, 1, row_number() OVER (ORDER BY e.id) FROM translations e
-          WHERE e.resource_id = ${alias}.id AND ${visible('translation', 'e', ctx.filters)}
-      ) y ORDER BY y.code, y.g, y.o) x)`
+      SELECT DISTINCT ON (y.code) y.code, y.g, y.o FROM (${resourceLanguagesSql(`${alias}.id`, ctx.filters)}) y
+      ORDER BY y.code, y.g, y.o) x)`
 }
 
 /** A resource's countries, in the editors' order, named in the chain's first locale. */

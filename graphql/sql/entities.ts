@@ -220,6 +220,23 @@ export const visible = (kind: Kind, alias: string, filters: PublicFilters): stri
     WHERE ${p}.id = ${alias}.${entry.parent.column} AND ${visible(entry.parent.kind, p, filters)}))`
 }
 
+/**
+ * Every language resource `id` can be read in, rows of (code, g, o) in the order partners see them:
+ * the original's languages (g 0), its published editions' (1), its files' (2, a French pack) and its
+ * links' (3, a Spanish video); a code may come more than once.
+ */
+export const resourceLanguagesSql = (id: string, filters: PublicFilters) =>
+  `SELECT v.value::text AS code, 0 AS g, v."order"::bigint AS o FROM resources_languages v WHERE v.parent_id = ${id}
+   UNION ALL
+   SELECT e.language::text, 1, row_number() OVER (ORDER BY e.id) FROM translations e
+     WHERE e.resource_id = ${id} AND ${visible('translation', 'e', filters)}
+   UNION ALL
+   SELECT f.language::text, 2, r."order"::bigint FROM resources_rels r JOIN media f ON f.id = r.media_id
+     WHERE r.parent_id = ${id} AND r.path = 'files' AND f.language IS NOT NULL
+   UNION ALL
+   SELECT k.language::text, 3, k._order::bigint FROM resources_links k
+     WHERE k._parent_id = ${id} AND k.language IS NOT NULL`
+
 /** One SELECT of a kind's rows by id, for a UNION ALL: (kind, key, data). */
 const byIds = (kind: Kind, ids: string, filters: PublicFilters) =>
   `SELECT '${kind}' AS kind, t.id AS key, ${KINDS[kind].json('t')} AS data FROM ${KINDS[kind].table} t

@@ -3,7 +3,7 @@
 import { fileSearchConfig, fileVector, TEXT_SEARCH_CONFIGS } from '../../src/db/textSearch'
 import type { PublicFilters } from '../access'
 import type { Locale } from '../locale'
-import { type Kind, KINDS, locales, visible } from './entities'
+import { type Kind, KINDS, locales, resourceLanguagesSql, visible } from './entities'
 import type { ListingQuery } from './listing'
 import { Params, type Statement } from './params'
 
@@ -119,10 +119,8 @@ export const resourceMatch = (
     )
   }
   if (f.languages?.length) {
-    const codes = params.add(f.languages)
-    where.push(`(EXISTS (SELECT 1 FROM resources_languages c WHERE c.parent_id = t.id AND c.value::text = ANY(${codes}::text[]))
-      OR EXISTS (SELECT 1 FROM translations tr WHERE tr.resource_id = t.id AND ${visible('translation', 'tr', filters)}
-        AND tr.language::text = ANY(${codes}::text[])))`)
+    where.push(`EXISTS (SELECT 1 FROM (${resourceLanguagesSql('t.id', filters)}) l
+      WHERE l.code = ANY(${params.add(f.languages)}::text[]))`)
   }
   if (f.publishedFrom) where.push(`t.publication_date >= ${params.add(f.publishedFrom)}::date`)
   if (f.publishedTo) where.push(`t.publication_date < (${params.add(f.publishedTo)}::date + 1)`)
@@ -229,8 +227,7 @@ export const facetsStatement = (
     standards: () =>
       byRel('standards', 'standards', 'standard', 'x.number', label('standards', 'title')),
     languages: () => `SELECT 'languages', z.code, NULL, count(*) FROM (
-       SELECT m.id, v.value::text AS code FROM m JOIN resources_languages v ON v.parent_id = m.id
-       UNION SELECT m.id, tr.language::text FROM m JOIN translations tr ON tr.resource_id = m.id AND ${visible('translation', 'tr', filters)}
+       SELECT DISTINCT m.id, l.code FROM m CROSS JOIN LATERAL (${resourceLanguagesSql('m.id', filters)}) l
      ) z GROUP BY z.code`,
     countries: () => `SELECT 'countries', c.value::text, NULL, count(*) FROM m
        JOIN resources_countries c ON c.parent_id = m.id GROUP BY c.value`,

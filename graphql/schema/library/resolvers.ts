@@ -220,9 +220,19 @@ export const libraryResolvers: Resolvers = {
     audiences: (r, _, ctx) => ctx.loaders.many<TermRow>('audience', r.rels?.audiences),
     standards: (r, _, ctx) => ctx.loaders.many<StandardRow>('standard', r.rels?.standards),
     countries: (r, _, ctx, info) => r.countries.map((code) => country(code, ctx.chain(info))),
+    // As resourceLanguagesSql (graphql/sql/entities.ts) lists them for planned queries and filters.
     availableLanguages: async (r, _, ctx) => {
-      const editions = await ctx.loaders.translationsOf<TranslationRow>(r.id)
-      return [...new Set([...r.languages, ...editions.map((t) => t.language)])].map(language)
+      const [editions, files] = await Promise.all([
+        ctx.loaders.translationsOf<TranslationRow>(r.id),
+        loadFiles(ctx, r.rels?.files),
+      ])
+      const codes = [
+        ...r.languages,
+        ...editions.map((t) => t.language),
+        ...files.map((file) => file?.language),
+        ...r.links.map((link) => link.language),
+      ].filter((code): code is string => Boolean(code))
+      return [...new Set(codes)].map(language)
     },
     translations: (r, _, ctx) => ctx.loaders.translationsOf<TranslationRow>(r.id),
     links: (r) => r.links,
