@@ -2,6 +2,7 @@ import type { CollectionConfig, FieldHook } from 'payload'
 
 import { ROLE_OPTIONS } from '../src/access/roles'
 import { adminsOnly, adminsOnlyField, adminsOrSelf } from '../src/access/rules'
+import { contentLocaleField, openInContentLocale } from '../src/auth/contentLocale'
 import { sessionCookieOptions } from '../src/auth/cookies'
 import { clearLoginFailures, throttleLogin } from '../src/auth/loginThrottle'
 import { passwordRuleOnReset, passwordRuleOnSave } from '../src/auth/passwordHooks'
@@ -28,7 +29,7 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [throttleLogin, passwordRuleOnReset],
     beforeValidate: [passwordRuleOnSave],
-    afterLogin: [clearLoginFailures],
+    afterLogin: [clearLoginFailures, openInContentLocale],
   },
   admin: {
     useAsTitle: 'email',
@@ -60,6 +61,7 @@ export const Users: CollectionConfig = {
           'Admin: everything. Editor: all content. Group editor: content of their groups. Translator: non-English locales and translations.',
       },
     },
+    contentLocaleField,
     {
       name: 'groups',
       label: 'Working groups',

@@ -511,6 +511,10 @@ export interface User {
    */
   role: 'admin' | 'editor' | 'group-editor' | 'translator';
   /**
+   * The locale lists and forms open in after signing in. The locale menu switches it at any time.
+   */
+  contentLocale?: ('en' | 'fr' | 'es' | 'ar') | null;
+  /**
    * A group editor edits the content of these groups only.
    */
   groups?: (number | WorkingGroup)[] | null;
@@ -3891,6 +3895,7 @@ export interface StandardsSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  contentLocale?: T;
   groups?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -5,22 +5,26 @@ import { boundAnonymousReads } from './boundAnonymousReads'
 import { refusePartialBulkActions } from './bulkActions'
 import { keepTranslatorsToDrafts } from './keepTranslatorsToDrafts'
 import { answerWritesWithoutFallback, guardTranslations } from '../translations/keepFallbackOut'
+import { markUntranslatedTitles } from '../translations/titleCells'
 
-export const withHubRules = (collection: CollectionConfig): CollectionConfig => ({
-  ...collection,
-  fields: guardTranslations(collection.fields),
-  hooks: {
-    ...collection.hooks,
-    beforeOperation: [
-      boundAnonymousReads,
-      answerWritesWithoutFallback,
-      ...(collection.versions &&
-      typeof collection.versions === 'object' &&
-      collection.versions.drafts
-        ? [keepTranslatorsToDrafts]
-        : []),
-      refusePartialBulkActions,
-      ...(collection.hooks?.beforeOperation ?? []),
-    ],
-  },
-})
+export const withHubRules = (config: CollectionConfig): CollectionConfig => {
+  const collection = markUntranslatedTitles(config)
+  return {
+    ...collection,
+    fields: guardTranslations(collection.fields),
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [
+        boundAnonymousReads,
+        answerWritesWithoutFallback,
+        ...(collection.versions &&
+        typeof collection.versions === 'object' &&
+        collection.versions.drafts
+          ? [keepTranslatorsToDrafts]
+          : []),
+        refusePartialBulkActions,
+        ...(collection.hooks?.beforeOperation ?? []),
+      ],
+    },
+  }
+}

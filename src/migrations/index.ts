@@ -6,6 +6,7 @@ import * as migration_20261126_185945_webhooks from './20261126_185945_webhooks'
 import * as migration_20261126_195103_text_freshness from './20261126_195103_text_freshness';
 import * as migration_20261126_195326_event_sessions_organisers from './20261126_195326_event_sessions_organisers';
 import * as migration_20261126_204602_newsletter_images from './20261126_204602_newsletter_images';
+import * as migration_20261206_002835_users_content_locale from './20261206_002835_users_content_locale';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261126_204602_newsletter_images.up,
     down: migration_20261126_204602_newsletter_images.down,
-    name: '20261126_204602_newsletter_images'
+    name: '20261126_204602_newsletter_images',
+  },
+  {
+    up: migration_20261206_002835_users_content_locale.up,
+    down: migration_20261206_002835_users_content_locale.down,
+    name: '20261206_002835_users_content_locale'
   },
 ];

@@ -19,6 +19,10 @@ export type Admin = {
   browser: Browser
   /** A new account of the role, signed in in its own browser context, on the dashboard. */
   signInAs: (role: Role, extra?: Record<string, unknown>) => Promise<Page>
+  /** A new account of the role; its e-mail address. */
+  newUser: (role: Role, extra?: Record<string, unknown>) => Promise<string>
+  /** Signs in an account made by newUser, in a browser context of its own. */
+  signIn: (email: string) => Promise<Page>
   stop: () => Promise<void>
 }
 
@@ -41,7 +45,7 @@ export const startAdmin = async (databaseUrl: string = inject('databaseUrl')): P
       '--disable-sync',
     ],
   })
-  const signInAs = async (role: Role, extra: Record<string, unknown> = {}) => {
+  const newUser = async (role: Role, extra: Record<string, unknown> = {}) => {
     const email = `${unique(role)}@test.example`
     await (
       await hub()
@@ -49,8 +53,10 @@ export const startAdmin = async (databaseUrl: string = inject('databaseUrl')): P
       collection: 'users',
       data: { email, password: PASSWORD, name: `UI ${role}`, role, ...extra },
     })
-    return signIn(email)
+    return email
   }
+  const signInAs = async (role: Role, extra: Record<string, unknown> = {}) =>
+    signIn(await newUser(role, extra))
   const signIn = async (email: string) => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
     const page = await context.newPage()
@@ -66,6 +72,8 @@ export const startAdmin = async (databaseUrl: string = inject('databaseUrl')): P
     base,
     browser,
     signInAs,
+    newUser,
+    signIn,
     stop: async () => {
       await browser.close()
       await server.stop()

@@ -1,3 +1,4 @@
+import { TitleCell as TitleCell_94479eaa8cba8d9c4c2dff4161736916 } from '../../../../src/components/admin/TitleCell'
 import { EnglishHint as EnglishHint_8f08a90d26c05f8f6e587a3fe596a2c5 } from '../../../../src/components/admin/EnglishHint'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -32,6 +33,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/src/components/admin/TitleCell#TitleCell": TitleCell_94479eaa8cba8d9c4c2dff4161736916,
   "/src/components/admin/EnglishHint#EnglishHint": EnglishHint_8f08a90d26c05f8f6e587a3fe596a2c5,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -1,0 +1,88 @@
+// Issue 20, item 2: lists in every locale name every record (a title not translated yet shows in
+// English, marked, instead of "<No Title>"), and the admin opens in English, or in the locale the
+// user chose in their profile, not in whichever locale was last looked at. Headless Chromium on the
+// production build.
+import { randomUUID } from 'node:crypto'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { PAGE_MS, shot, startAdmin, type Admin } from '../helpers/admin'
+import { hub } from '../helpers/hub'
+
+let admin: Admin
+
+beforeAll(async () => {
+  admin = await startAdmin()
+}, 400_000)
+
+afterAll(async () => {
+  await admin?.stop()
+})
+
+const localeShown = (page: Page) => page.locator('.localizer').first().innerText()
+
+describe('the resources list in French', () => {
+  it('shows an untranslated title in English, marked, and a translated one as it is', async () => {
+    const payload = await hub()
+    const tag = randomUUID().slice(0, 8)
+    const untranslated = await payload.create({
+      collection: 'resources',
+      data: { title: `Field handbook ${tag}`, _status: 'published' },
+    })
+    const translated = await payload.create({
+      collection: 'resources',
+      data: { title: `Case study ${tag}`, _status: 'published' },
+    })
+    await payload.update({
+      collection: 'resources',
+      id: translated.id,
+      locale: 'fr',
+      data: { title: `Étude de cas ${tag}` },
+    })
+    const page = await admin.signInAs('editor')
+    await page.goto(`${admin.base}/admin/collections/resources?locale=fr&search=${tag}`, {
+      timeout: PAGE_MS,
+    })
+    const table = page.locator('table')
+    await expect
+      .poll(() => table.innerText(), { timeout: PAGE_MS })
+      .toContain(`Field handbook ${tag} · not translated`)
+    const text = await table.innerText()
+    expect(text).toContain(`Étude de cas ${tag}`)
+    expect(text).not.toContain(`Étude de cas ${tag} · not translated`)
+    expect(text).not.toContain('<No Title>')
+    // The English title still links to the record.
+    const link = page.getByTestId('untranslated-title').locator('xpath=ancestor::a[1]')
+    expect(await link.getAttribute('href')).toMatch(
+      new RegExp(`/admin/collections/resources/${untranslated.id}$`),
+    )
+    await shot(page, 'admin-list-untranslated')
+    await page.context().close()
+  }, 400_000)
+})
+
+describe('the locale the admin opens in', () => {
+  it('is English after signing in again, whatever was looked at last', async () => {
+    const email = await admin.newUser('editor')
+    const first = await admin.signIn(email)
+    await first.goto(`${admin.base}/admin/collections/resources?locale=fr`, { timeout: PAGE_MS })
+    await expect.poll(() => localeShown(first), { timeout: PAGE_MS }).toContain('Français')
+    // Payload remembers it for the rest of the session…
+    await first.goto(`${admin.base}/admin/collections/news`, { timeout: PAGE_MS })
+    await expect.poll(() => localeShown(first), { timeout: PAGE_MS }).toContain('Français')
+    await first.context().close()
+    // …but the next sign-in starts from the profile's locale.
+    const again = await admin.signIn(email)
+    await again.goto(`${admin.base}/admin/collections/resources`, { timeout: PAGE_MS })
+    await expect.poll(() => localeShown(again), { timeout: PAGE_MS }).toContain('English')
+    await again.context().close()
+  }, 400_000)
+
+  it('is the one a translator chose in their profile', async () => {
+    const email = await admin.newUser('translator', { contentLocale: 'ar' })
+    const page = await admin.signIn(email)
+    await page.goto(`${admin.base}/admin/collections/resources`, { timeout: PAGE_MS })
+    await expect.poll(() => localeShown(page), { timeout: PAGE_MS }).toContain('العربية')
+    await page.context().close()
+  }, 400_000)
+})
