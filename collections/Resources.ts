@@ -21,6 +21,7 @@ import {
   filterByNeedsUpdate,
   needsUpdateField,
 } from '../src/freshness/fields'
+import { translationStateFilter } from '../src/freshness/listFilter'
 import { textChangeHooks } from '../src/freshness/track'
 
 export const Resources: CollectionConfig = {
@@ -29,6 +30,10 @@ export const Resources: CollectionConfig = {
   ...editorialWorkflow,
   defaultSort: '-updatedAt',
   admin: {
+    baseFilter: translationStateFilter('resources'),
+    components: {
+      beforeListTable: ['/src/components/admin/TranslationStateFilter#TranslationStateFilter'],
+    },
     useAsTitle: 'title',
     defaultColumns: ['title', 'publicationType', 'publicationDate', 'workingGroups', '_status'],
     listSearchableFields: ['title', 'summary', 'slug'],

@@ -13,6 +13,7 @@ import {
   filterByNeedsUpdate,
   needsUpdateField,
 } from '../src/freshness/fields'
+import { translationStateFilter } from '../src/freshness/listFilter'
 import { textChangeHooks } from '../src/freshness/track'
 import { languageField } from '../src/fields/languages'
 import { urlField } from '../src/fields/url'
@@ -41,6 +42,10 @@ export const Translations: CollectionConfig = {
   labels: { singular: 'Translation', plural: 'Translations' },
   ...editorialWorkflow,
   admin: {
+    baseFilter: translationStateFilter('translations'),
+    components: {
+      beforeListTable: ['/src/components/admin/TranslationStateFilter#TranslationStateFilter'],
+    },
     useAsTitle: 'title',
     defaultColumns: [
       'title',

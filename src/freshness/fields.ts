@@ -45,6 +45,23 @@ const changedInEnglish: FieldHook = async ({ data, req }) => {
 const editionNeedsUpdate: FieldHook = async ({ data, req }) =>
   data?.id ? (await outdatedEditionIds(req)).has(Number(data.id)) : null
 
+/** The answer to a write, with its freshness fields as they are after the write. */
+export const refreshFreshnessFields = async (
+  slug: string,
+  doc: Record<string, unknown>,
+  req: PayloadRequest,
+) => {
+  if (!('needsUpdate' in doc)) return doc
+  const hook = { data: doc, req } as Parameters<FieldHook>[0]
+  if (slug === 'translations') return { ...doc, needsUpdate: await editionNeedsUpdate(hook) }
+  if (slug !== 'resources') return doc
+  return {
+    ...doc,
+    needsUpdate: await resourceNeedsUpdate(hook),
+    ...('changedInEnglish' in doc ? { changedInEnglish: await changedInEnglish(hook) } : {}),
+  }
+}
+
 /** "Needs update", for the list's column and filter (`where[needsUpdate][equals]=true`). */
 export const needsUpdateField = (collection: 'resources' | 'translations'): CheckboxField => ({
   name: 'needsUpdate',

@@ -109,6 +109,48 @@ const TEXT_COLUMNS = TRACKED_FIELDS.resources
   .map((f) => `('${f}', nullif(l.${f}::text, ''))`)
   .join(', ')
 
+/** A text's state in a translated locale: no text, older than the English, or up to date. */
+export type TextState = 'missing' | 'outdated' | 'current'
+export const TEXT_STATES: readonly TextState[] = ['missing', 'outdated', 'current']
+
+/**
+ * Rows (id, language, state): each resource text (title, summary, body) with English text, in each
+ * of `locales`, in its state there. `only` narrows the resources (SQL on `l._parent_id`).
+ */
+const textStatesSql = (locales: readonly string[], only = '') => `WITH texts AS (
+    SELECT l._parent_id AS id, l._locale::text AS locale, f.field
+    FROM resources_locales l CROSS JOIN LATERAL (VALUES ${TEXT_COLUMNS}) f(field, v)
+    WHERE f.v IS NOT NULL ${only})
+  SELECT en.id, loc.code AS language,
+    CASE WHEN tr.id IS NULL THEN 'missing' WHEN o.outdated THEN 'outdated' ELSE 'current' END AS state
+  FROM texts en
+  CROSS JOIN (VALUES ${locales.map((code) => `('${code.replace(/[^a-z-]/g, '')}')`).join(', ')}) loc(code)
+  LEFT JOIN texts tr ON tr.id = en.id AND tr.field = en.field AND tr.locale = loc.code
+  CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM hub_text_changes s
+    JOIN hub_text_changes t ON t.collection = s.collection AND t.doc_id = s.doc_id
+      AND t.field = s.field AND t.locale = loc.code
+    WHERE s.collection = 'resources' AND s.doc_id = en.id AND s.field = en.field
+      AND s.locale = '${SOURCE_LOCALE}' AND s.changed_at > t.changed_at) AS outdated) o
+  WHERE en.locale = '${SOURCE_LOCALE}'`
+
+/** Ids of the resources with at least one text in `state` in `locale` (the dashboard's links). */
+export const resourcesWithTextState = async (
+  req: PayloadRequest,
+  locale: string,
+  state: TextState,
+): Promise<number[]> => {
+  const { rows } = await (
+    await transactionOf(req)
+  )(sql.raw(`SELECT DISTINCT s.id FROM (${textStatesSql([locale])}) s WHERE s.state = '${state}'`))
+  return rows.map((row) => Number(row.id))
+}
+
+/** After a change in this request, freshness is read anew: the answer to a publish tells the truth. */
+export const forgetFreshness = (req: PayloadRequest) => {
+  const context = req.context as Record<string, unknown>
+  for (const key of Object.keys(context)) if (key.startsWith('hubOutdated')) delete context[key]
+}
+
 /** Missing / outdated / current per language: resource texts in each hub locale, and editions. */
 export const translationStatus = async (
   req: PayloadRequest,
@@ -121,24 +163,12 @@ export const translationStatus = async (
       ? `AND ${column} = ANY(ARRAY[${resources.map(Number).join(',') || 'NULL'}]::int[])`
       : ''
   const texts = await execute(
-    sql.raw(`WITH texts AS (
-        SELECT l._parent_id AS id, l._locale::text AS locale, f.field
-        FROM resources_locales l CROSS JOIN LATERAL (VALUES ${TEXT_COLUMNS}) f(field, v)
-        WHERE f.v IS NOT NULL ${only('l._parent_id')})
-      SELECT loc.code AS language,
-        count(*) FILTER (WHERE tr.id IS NULL)::int AS missing,
-        count(*) FILTER (WHERE tr.id IS NOT NULL AND o.outdated)::int AS outdated,
-        count(*) FILTER (WHERE tr.id IS NOT NULL AND NOT o.outdated)::int AS current
-      FROM texts en
-      CROSS JOIN (VALUES ('fr'), ('es'), ('ar')) loc(code)
-      LEFT JOIN texts tr ON tr.id = en.id AND tr.field = en.field AND tr.locale = loc.code
-      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM hub_text_changes s
-        JOIN hub_text_changes t ON t.collection = s.collection AND t.doc_id = s.doc_id
-          AND t.field = s.field AND t.locale = loc.code
-        WHERE s.collection = 'resources' AND s.doc_id = en.id AND s.field = en.field
-          AND s.locale = '${SOURCE_LOCALE}' AND s.changed_at > t.changed_at) AS outdated) o
-      WHERE en.locale = '${SOURCE_LOCALE}'
-      GROUP BY loc.code`),
+    sql.raw(`SELECT s.language,
+        count(*) FILTER (WHERE s.state = 'missing')::int AS missing,
+        count(*) FILTER (WHERE s.state = 'outdated')::int AS outdated,
+        count(*) FILTER (WHERE s.state = 'current')::int AS current
+      FROM (${textStatesSql(['fr', 'es', 'ar'], only('l._parent_id'))}) s
+      GROUP BY s.language`),
   )
   const editions = await execute(
     sql.raw(`SELECT t.language::text AS language,

@@ -23,6 +23,8 @@ import {
   SOURCE_LOCALE,
   TRACKED_FIELDS,
 } from './rules'
+import { refreshFreshnessFields } from './fields'
+import { forgetFreshness } from './status'
 import { TEXT_CHANGES_TABLE } from './table'
 
 /** A document's tracked texts as published: `field:locale` → the text (JSON for rich text). */
@@ -88,7 +90,7 @@ const rememberTexts: CollectionBeforeChangeHook = async ({
 export const changedKeys = (before: Map<string, string>, after: Map<string, string>) =>
   [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k))
 
-const recordTexts: CollectionAfterChangeHook = async ({ collection, doc, operation, req }) => {
+const writeTextChanges: CollectionAfterChangeHook = async ({ collection, doc, operation, req }) => {
   const slug = collection.slug as Tracked
   const id = Number(doc.id)
   const key = `${slug}:${id}`
@@ -184,6 +186,17 @@ const forgetTexts: CollectionAfterDeleteHook = async ({ collection, doc, req }) 
 }
 
 /** The hooks that keep text-change times, for Resources and Translations. */
+/**
+ * Records the change, then reads freshness anew for the answer: Payload computes the answer's
+ * virtual fields (afterRead) before afterChange hooks run, so the sidebar's "Needs update" of a
+ * publish answered with the state from before it, until a reload.
+ */
+const recordTexts: CollectionAfterChangeHook = async (args) => {
+  const doc = await writeTextChanges(args)
+  forgetFreshness(args.req)
+  return refreshFreshnessFields(args.collection.slug, doc, args.req)
+}
+
 export const textChangeHooks = {
   beforeChange: [rememberTexts],
   afterChange: [recordTexts],

@@ -299,8 +299,10 @@ describe('the dashboard', () => {
     expect(html).toContain('Translation status')
     for (const language of ['French', 'Spanish', 'Arabic', 'Polish'])
       expect(html).toContain(language)
+    for (const state of ['missing', 'outdated', 'current'])
+      expect(html).toContain(`/admin/collections/resources?locale=fr&amp;translation=${state}`)
     expect(html).toContain(
-      '/admin/collections/resources?locale=fr&amp;where%5BneedsUpdate%5D%5Bequals%5D=true',
+      '/admin/collections/translations?where%5Blanguage%5D%5Bequals%5D=pl&amp;translation=outdated',
     )
   })
 })

@@ -34,31 +34,27 @@ export const TranslationStatus = async ({ payload }: { payload: Payload }) => {
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ language, texts, editions }) => (
-            <tr key={language}>
-              <td>{ISO6391.getName(language) || language}</td>
-              <td style={cell}>{texts ? texts.missing : '–'}</td>
-              <td style={cell}>
-                {texts
-                  ? link(
-                      texts.outdated,
-                      list('resources', `locale=${language}&where[needsUpdate][equals]=true`),
-                    )
-                  : '–'}
-              </td>
-              <td style={cell}>{texts ? texts.current : '–'}</td>
-              <td style={cell}>
-                {link(
-                  editions.outdated,
-                  list(
-                    'translations',
-                    `where[and][0][language][equals]=${language}&where[and][1][needsUpdate][equals]=true`,
-                  ),
-                )}
-              </td>
-              <td style={cell}>{editions.current}</td>
-            </tr>
-          ))}
+          {rows.map(({ language, texts, editions }) => {
+            const textLink = (state: 'missing' | 'outdated' | 'current') =>
+              texts
+                ? link(texts[state], list('resources', `locale=${language}&translation=${state}`))
+                : '–'
+            const editionLink = (state: 'outdated' | 'current') =>
+              link(
+                editions[state],
+                list('translations', `where[language][equals]=${language}&translation=${state}`),
+              )
+            return (
+              <tr key={language}>
+                <td>{ISO6391.getName(language) || language}</td>
+                <td style={cell}>{textLink('missing')}</td>
+                <td style={cell}>{textLink('outdated')}</td>
+                <td style={cell}>{textLink('current')}</td>
+                <td style={cell}>{editionLink('outdated')}</td>
+                <td style={cell}>{editionLink('current')}</td>
+              </tr>
+            )
+          })}
         </tbody>
       </table>
     </div>
