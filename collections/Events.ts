@@ -7,6 +7,7 @@ import {
   ownFilesUnlessEditor,
 } from '../src/access/rules'
 import { editorNotesField } from '../src/fields/editorNotes'
+import { keepKnownStart } from '../src/events/knownStart'
 import { startAtEarliestSession, startOrSessions } from '../src/hooks/startAtEarliestSession'
 import { languageField } from '../src/fields/languages'
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
@@ -50,7 +51,7 @@ export const Events: CollectionConfig = {
     listSearchableFields: ['title', 'slug'],
     group: 'Content',
     description:
-      'Webinars, live Q&As, trainings of trainers, annual meetings and launches. Start times are stored in UTC with the organiser’s time zone.',
+      'Webinars, live Q&As, trainings of trainers, annual meetings and launches. Start times are stored in UTC with the organiser’s time zone; a start known only to the day or month is kept at midnight of that day on the organiser’s clock.',
   },
   access: {
     ...editorialReadAccess,
@@ -58,7 +59,7 @@ export const Events: CollectionConfig = {
     update: updateGroupContent,
     delete: deleteGroupContent,
   },
-  hooks: { beforeValidate: [startAtEarliestSession] },
+  hooks: { beforeValidate: [startAtEarliestSession], beforeChange: [keepKnownStart] },
   fields: lockSharedFieldsForTranslators([
     localizedText('title', { required: true }),
     slugField('title'),
@@ -107,7 +108,7 @@ export const Events: CollectionConfig = {
             date: { pickerAppearance: 'dayAndTime' },
             description:
               'Entered in the organiser’s time zone, stored in UTC. Find a zone by city or abbreviation (Geneva, CET, EDT). With sessions, the earliest session’s start.',
-            components: { Cell: '/src/components/admin/ZonedStartCell#ZonedStartCell' },
+            components: { Cell: '/src/components/admin/EventStartCell#EventStartCell' },
           },
         },
         durationField,

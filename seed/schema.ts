@@ -167,6 +167,7 @@ export const eventSeed = z
       })
       .strict()
       .optional(),
+    /** An instant; for a start known only to the day, month or approximately, its date part is the date. */
     startsAt: instant,
     /** How exact `startsAt` is: an approximate start ("mid-March") is shown with `approximateLabel`. */
     precision: z.enum(['exact', 'day', 'month', 'approximate']).default('exact'),

@@ -13,6 +13,7 @@ import {
   type Where,
 } from 'payload'
 
+import { startOnDate } from '../src/events/knownStart'
 import { toSlug } from '../src/fields/slug'
 import type { LocaleCode } from '../src/locales'
 import { checkReferences, type SeedIssue } from './references'
@@ -366,7 +367,9 @@ const write = async (
         title: en(r.title),
         kind: r.kind,
         series: r.series && { name: en(r.series.name), part: r.series.part, of: r.series.of },
-        startsAt: r.startsAt,
+        // A date-only start is written as its date (YYYY-MM-DD…): midnight there (src/events/knownStart.ts).
+        startsAt:
+          r.precision === 'exact' ? r.startsAt : startOnDate(r.startsAt, r.timeZone, r.precision),
         startsAt_tz: r.timeZone,
         precision: r.precision,
         approximateLabel: enOrUndefined(r.approximateLabel),

@@ -1587,7 +1587,7 @@ export interface Translation {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Webinars, live Q&As, trainings of trainers, annual meetings and launches. Start times are stored in UTC with the organiser’s time zone.
+ * Webinars, live Q&As, trainings of trainers, annual meetings and launches. Start times are stored in UTC with the organiser’s time zone; a start known only to the day or month is kept at midnight of that day on the organiser’s clock.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events".

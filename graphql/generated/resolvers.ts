@@ -875,7 +875,16 @@ export type Webinar = Node & {
   speakers: Array<Speaker>;
   /** The start in a time zone: the one asked for, else the organiser's. */
   start: ZonedDateTime;
-  /** The start, in UTC. */
+  /**
+   * The start's calendar date on the organiser's clock, e.g. `2021-10-04`: for a start known only to
+   * the day, the month (the 1st) or approximately, this is what is known.
+   */
+  startDate: Scalars['Date']['output'];
+  /**
+   * The start, in UTC. A start known only to the day, month or approximately (see `precision`) is
+   * midnight of its first day on the organiser's clock, which may be the day before in UTC: read its
+   * date from `startDate`.
+   */
   startsAt: Scalars['DateTime']['output'];
   /** A short description, following the locale chain. */
   summary: Translated;
@@ -1622,6 +1631,7 @@ export type WebinarResolvers<ContextType = PartnerContext, ParentType extends Re
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   speakers?: Resolver<Array<ResolversTypes['Speaker']>, ParentType, ContextType>;
   start?: Resolver<ResolversTypes['ZonedDateTime'], ParentType, ContextType, Partial<WebinarStartArgs>>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['Translated'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

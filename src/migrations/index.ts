@@ -7,6 +7,7 @@ import * as migration_20261126_195103_text_freshness from './20261126_195103_tex
 import * as migration_20261126_195326_event_sessions_organisers from './20261126_195326_event_sessions_organisers';
 import * as migration_20261126_204602_newsletter_images from './20261126_204602_newsletter_images';
 import * as migration_20261206_002835_users_content_locale from './20261206_002835_users_content_locale';
+import * as migration_20261206_004006_event_start_convention from './20261206_004006_event_start_convention';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261206_002835_users_content_locale.up,
     down: migration_20261206_002835_users_content_locale.down,
-    name: '20261206_002835_users_content_locale'
+    name: '20261206_002835_users_content_locale',
+  },
+  {
+    up: migration_20261206_004006_event_start_convention.up,
+    down: migration_20261206_004006_event_start_convention.down,
+    name: '20261206_004006_event_start_convention'
   },
 ];

@@ -86,3 +86,52 @@ describe('the locale the admin opens in', () => {
     await page.context().close()
   }, 400_000)
 })
+
+describe('the events list', () => {
+  it('shows each start no more precisely than it is known', async () => {
+    const payload = await hub()
+    const tag = randomUUID().slice(0, 8)
+    const base = { kind: 'meeting', format: 'in-person', languages: ['en'], _status: 'published' }
+    await payload.create({
+      collection: 'events',
+      data: {
+        ...base,
+        title: `Days ${tag}`,
+        startsAt: '2021-10-04T04:00:00.000Z',
+        startsAt_tz: 'America/New_York',
+        precision: 'day',
+        durationMinutes: 5 * 24 * 60,
+      } as never,
+    })
+    await payload.create({
+      collection: 'events',
+      data: {
+        ...base,
+        title: `Month ${tag}`,
+        startsAt: '2021-02-28T23:00:00.000Z',
+        startsAt_tz: 'Europe/Zurich',
+        precision: 'month',
+      } as never,
+    })
+    await payload.create({
+      collection: 'events',
+      data: {
+        ...base,
+        title: `Approximately ${tag}`,
+        startsAt: '2018-03-14T23:00:00.000Z',
+        startsAt_tz: 'Europe/Zurich',
+        precision: 'approximate',
+        approximateLabel: 'mid-March',
+      } as never,
+    })
+    const page = await admin.signInAs('editor')
+    await page.goto(`${admin.base}/admin/collections/events?search=${tag}`, { timeout: PAGE_MS })
+    const starts = page.getByTestId('event-start')
+    await expect.poll(() => starts.count(), { timeout: PAGE_MS }).toBe(3)
+    expect((await starts.allInnerTexts()).sort()).toEqual(
+      ['4–8 Oct 2021', 'March 2021', 'mid-March 2018'].sort(),
+    )
+    await shot(page, 'admin-events-list-precision')
+    await page.context().close()
+  }, 400_000)
+})

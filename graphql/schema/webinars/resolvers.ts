@@ -17,6 +17,7 @@ import { webinarListing } from '../../sql/events'
 import { findBySlug, listPage, type ListingQuery } from '../../sql/listing'
 import { loadFile, loadFiles } from '../files/resolvers'
 import { connection, language, toEnum, translated } from '../shared'
+import { startDateOf } from '../../../src/events/knownStart'
 
 /** An instant on the wall clock of a time zone, with the zone's offset at that instant. */
 export const zoned = (at: Date, timeZone: string) => {
@@ -75,6 +76,7 @@ export const webinarResolvers: Resolvers = {
     kind: (e) => toEnum(e.kind),
     series: (e) => (e.seriesPart || e.locales?.en?.seriesName ? e : null),
     startsAt: (e) => new Date(e.startsAt).toISOString(),
+    startDate: (e) => startDateOf(e.startsAt, e.timeZone),
     endsAt: (e) => endOf(e)?.toISOString() ?? null,
     start: (e, args) => zoned(new Date(e.startsAt), zoneArg(args.timeZone, e.timeZone)),
     end: (e, args) => {

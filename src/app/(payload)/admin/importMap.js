@@ -26,7 +26,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PreciseDateCell as PreciseDateCell_1061cf0070647c060bac4d82be5fec29 } from '../../../../src/components/admin/PreciseDateCell'
 import { PreciseDateReadout as PreciseDateReadout_a7804fcc481061a76a5279583d9c5a65 } from '../../../../src/components/admin/PreciseDateReadout'
 import { TranslationStateFilter as TranslationStateFilter_43286cf19c2792234e2a539a02f3d0ac } from '../../../../src/components/admin/TranslationStateFilter'
-import { ZonedStartCell as ZonedStartCell_475228ef84f0503ab40acf80840cbe38 } from '../../../../src/components/admin/ZonedStartCell'
+import { EventStartCell as EventStartCell_7d6ec8a4e8057c5b470fb86f2e888607 } from '../../../../src/components/admin/EventStartCell'
 import { RoleField as RoleField_a49d8703f8d30acec15658a5d45e86f1 } from '../../../../src/components/admin/RoleField'
 import { TranslationStatus as TranslationStatus_27f819cf372c1a7e286eb62940bfb748 } from '../../../../src/components/admin/TranslationStatus'
 import { RoleActions as RoleActions_02066ed619c1c1e80070fa9e57f7c578 } from '../../../../src/components/admin/RoleActions'
@@ -62,7 +62,7 @@ export const importMap = {
   "/src/components/admin/PreciseDateCell#PreciseDateCell": PreciseDateCell_1061cf0070647c060bac4d82be5fec29,
   "/src/components/admin/PreciseDateReadout#PreciseDateReadout": PreciseDateReadout_a7804fcc481061a76a5279583d9c5a65,
   "/src/components/admin/TranslationStateFilter#TranslationStateFilter": TranslationStateFilter_43286cf19c2792234e2a539a02f3d0ac,
-  "/src/components/admin/ZonedStartCell#ZonedStartCell": ZonedStartCell_475228ef84f0503ab40acf80840cbe38,
+  "/src/components/admin/EventStartCell#EventStartCell": EventStartCell_7d6ec8a4e8057c5b470fb86f2e888607,
   "/src/components/admin/RoleField#RoleField": RoleField_a49d8703f8d30acec15658a5d45e86f1,
   "/src/components/admin/TranslationStatus#TranslationStatus": TranslationStatus_27f819cf372c1a7e286eb62940bfb748,
   "/src/components/admin/RoleActions#RoleActions": RoleActions_02066ed619c1c1e80070fa9e57f7c578,
