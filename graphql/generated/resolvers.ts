@@ -827,9 +827,12 @@ export type Webinar = Node & {
   attachments: Array<File>;
   /** How long it lasts, in minutes; null when unknown. */
   durationMinutes?: Maybe<Scalars['Int']['output']>;
-  /** The end in a time zone: the one asked for, else the organiser's. */
+  /** The end (as `endsAt`) in a time zone: the one asked for, else the organiser's. */
   end?: Maybe<ZonedDateTime>;
-  /** The end (start plus duration), in UTC; null when the duration is unknown. */
+  /**
+   * The end (start plus duration), in UTC; for a webinar held in sessions with no duration of its own,
+   * the latest session's end; null when no end is known.
+   */
   endsAt?: Maybe<Scalars['DateTime']['output']>;
   /** ONLINE, IN_PERSON or HYBRID. */
   format: Scalars['String']['output'];

@@ -12,7 +12,7 @@ import type { Payload } from 'payload'
 import { chainFromAcceptLanguage } from '../../graphql/locale'
 import { renderBody } from '../../graphql/bodies'
 import type { LocaleCode } from '../locales'
-import { timingOf, vtimezoneBlock } from './eventTiming'
+import { occurrencesOf, timingOf, vtimezoneBlock } from './eventTiming'
 import { webinarPage } from './feeds'
 import { FeedNotFound, respond, type Served } from './http'
 import { WORDS } from './labels'
@@ -53,32 +53,6 @@ const descriptionOf = (event: EventRecord, ctx: Context) => {
     event.recordingUrl ? `${words.recording}: ${event.recordingUrl}` : undefined,
   ]
   return parts.filter(Boolean).join('\n\n') || null
-}
-
-/**
- * A webinar held several times is one calendar event per session (its own start, zone, language
- * and links, a UID of its own); an event held once is itself.
- */
-const occurrencesOf = (
-  event: EventRecord,
-): { event: EventRecord; uid: string; language?: string }[] => {
-  const uid = `urn:alliancecpha-hub:webinar:${event.id}`
-  if (!event.sessions?.length) return [{ event, uid }]
-  return [...event.sessions]
-    .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())
-    .map((session, index) => ({
-      uid: `${uid}:session:${session.id ?? index + 1}`,
-      language: session.language,
-      event: {
-        ...event,
-        startsAt: session.startsAt,
-        startsAt_tz: session.startsAt_tz,
-        durationMinutes: session.durationMinutes ?? event.durationMinutes,
-        precision: 'exact',
-        registrationUrl: session.registrationUrl ?? event.registrationUrl,
-        recordingUrl: session.recordingUrl ?? null,
-      },
-    }))
 }
 
 const languageName = (code: string, locale: LocaleCode) => {

@@ -134,3 +134,29 @@ export const describeStart = (
     timeZone: 'UTC',
   }).format(day(timing.first))
 }
+
+/**
+ * A webinar held several times is one calendar event per session (its own start, zone, language
+ * and links, a UID of its own); an event held once is itself.
+ */
+export const occurrencesOf = (
+  event: EventRecord,
+): { event: EventRecord; uid: string; language?: string }[] => {
+  const uid = `urn:alliancecpha-hub:webinar:${event.id}`
+  if (!event.sessions?.length) return [{ event, uid }]
+  return [...event.sessions]
+    .sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())
+    .map((session, index) => ({
+      uid: `${uid}:session:${session.id ?? index + 1}`,
+      language: session.language,
+      event: {
+        ...event,
+        startsAt: session.startsAt,
+        startsAt_tz: session.startsAt_tz,
+        durationMinutes: session.durationMinutes ?? event.durationMinutes,
+        precision: 'exact',
+        registrationUrl: session.registrationUrl ?? event.registrationUrl,
+        recordingUrl: session.recordingUrl ?? null,
+      },
+    }))
+}

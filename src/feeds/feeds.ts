@@ -14,7 +14,7 @@ import type { Payload } from 'payload'
 import { renderBody } from '../../graphql/bodies'
 import { env } from '../env'
 import type { LocaleCode } from '../locales'
-import { describeStart, timingOf } from './eventTiming'
+import { describeStart, occurrencesOf, timingOf } from './eventTiming'
 import { FeedNotFound, respond, type Served } from './http'
 import { ALLIANCE_SITE, WORDS } from './labels'
 import { feedPath, parseFeedPath, webinarIcsPath, type FeedFormat, type FeedRoute } from './paths'
@@ -160,6 +160,14 @@ const webinarEntry = (e: EventRecord, ctx: Context, now: Date): Entry => {
   const timing = timingOf(e)
   const label = pickLocalized(e.approximateLabel, ctx.chain)?.value
   const when: Picked = { value: describeStart(e, timing, ctx.locale, label), locale: ctx.locale }
+  // A webinar held in sessions: each one, with its language, on its own organiser's clock.
+  const languageName = new Intl.DisplayNames([ctx.locale], { type: 'language' })
+  const sessions: Picked[] = e.sessions?.length
+    ? occurrencesOf(e).map(({ event, language }) => ({
+        value: `${language ? `${languageName.of(language) ?? language}: ` : ''}${describeStart(event, timingOf(event), ctx.locale)}`,
+        locale: ctx.locale,
+      }))
+    : []
   const body = bodyOf(e.description, ctx.chain)
   const summary = pickLocalized(e.summary, ctx.chain)
   const calendar = e.slug ? `${ctx.origin}${webinarIcsPath(e.slug)}` : undefined
@@ -170,8 +178,13 @@ const webinarEntry = (e: EventRecord, ctx: Context, now: Date): Entry => {
       link: webinarPage(e, now) ?? calendar ?? restLink(ctx, 'events', e.id),
       updated: new Date(e.updatedAt),
       // The start leads: it is what a reader of a webinar feed looks for first.
-      html: paragraph(when) + (body.html ?? (summary ? paragraph(summary) : '')),
-      text: [when.value, body.text ?? summary?.value].filter(Boolean).join('\n\n'),
+      html:
+        paragraph(when) +
+        sessions.map(paragraph).join('') +
+        (body.html ?? (summary ? paragraph(summary) : '')),
+      text: [when.value, ...sessions.map((line) => line.value), body.text ?? summary?.value]
+        .filter(Boolean)
+        .join('\n\n'),
     },
     summary,
     body,

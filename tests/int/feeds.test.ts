@@ -474,6 +474,44 @@ describe('RSS, Atom and JSON feeds', () => {
     expect(arabic.language).toBe('ar')
   })
 
+  it('lists every session of a webinar held in several, and its end is the last session’s', async () => {
+    const held = await webinar('Held twice', '2026-07-21T12:00:00.000Z', 'Europe/Zurich', {
+      durationMinutes: null,
+      languages: ['en', 'es'],
+      sessions: [
+        {
+          language: 'en',
+          startsAt: '2026-07-21T12:00:00.000Z',
+          startsAt_tz: 'Europe/Zurich',
+          durationMinutes: 90,
+        },
+        {
+          language: 'es',
+          startsAt: '2026-07-23T15:00:00.000Z',
+          startsAt_tz: 'America/New_York',
+          durationMinutes: 60,
+        },
+      ],
+    })
+    const json = await jsonFeed(`/feeds/en/groups/${slugs.calendarGroup}/webinars.json`)
+    const item = json.items.find((i) => i.title === held.title)!
+    expect(item.content_text).toMatch(
+      /English: Tuesday, July 21, 2026 at 2:00\sPM \(Europe\/Zurich\)\n\nSpanish: Thursday, July 23, 2026 at 11:00\sAM \(America\/New_York\)/,
+    )
+    expect(item.content_html).toContain('<p lang="en">Spanish: Thursday, July 23, 2026')
+    const api = partnerApi({ plan: false })
+    const { body } = await api.post(
+      `query ($slug: String!) { webinar(slug: $slug) { durationMinutes endsAt end { local timeZone } } }`,
+      { slug: held.slug },
+    )
+    await api.close()
+    expect(body.data.webinar).toEqual({
+      durationMinutes: null,
+      endsAt: '2026-07-23T16:00:00.000Z',
+      end: { local: '2026-07-23T18:00', timeZone: 'Europe/Zurich' },
+    })
+  })
+
   it('answers 404 naming what it does not know', async () => {
     const cases: [string, RegExp][] = [
       ['/feeds/de/resources.rss', /Unknown locale "de"/],

@@ -45,6 +45,14 @@ export const zoned = (at: Date, timeZone: string) => {
 const endOf = (e: Pick<EventRow, 'startsAt' | 'durationMinutes'>) =>
   e.durationMinutes ? new Date(new Date(e.startsAt).getTime() + e.durationMinutes * 60_000) : null
 
+/** An event's end: its own, else (a webinar held in sessions) the latest of its sessions' ends. */
+const eventEnd = (e: EventRow) => {
+  const own = endOf(e)
+  if (own) return own
+  const ends = (e.sessions ?? []).map(endOf).filter((end): end is Date => end !== null)
+  return ends.length ? new Date(Math.max(...ends.map((end) => end.getTime()))) : null
+}
+
 const zoneArg = (value: string | null | undefined, fallback: string) =>
   value == null ? fallback : parseArg('timeZone', timeZoneArg, value)
 
@@ -77,10 +85,10 @@ export const webinarResolvers: Resolvers = {
     series: (e) => (e.seriesPart || e.locales?.en?.seriesName ? e : null),
     startsAt: (e) => new Date(e.startsAt).toISOString(),
     startDate: (e) => startDateOf(e.startsAt, e.timeZone),
-    endsAt: (e) => endOf(e)?.toISOString() ?? null,
+    endsAt: (e) => eventEnd(e)?.toISOString() ?? null,
     start: (e, args) => zoned(new Date(e.startsAt), zoneArg(args.timeZone, e.timeZone)),
     end: (e, args) => {
-      const end = endOf(e)
+      const end = eventEnd(e)
       return end ? zoned(end, zoneArg(args.timeZone, e.timeZone)) : null
     },
     precision: (e) => toEnum(e.precision),
