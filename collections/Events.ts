@@ -1,4 +1,4 @@
-import type { CollectionConfig, DateField, NumberField, SelectField } from 'payload'
+import type { CollectionConfig, DateField, SelectField } from 'payload'
 
 import {
   createGroupContent,
@@ -7,6 +7,7 @@ import {
   ownFilesUnlessEditor,
 } from '../src/access/rules'
 import { editorNotesField } from '../src/fields/editorNotes'
+import { derivedDurationField, endField, endsAsEditorsThink } from '../src/events/ends'
 import { keepKnownStart } from '../src/events/knownStart'
 import { startAtEarliestSession, startOrSessions } from '../src/hooks/startAtEarliestSession'
 import { languageField } from '../src/fields/languages'
@@ -31,15 +32,6 @@ const organiserTimeZone = {
   }),
 } satisfies DateField['timezone']
 
-/** Up to two weeks, for the event and each session. */
-const durationField: NumberField = {
-  name: 'durationMinutes',
-  label: 'Duration (minutes)',
-  type: 'number',
-  min: 1,
-  max: 20160,
-}
-
 export const Events: CollectionConfig = {
   slug: 'events',
   labels: { singular: 'Webinar or event', plural: 'Webinars & events' },
@@ -59,7 +51,10 @@ export const Events: CollectionConfig = {
     update: updateGroupContent,
     delete: deleteGroupContent,
   },
-  hooks: { beforeValidate: [startAtEarliestSession], beforeChange: [keepKnownStart] },
+  hooks: {
+    beforeValidate: [startAtEarliestSession],
+    beforeChange: [keepKnownStart, endsAsEditorsThink],
+  },
   fields: lockSharedFieldsForTranslators([
     localizedText('title', { required: true }),
     slugField('title'),
@@ -111,7 +106,15 @@ export const Events: CollectionConfig = {
             components: { Cell: '/src/components/admin/EventStartCell#EventStartCell' },
           },
         },
-        durationField,
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        endField(
+          'On the organiser’s clock. A meeting over several days known to the day: its last day. Leave empty when unknown.',
+        ),
+        derivedDurationField,
       ],
     },
     {
@@ -163,7 +166,8 @@ export const Events: CollectionConfig = {
               timezone: organiserTimeZone,
               admin: { date: { pickerAppearance: 'dayAndTime' } },
             },
-            durationField,
+            endField('On this session’s clock.'),
+            derivedDurationField,
           ],
         },
         {

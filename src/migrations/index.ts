@@ -8,6 +8,7 @@ import * as migration_20261126_195326_event_sessions_organisers from './20261126
 import * as migration_20261126_204602_newsletter_images from './20261126_204602_newsletter_images';
 import * as migration_20261206_002835_users_content_locale from './20261206_002835_users_content_locale';
 import * as migration_20261206_004006_event_start_convention from './20261206_004006_event_start_convention';
+import * as migration_20261206_004934_event_ends from './20261206_004934_event_ends';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261206_004006_event_start_convention.up,
     down: migration_20261206_004006_event_start_convention.down,
-    name: '20261206_004006_event_start_convention'
+    name: '20261206_004006_event_start_convention',
+  },
+  {
+    up: migration_20261206_004934_event_ends.up,
+    down: migration_20261206_004934_event_ends.down,
+    name: '20261206_004934_event_ends'
   },
 ];

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { PAGE_MS, shot, startAdmin, type Admin } from '../helpers/admin'
+import { PAGE_MS, saveAndWait, shot, startAdmin, type Admin } from '../helpers/admin'
 import { hub } from '../helpers/hub'
 
 let admin: Admin
@@ -132,6 +132,46 @@ describe('the events list', () => {
       ['4–8 Oct 2021', 'March 2021', 'mid-March 2018'].sort(),
     )
     await shot(page, 'admin-events-list-precision')
+    await page.context().close()
+  }, 400_000)
+})
+
+describe('an event’s end in the form', () => {
+  it('is entered as a time on the organiser’s clock; the duration follows', async () => {
+    const payload = await hub()
+    const event = await payload.create({
+      collection: 'events',
+      data: {
+        title: `Webinar ${randomUUID().slice(0, 8)}`,
+        kind: 'webinar',
+        format: 'online',
+        languages: ['en'],
+        precision: 'exact',
+        startsAt: '2026-09-10T14:00:00.000Z',
+        startsAt_tz: 'Europe/Zurich',
+        _status: 'published',
+      } as never,
+    })
+    const page = await admin.signInAs('editor')
+    await page.goto(`${admin.base}/admin/collections/events/${event.id}`, { timeout: PAGE_MS })
+    const end = page.locator('.field-type.date-time-field', { hasText: 'Ends' }).locator('input')
+    await end.first().waitFor({ timeout: PAGE_MS })
+    await end.first().click()
+    await end.first().fill('Sep 10, 2026 5:15 PM')
+    await end.first().press('Enter')
+    await page.locator('#field-title').click()
+    await saveAndWait(page, 'action-save')
+    await expect
+      .poll(() => page.locator('#field-durationMinutes').inputValue(), { timeout: 30_000 })
+      .toBe('75')
+    await page.locator('#field-durationMinutes').scrollIntoViewIfNeeded()
+    // One zone on the form for start and end: the end's own picker is not shown.
+    expect(await page.locator('.hub-end-on-start-clock .timezone-picker-wrapper').isVisible()).toBe(
+      false,
+    )
+    await shot(page, 'admin-event-end')
+    const saved = await payload.findByID({ collection: 'events', id: event.id, depth: 0 })
+    expect(saved).toMatchObject({ durationMinutes: 75, endsAt: '2026-09-10T15:15:00.000Z' })
     await page.context().close()
   }, 400_000)
 })
