@@ -93,8 +93,63 @@ describe('translation state as a list filter', () => {
       .poll(() => table.innerText(), { timeout: PAGE_MS })
       .toContain(`Guide à jour ${tag}`)
     expect(await table.innerText()).not.toContain(`Outdated guide ${tag}`)
+    // In Arabic neither is translated: both are listed as missing.
+    await page.goto(
+      `${admin.base}/admin/collections/resources?locale=ar&translation=missing&search=${tag}`,
+      {
+        timeout: PAGE_MS,
+      },
+    )
+    await expect
+      .poll(() => table.innerText(), { timeout: PAGE_MS })
+      .toContain(`Current guide ${tag}`)
+    expect(await table.innerText()).toContain(`Outdated guide ${tag}`)
+    expect(await filter.locator('[aria-current="true"]').innerText()).toBe('Missing')
     expect(errors).toEqual([])
     expect(outdated).toBeTruthy()
+    await page.context().close()
+  }, 400_000)
+
+  it('lists the editions that need an update, by language', async () => {
+    const payload = await hub()
+    const tag = randomUUID().slice(0, 8)
+    const resource = await payload.create({
+      collection: 'resources',
+      data: { title: `Edition source ${tag}`, summary: 'First summary.', _status: 'published' },
+    })
+    const edition = await payload.create({
+      collection: 'translations',
+      data: {
+        resource: resource.id,
+        language: 'pl',
+        title: `Wydanie ${tag}`,
+        format: 'full',
+        progress: 'complete',
+        _status: 'published',
+      } as never,
+    })
+    // The English summary changes after the edition: the edition needs an update.
+    await payload.update({
+      collection: 'resources',
+      id: resource.id,
+      data: { summary: 'A revised summary.', _status: 'published' },
+    })
+    const page = await admin.signInAs('editor')
+    const errors = errorsOf(page)
+    await page.goto(
+      `${admin.base}/admin/collections/translations?where%5Blanguage%5D%5Bequals%5D=pl&translation=outdated&search=${tag}`,
+      { timeout: PAGE_MS },
+    )
+    const table = page.locator('table')
+    await expect.poll(() => table.innerText(), { timeout: PAGE_MS }).toContain(`Wydanie ${tag}`)
+    const filter = page.getByTestId('translation-filter')
+    expect(await filter.locator('[aria-current="true"]').innerText()).toBe('Needs update')
+    await filter.getByRole('link', { name: 'Up to date' }).click()
+    await expect
+      .poll(() => page.locator('body').innerText(), { timeout: PAGE_MS })
+      .not.toContain(`Wydanie ${tag}`)
+    expect(errors).toEqual([])
+    expect(edition.id).toBeTruthy()
     await page.context().close()
   }, 400_000)
 })
