@@ -3,12 +3,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs/promises'
 import getPort from 'get-port'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 
+import { launchChromium } from '../helpers/admin'
 import { hub, unique } from '../helpers/hub'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 let server: ChildProcess
 let base: string
 let browser: Browser
@@ -58,18 +58,7 @@ beforeAll(async () => {
     if (code === 13) server = start()
   })
   await waitForServer(`${base}/api/users/me`)
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

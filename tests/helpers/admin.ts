@@ -3,7 +3,7 @@
 // docs/ for the README.
 import fs from 'node:fs/promises'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { afterAll, beforeAll, inject } from 'vitest'
 
 import { hub, unique } from './hub'
 import { startServer, type RunningServer } from './servers'
@@ -13,6 +13,21 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** `next dev` compiles each admin page on its first visit. */
 export const PAGE_MS = 180_000
 const PASSWORD = 'a long e2e password'
+
+/** Debian's Chromium, headless, with nothing of its own reaching the network. */
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
 
 export type Admin = {
   base: string
@@ -33,18 +48,7 @@ export const startAdmin = async (databaseUrl: string = inject('databaseUrl')): P
     { databaseUrl, payloadSecret: inject('payloadSecret') },
   )
   const base = server.base.origin
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await launchChromium()
   const newUser = async (role: Role, extra: Record<string, unknown> = {}) => {
     const email = `${unique(role)}@test.example`
     await (
@@ -94,4 +98,19 @@ export const saveAndWait = async (page: Page, buttonId: 'action-save' | 'action-
   await toast.first().waitFor({ state: 'detached', timeout: 30_000 })
   await page.click(`#${buttonId}`)
   await toast.first().waitFor({ timeout: 60_000 })
+}
+
+/**
+ * The admin for the tests of one file: started before them, stopped after. Call it at the top of
+ * the file; the getter gives the running admin inside tests.
+ */
+export const adminForThisFile = (): (() => Admin) => {
+  let admin: Admin | undefined
+  beforeAll(async () => {
+    admin = await startAdmin()
+  }, 400_000)
+  afterAll(async () => {
+    await admin?.stop()
+  })
+  return () => admin!
 }

@@ -3,23 +3,18 @@
 // occurred." for any answer without `docs`, and skipped records outside a group editor's groups
 // without a word). REST below the browser, then headless Chromium on the production build.
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
-import { PAGE_MS, shot, startAdmin, type Admin } from '../helpers/admin'
+import { PAGE_MS, shot, adminForThisFile } from '../helpers/admin'
 import { hub, makeUser, rest, unique } from '../helpers/hub'
 
-let admin: Admin
+const admin = adminForThisFile()
 let groups: number[]
 
 beforeAll(async () => {
   const payload = await hub()
   const { docs } = await payload.find({ collection: 'working-groups', limit: 2, sort: 'id' })
   groups = docs.map((group) => group.id)
-  admin = await startAdmin()
-}, 400_000)
-
-afterAll(async () => {
-  await admin?.stop()
 })
 
 /** Two drafts, one in each working group, whose titles start with the same unique prefix. */
@@ -93,7 +88,7 @@ describe('bulk actions over REST', () => {
 
 const selectAllRows = async (page: Page, prefix: string, locale = 'en') => {
   await page.goto(
-    `${admin.base}/admin/collections/resources?locale=${locale}&search=${encodeURIComponent(prefix)}`,
+    `${admin().base}/admin/collections/resources?locale=${locale}&search=${encodeURIComponent(prefix)}`,
     { timeout: PAGE_MS },
   )
   await expect.poll(() => page.locator('table tbody tr').count(), { timeout: PAGE_MS }).toBe(2)
@@ -104,7 +99,7 @@ const selectAllRows = async (page: Page, prefix: string, locale = 'en') => {
 describe('bulk actions in the admin', () => {
   it('offers a translator no bulk Publish or Unpublish', async () => {
     const { prefix } = await twoDrafts()
-    const page = await admin.signInAs('translator')
+    const page = await admin().signInAs('translator')
     await selectAllRows(page, prefix, 'fr')
     const bar = page.locator('.list-selection')
     expect(await bar.innerText()).toMatch(/2/)
@@ -119,7 +114,7 @@ describe('bulk actions in the admin', () => {
 
   it('shows a group editor the server’s reason when a bulk publish reaches outside their groups', async () => {
     const { prefix, mine, theirs } = await twoDrafts()
-    const page = await admin.signInAs('group-editor', { groups: [groups[0]] })
+    const page = await admin().signInAs('group-editor', { groups: [groups[0]] })
     await selectAllRows(page, prefix)
     await page.getByRole('button', { name: 'Publish', exact: true }).click()
     await page.locator('#confirm-action').click()

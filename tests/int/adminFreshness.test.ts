@@ -4,20 +4,12 @@
 // stayed on until a reload). Headless Chromium on the production build.
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { PAGE_MS, saveAndWait, shot, startAdmin, type Admin } from '../helpers/admin'
+import { PAGE_MS, saveAndWait, shot, adminForThisFile } from '../helpers/admin'
 import { hub } from '../helpers/hub'
 
-let admin: Admin
-
-beforeAll(async () => {
-  admin = await startAdmin()
-}, 400_000)
-
-afterAll(async () => {
-  await admin?.stop()
-})
+const admin = adminForThisFile()
 
 /** A published resource whose French title is older than its English one. */
 const outdatedInFrench = async (title: string) => {
@@ -62,7 +54,7 @@ describe('translation state as a list filter', () => {
       locale: 'fr',
       data: { title: `Guide à jour ${tag}`, _status: 'published' },
     })
-    const page = await admin.signInAs('editor')
+    const page = await admin().signInAs('editor')
     const errors = errorsOf(page)
     // Every number of the dashboard is a link to the list it counts.
     const status = page.locator('table').filter({ hasText: 'Texts missing' })
@@ -78,7 +70,7 @@ describe('translation state as a list filter', () => {
     const needsUpdate = numbers[1]!.href!
     expect(needsUpdate).toMatch(/\/admin\/collections\/resources\?locale=fr&translation=outdated$/)
 
-    await page.goto(`${admin.base}${needsUpdate}&search=${tag}`, { timeout: PAGE_MS })
+    await page.goto(`${admin().base}${needsUpdate}&search=${tag}`, { timeout: PAGE_MS })
     const table = page.locator('table')
     await expect
       .poll(() => table.innerText(), { timeout: PAGE_MS })
@@ -95,7 +87,7 @@ describe('translation state as a list filter', () => {
     expect(await table.innerText()).not.toContain(`Outdated guide ${tag}`)
     // In Arabic neither is translated: both are listed as missing.
     await page.goto(
-      `${admin.base}/admin/collections/resources?locale=ar&translation=missing&search=${tag}`,
+      `${admin().base}/admin/collections/resources?locale=ar&translation=missing&search=${tag}`,
       {
         timeout: PAGE_MS,
       },
@@ -134,10 +126,10 @@ describe('translation state as a list filter', () => {
       id: resource.id,
       data: { summary: 'A revised summary.', _status: 'published' },
     })
-    const page = await admin.signInAs('editor')
+    const page = await admin().signInAs('editor')
     const errors = errorsOf(page)
     await page.goto(
-      `${admin.base}/admin/collections/translations?where%5Blanguage%5D%5Bequals%5D=pl&translation=outdated&search=${tag}`,
+      `${admin().base}/admin/collections/translations?where%5Blanguage%5D%5Bequals%5D=pl&translation=outdated&search=${tag}`,
       { timeout: PAGE_MS },
     )
     const table = page.locator('table')
@@ -167,8 +159,8 @@ describe('the sidebar after a publish', () => {
       draft: true,
       data: { title: `Guide révisé ${tag}`, _status: 'draft' },
     })
-    const page = await admin.signInAs('editor')
-    await page.goto(`${admin.base}/admin/collections/resources/${id}?locale=fr`, {
+    const page = await admin().signInAs('editor')
+    await page.goto(`${admin().base}/admin/collections/resources/${id}?locale=fr`, {
       timeout: PAGE_MS,
     })
     const box = page.locator('#field-needsUpdate')

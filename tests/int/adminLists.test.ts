@@ -4,20 +4,12 @@
 // production build.
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { PAGE_MS, saveAndWait, shot, startAdmin, type Admin } from '../helpers/admin'
+import { PAGE_MS, saveAndWait, shot, adminForThisFile } from '../helpers/admin'
 import { hub } from '../helpers/hub'
 
-let admin: Admin
-
-beforeAll(async () => {
-  admin = await startAdmin()
-}, 400_000)
-
-afterAll(async () => {
-  await admin?.stop()
-})
+const admin = adminForThisFile()
 
 const localeShown = (page: Page) => page.locator('.localizer').first().innerText()
 
@@ -39,8 +31,8 @@ describe('the resources list in French', () => {
       locale: 'fr',
       data: { title: `Étude de cas ${tag}` },
     })
-    const page = await admin.signInAs('editor')
-    await page.goto(`${admin.base}/admin/collections/resources?locale=fr&search=${tag}`, {
+    const page = await admin().signInAs('editor')
+    await page.goto(`${admin().base}/admin/collections/resources?locale=fr&search=${tag}`, {
       timeout: PAGE_MS,
     })
     const table = page.locator('table')
@@ -63,25 +55,25 @@ describe('the resources list in French', () => {
 
 describe('the locale the admin opens in', () => {
   it('is English after signing in again, whatever was looked at last', async () => {
-    const email = await admin.newUser('editor')
-    const first = await admin.signIn(email)
-    await first.goto(`${admin.base}/admin/collections/resources?locale=fr`, { timeout: PAGE_MS })
+    const email = await admin().newUser('editor')
+    const first = await admin().signIn(email)
+    await first.goto(`${admin().base}/admin/collections/resources?locale=fr`, { timeout: PAGE_MS })
     await expect.poll(() => localeShown(first), { timeout: PAGE_MS }).toContain('Français')
     // Payload remembers it for the rest of the session…
-    await first.goto(`${admin.base}/admin/collections/news`, { timeout: PAGE_MS })
+    await first.goto(`${admin().base}/admin/collections/news`, { timeout: PAGE_MS })
     await expect.poll(() => localeShown(first), { timeout: PAGE_MS }).toContain('Français')
     await first.context().close()
     // …but the next sign-in starts from the profile's locale.
-    const again = await admin.signIn(email)
-    await again.goto(`${admin.base}/admin/collections/resources`, { timeout: PAGE_MS })
+    const again = await admin().signIn(email)
+    await again.goto(`${admin().base}/admin/collections/resources`, { timeout: PAGE_MS })
     await expect.poll(() => localeShown(again), { timeout: PAGE_MS }).toContain('English')
     await again.context().close()
   }, 400_000)
 
   it('is the one a translator chose in their profile', async () => {
-    const email = await admin.newUser('translator', { contentLocale: 'ar' })
-    const page = await admin.signIn(email)
-    await page.goto(`${admin.base}/admin/collections/resources`, { timeout: PAGE_MS })
+    const email = await admin().newUser('translator', { contentLocale: 'ar' })
+    const page = await admin().signIn(email)
+    await page.goto(`${admin().base}/admin/collections/resources`, { timeout: PAGE_MS })
     await expect.poll(() => localeShown(page), { timeout: PAGE_MS }).toContain('العربية')
     await page.context().close()
   }, 400_000)
@@ -124,8 +116,8 @@ describe('the events list', () => {
         approximateLabel: 'mid-March',
       } as never,
     })
-    const page = await admin.signInAs('editor')
-    await page.goto(`${admin.base}/admin/collections/events?search=${tag}`, { timeout: PAGE_MS })
+    const page = await admin().signInAs('editor')
+    await page.goto(`${admin().base}/admin/collections/events?search=${tag}`, { timeout: PAGE_MS })
     const starts = page.getByTestId('event-start')
     await expect.poll(() => starts.count(), { timeout: PAGE_MS }).toBe(3)
     expect((await starts.allInnerTexts()).sort()).toEqual(
@@ -152,8 +144,8 @@ describe('an event’s end in the form', () => {
         _status: 'published',
       } as never,
     })
-    const page = await admin.signInAs('editor')
-    await page.goto(`${admin.base}/admin/collections/events/${event.id}`, { timeout: PAGE_MS })
+    const page = await admin().signInAs('editor')
+    await page.goto(`${admin().base}/admin/collections/events/${event.id}`, { timeout: PAGE_MS })
     const end = page.locator('.field-type.date-time-field', { hasText: 'Ends' }).locator('input')
     await end.first().waitFor({ timeout: PAGE_MS })
     await end.first().click()

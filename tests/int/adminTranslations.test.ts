@@ -2,25 +2,17 @@
 // the production build): "Publish changes" in the French view used to refill the empty French boxes
 // with the English (payloadcms/payload#16303), and the next publish stored it as French.
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { hub, unique } from '../helpers/hub'
-import { PAGE_MS, saveAndWait, shot, startAdmin, type Admin } from '../helpers/admin'
+import { PAGE_MS, saveAndWait, shot, adminForThisFile } from '../helpers/admin'
 
-let admin: Admin
-
-beforeAll(async () => {
-  admin = await startAdmin()
-}, 400_000)
-
-afterAll(async () => {
-  await admin?.stop()
-})
+const admin = adminForThisFile()
 
 const SUMMARY = 'Guidance for caseworkers and supervisors in humanitarian settings.'
 
 const openInFrench = async (page: Page, id: number) => {
-  await page.goto(`${admin.base}/admin/collections/resources/${id}?locale=fr`, {
+  await page.goto(`${admin().base}/admin/collections/resources/${id}?locale=fr`, {
     timeout: PAGE_MS,
   })
   await page.locator('#field-summary').waitFor({ timeout: PAGE_MS })
@@ -37,7 +29,7 @@ describe('a translation in the admin', () => {
     })
 
     // The translator drafts the French title only.
-    const translator = await admin.signInAs('translator')
+    const translator = await admin().signInAs('translator')
     await openInFrench(translator, resource.id)
     expect(await translator.inputValue('#field-title')).toBe('')
     expect(await translator.inputValue('#field-summary')).toBe('')
@@ -55,7 +47,7 @@ describe('a translation in the admin', () => {
     await translator.context().close()
 
     // The editor publishes in French, then publishes again after touching only the notes.
-    const editor = await admin.signInAs('editor')
+    const editor = await admin().signInAs('editor')
     await openInFrench(editor, resource.id)
     await expect
       .poll(() => editor.inputValue('#field-title'), { timeout: 30_000 })

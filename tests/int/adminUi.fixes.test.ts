@@ -4,27 +4,17 @@
 // with their zone, dates shown as precisely as known, a duplicate slug named, and a refusal that
 // names the missing right instead of asking a signed-in translator to log in. Screenshots go to
 // docs/ for the README.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { hub, unique } from '../helpers/hub'
-import { PAGE_MS, shot, startAdmin, type Admin } from '../helpers/admin'
+import { PAGE_MS, shot, adminForThisFile } from '../helpers/admin'
 
-let admin: Admin
-let base: string
-
-beforeAll(async () => {
-  admin = await startAdmin()
-  base = admin.base
-}, 400_000)
-
-afterAll(async () => {
-  await admin?.stop()
-})
+const admin = adminForThisFile()
 
 describe('time zones in the admin', () => {
   it('finds a zone by abbreviation and by city in the event form', async () => {
-    const page = await admin.signInAs('editor')
-    await page.goto(`${base}/admin/collections/events/create`, { timeout: PAGE_MS })
+    const page = await admin().signInAs('editor')
+    await page.goto(`${admin().base}/admin/collections/events/create`, { timeout: PAGE_MS })
     const picker = page.locator('.timezone-picker input').first()
     await picker.waitFor({ timeout: PAGE_MS })
     await picker.click()
@@ -61,10 +51,13 @@ describe('time zones in the admin', () => {
         languages: ['en'],
       },
     })
-    const page = await admin.signInAs('editor')
-    await page.goto(`${base}/admin/collections/events?search=${encodeURIComponent(title)}`, {
-      timeout: PAGE_MS,
-    })
+    const page = await admin().signInAs('editor')
+    await page.goto(
+      `${admin().base}/admin/collections/events?search=${encodeURIComponent(title)}`,
+      {
+        timeout: PAGE_MS,
+      },
+    )
     await expect
       .poll(() => page.locator('table').innerText(), { timeout: PAGE_MS })
       .toContain('21 Jul 2026, 14:00 CEST (Europe/Zurich)')
@@ -104,14 +97,17 @@ describe('a webinar held in several sessions', () => {
         ],
       },
     })
-    const page = await admin.signInAs('editor')
-    await page.goto(`${base}/admin/collections/events?search=${encodeURIComponent(title)}`, {
-      timeout: PAGE_MS,
-    })
+    const page = await admin().signInAs('editor')
+    await page.goto(
+      `${admin().base}/admin/collections/events?search=${encodeURIComponent(title)}`,
+      {
+        timeout: PAGE_MS,
+      },
+    )
     await expect
       .poll(() => page.locator('table').innerText(), { timeout: PAGE_MS })
       .toContain('21 Jul 2026, 14:00 CEST (Europe/Zurich)')
-    await page.goto(`${base}/admin/collections/events/${webinar.id}`, { timeout: PAGE_MS })
+    await page.goto(`${admin().base}/admin/collections/events/${webinar.id}`, { timeout: PAGE_MS })
     const recordings = page.locator('input[id^="field-sessions__"][id$="__recordingUrl"]')
     await expect
       .poll(async () => (await recordings.count()) > 0 && (await recordings.first().inputValue()), {
@@ -139,14 +135,19 @@ describe('dates known to the month or year', () => {
         datePrecision: 'month',
       },
     })
-    const page = await admin.signInAs('editor')
-    await page.goto(`${base}/admin/collections/resources?search=${encodeURIComponent(title)}`, {
-      timeout: PAGE_MS,
-    })
+    const page = await admin().signInAs('editor')
+    await page.goto(
+      `${admin().base}/admin/collections/resources?search=${encodeURIComponent(title)}`,
+      {
+        timeout: PAGE_MS,
+      },
+    )
     const table = page.locator('table')
     await expect.poll(() => table.innerText(), { timeout: PAGE_MS }).toContain('January 2021')
     expect(await table.innerText()).not.toContain('12:00 PM')
-    await page.goto(`${base}/admin/collections/resources/${resource.id}`, { timeout: PAGE_MS })
+    await page.goto(`${admin().base}/admin/collections/resources/${resource.id}`, {
+      timeout: PAGE_MS,
+    })
     const readout = page.getByTestId('precise-date-readout')
     await expect.poll(() => readout.innerText(), { timeout: PAGE_MS }).toContain('January 2021')
     expect(await readout.innerText()).toBe('Known as: January 2021')
@@ -164,8 +165,8 @@ describe('a duplicate slug in the admin', () => {
     const payload = await hub()
     const title = unique('Slug holder')
     const holder = await payload.create({ collection: 'resources', data: { title } })
-    const page = await admin.signInAs('editor')
-    await page.goto(`${base}/admin/collections/resources/create`, { timeout: PAGE_MS })
+    const page = await admin().signInAs('editor')
+    await page.goto(`${admin().base}/admin/collections/resources/create`, { timeout: PAGE_MS })
     await page.fill('#field-title', 'Another title')
     await page.fill('#field-slug', holder.slug!)
     await page.click('#action-save-draft')
@@ -188,9 +189,9 @@ describe('a refused action in the admin', () => {
       data: { title: unique('Draft to publish'), _status: 'draft' },
       draft: true,
     })
-    const page = await admin.signInAs('translator')
+    const page = await admin().signInAs('translator')
     // Where a "Create new" link takes a translator: Payload's own view would ask them to log in.
-    await page.goto(`${base}/admin/collections/resources/create`, { timeout: PAGE_MS })
+    await page.goto(`${admin().base}/admin/collections/resources/create`, { timeout: PAGE_MS })
     const alert = page.locator('.hub-refusal')
     await alert.waitFor({ timeout: PAGE_MS })
     expect(await alert.innerText()).toMatch(
