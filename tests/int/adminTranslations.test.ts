@@ -76,4 +76,42 @@ describe('a translation in the admin', () => {
     expect(french.editorNotes).toBe('French title checked')
     expect(french._status).toBe('published')
   }, 400_000)
+
+  it('stays missing in a copy made from the French view', async () => {
+    const payload = await hub()
+    const title = unique('Guidance note on alternative care')
+    const resource = await payload.create({
+      collection: 'resources',
+      locale: 'en',
+      data: { title, summary: SUMMARY, _status: 'published' },
+    })
+    const editor = await admin().signInAs('editor')
+    await openInFrench(editor, resource.id)
+    await editor.locator('.doc-controls__dots').click()
+    await editor.locator('#action-duplicate').click()
+    await editor.waitForURL(
+      (url) =>
+        /\/admin\/collections\/resources\/\d+/.test(url.pathname) &&
+        !url.pathname.endsWith(`/${resource.id}`),
+      { timeout: PAGE_MS },
+    )
+    await editor.locator('#field-summary').waitFor({ timeout: PAGE_MS })
+    expect(await editor.inputValue('#field-title')).toBe('')
+    expect(await editor.inputValue('#field-summary')).toBe('')
+    await expect
+      .poll(() => editor.getByTestId('english-hint').allInnerTexts(), { timeout: 30_000 })
+      .toContainEqual(expect.stringContaining(title))
+    const copyId = Number(/\/resources\/(\d+)/.exec(new URL(editor.url()).pathname)![1])
+    const french = await payload.findByID({
+      collection: 'resources',
+      id: copyId,
+      locale: 'fr',
+      fallbackLocale: false,
+      draft: true,
+      depth: 0,
+    })
+    expect(french.title ?? null).toBeNull()
+    expect(french.summary ?? null).toBeNull()
+    await editor.context().close()
+  }, 400_000)
 })
