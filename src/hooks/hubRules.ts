@@ -6,12 +6,13 @@ import { refusePartialBulkActions } from './bulkActions'
 import { keepTranslatorsToDrafts } from './keepTranslatorsToDrafts'
 import { answerWritesWithoutFallback, guardTranslations } from '../translations/keepFallbackOut'
 import { markUntranslatedTitles } from '../translations/titleCells'
+import { settleNewRows } from '../fields/settleNewRows'
 
 export const withHubRules = (config: CollectionConfig): CollectionConfig => {
   const collection = markUntranslatedTitles(config)
   return {
     ...collection,
-    fields: guardTranslations(collection.fields),
+    fields: settleNewRows(guardTranslations(collection.fields)),
     hooks: {
       ...collection.hooks,
       beforeOperation: [

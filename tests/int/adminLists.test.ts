@@ -167,3 +167,24 @@ describe('an event’s end in the form', () => {
     await page.context().close()
   }, 400_000)
 })
+
+describe('a row added right after typing', () => {
+  it('is ready to fill, not left a grey placeholder', async () => {
+    const page = await admin().signInAs('editor')
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await page.goto(`${admin().base}/admin/collections/events/create`, { timeout: PAGE_MS })
+      await page.locator('#field-title').waitFor({ timeout: PAGE_MS })
+      await page.waitForTimeout(1500)
+      await page.fill('#field-title', `Quick session ${attempt}`)
+      // As the form's own request for the title leaves (its debounce is 250 ms): the row used to
+      // wait for an answer that never came.
+      await page.waitForTimeout(240 + attempt * 10)
+      await page.getByRole('button', { name: 'Add Session' }).click()
+      const row = page.locator('[id^="sessions-row"]').first()
+      await row.waitFor({ timeout: 30_000 })
+      await expect.poll(() => row.locator('.shimmer-effect').count(), { timeout: 5_000 }).toBe(0)
+      expect(await row.locator('input').count()).toBeGreaterThan(0)
+    }
+    await page.context().close()
+  }, 400_000)
+})

@@ -23,6 +23,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { SettleNewRows as SettleNewRows_029d63519c58ae246e026d6e72588f8b } from '../../../../src/components/admin/SettleNewRows'
 import { PreciseDateCell as PreciseDateCell_1061cf0070647c060bac4d82be5fec29 } from '../../../../src/components/admin/PreciseDateCell'
 import { PreciseDateReadout as PreciseDateReadout_a7804fcc481061a76a5279583d9c5a65 } from '../../../../src/components/admin/PreciseDateReadout'
 import { TranslationStateFilter as TranslationStateFilter_43286cf19c2792234e2a539a02f3d0ac } from '../../../../src/components/admin/TranslationStateFilter'
@@ -59,6 +60,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/components/admin/SettleNewRows#SettleNewRows": SettleNewRows_029d63519c58ae246e026d6e72588f8b,
   "/src/components/admin/PreciseDateCell#PreciseDateCell": PreciseDateCell_1061cf0070647c060bac4d82be5fec29,
   "/src/components/admin/PreciseDateReadout#PreciseDateReadout": PreciseDateReadout_a7804fcc481061a76a5279583d9c5a65,
   "/src/components/admin/TranslationStateFilter#TranslationStateFilter": TranslationStateFilter_43286cf19c2792234e2a539a02f3d0ac,
