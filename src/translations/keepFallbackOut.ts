@@ -10,6 +10,7 @@
 //   words gains nothing by being stored: readers get those words through the fallback anyway.)
 import type { CollectionBeforeOperationHook, Field, FieldHook } from 'payload'
 
+import { mapFields, withAfterInput } from '../fields/mapFields'
 import { DEFAULT_LOCALE } from '../locales'
 import { isEmptyText, sameText } from './plainText'
 
@@ -44,37 +45,14 @@ const HINT = '/src/components/admin/EnglishHint#EnglishHint'
 
 /** Adds both guards' field parts to every localized text, however deep. */
 export const guardTranslations = (fields: Field[]): Field[] =>
-  fields.map((field): Field => {
-    if (field.type === 'tabs') {
-      return {
-        ...field,
-        tabs: field.tabs.map((tab) => ({ ...tab, fields: guardTranslations(tab.fields) })),
-      }
-    }
-    if (field.type === 'blocks') {
-      return {
-        ...field,
-        blocks: field.blocks.map((block) => ({
-          ...block,
-          fields: guardTranslations(block.fields),
-        })),
-      }
-    }
-    if ('fields' in field) return { ...field, fields: guardTranslations(field.fields) } as Field
+  mapFields(fields, (field) => {
     if (!TEXT_TYPES.has(field.type) || !('localized' in field) || !field.localized) return field
-    const admin = (field.admin ?? {}) as { components?: { afterInput?: unknown[] } }
-    return {
-      ...field,
-      hooks: {
-        ...field.hooks,
-        beforeChange: [...(field.hooks?.beforeChange ?? []), keepFallbackOut],
-      },
-      admin: {
-        ...admin,
-        components: {
-          ...admin.components,
-          afterInput: [...(admin.components?.afterInput ?? []), HINT],
-        },
-      },
-    } as Field
+    const hooks = 'hooks' in field ? field.hooks : undefined
+    return withAfterInput(
+      {
+        ...field,
+        hooks: { ...hooks, beforeChange: [...(hooks?.beforeChange ?? []), keepFallbackOut] },
+      } as Field,
+      HINT,
+    )
   })
