@@ -16,6 +16,7 @@ import {
 } from 'payload'
 
 import { TIME_ZONES } from '../timeZones'
+import { zoneOr } from './knownStart'
 
 const MINUTES_PER_DAY = 24 * 60
 
@@ -27,9 +28,6 @@ type Start = {
   endsAt?: string | Date | null
   endsAt_tz?: string | null
 }
-
-const zoneOr = (zone: string | null | undefined) =>
-  zone && DateTime.now().setZone(zone).isValid ? zone : 'UTC'
 
 const local = (at: string | Date, zone: string | null | undefined) =>
   DateTime.fromJSDate(new Date(at), { zone: zoneOr(zone) })

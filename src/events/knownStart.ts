@@ -9,7 +9,8 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 export type StartPrecision = 'exact' | 'day' | 'month' | 'approximate'
 
-const zoneOr = (zone: string | null | undefined) =>
+/** The zone, or UTC for a missing or unknown one. */
+export const zoneOr = (zone: string | null | undefined) =>
   zone && DateTime.now().setZone(zone).isValid ? zone : 'UTC'
 
 const midnight = (local: DateTime, precision: string) =>

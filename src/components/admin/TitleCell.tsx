@@ -63,18 +63,14 @@ export const TitleCell = (props: DefaultCellComponentProps) => {
   useEffect(() => {
     if (!missing || !rowData?.id) return
     let current = true
-    void loaderFor({
+    const key: Key = {
       api: `${serverURL ?? ''}${routes.api}`,
       collection: collectionSlug,
       field: name,
       id: rowData.id as number,
-    })
-      .load({
-        api: `${serverURL ?? ''}${routes.api}`,
-        collection: collectionSlug,
-        field: name,
-        id: rowData.id as number,
-      })
+    }
+    void loaderFor(key)
+      .load(key)
       .then((title) => {
         if (current) setEnglish(title)
       })
