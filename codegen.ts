@@ -68,6 +68,21 @@ const config: CodegenConfig = {
         useTypeImports: true,
       },
     },
+    // The Alliance's own site (site/), a partner like any other: its operations are sent by hash
+    // (persisted-documents.json maps each hash to the text the hub learns on a first miss).
+    'site/generated/': {
+      documents: ['site/**/*.ts', 'site/**/*.tsx', '!site/generated/**'],
+      preset: 'client',
+      presetConfig: {
+        fragmentMasking: false,
+        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+      },
+      config: {
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string', Date: 'string' },
+        useTypeImports: true,
+      },
+    },
   },
 }
 

@@ -27,6 +27,18 @@ const schema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
     .optional(),
   /**
+   * The public address of the Alliance's site that the hub serves at / (canonical links, the
+   * sitemap, feed items' links); SERVER_URL when unset.
+   */
+  SITE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .transform((url) => url.replace(/\/$/, ''))
+    .optional(),
+  /** Where the site served at / reads the partner API; this server's own /graphql when unset. */
+  HUB_GRAPHQL_URL: z
+    .url({ protocol: /^https?$/, error: 'must be the http(s) address of a hub’s /graphql' })
+    .optional(),
+  /**
    * Reverse proxies in front of the hub, each appending its peer's address to X-Forwarded-For:
    * the sign-in throttle takes the client's address that many entries from the right. The hub's
    * server appends the address of its own peer last, so 0 (no proxy) counts the real peer.

@@ -11,6 +11,7 @@ const GENERATED = [
   'src/app/(payload)/admin/importMap.js',
   'graphql/generated',
   'examples/generated',
+  'site/generated',
 ]
 
 const step = (

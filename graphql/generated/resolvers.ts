@@ -488,6 +488,7 @@ export type QueryWebinarsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<WebinarKind>;
   language?: InputMaybe<Scalars['String']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
   when?: InputMaybe<WebinarTiming>;

@@ -54,6 +54,7 @@ export const probes = (filters: PublicFilters): [string, Statement][] => {
         to: '2020-12-31T00:00:00Z',
         language: 'fr',
         groupSlug: 'probe',
+        kind: 'annual-meeting',
       }),
     ],
     ['WorkingGroup.webinars', webinarListing({ when: 'PAST', groupId: 0 })],

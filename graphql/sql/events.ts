@@ -11,6 +11,8 @@ export type WebinarQuery = {
   language?: string | null
   groupSlug?: string | null
   groupId?: number
+  /** The stored kind, e.g. `annual-meeting`. */
+  kind?: string | null
 }
 
 export const webinarListing = (q: WebinarQuery): ListingQuery => {
@@ -25,6 +27,7 @@ export const webinarListing = (q: WebinarQuery): ListingQuery => {
       `EXISTS (SELECT 1 FROM events_languages l WHERE l.parent_id = t.id AND l.value::text = ${params.add(q.language)})`,
     )
   }
+  if (q.kind) where.push(`t.kind::text = ${params.add(q.kind)}`)
   if (q.groupId !== undefined) where.push(ofGroup(params, 'events', q.groupId))
   else if (q.groupSlug) {
     where.push(`EXISTS (SELECT 1 FROM events_rels r WHERE r.parent_id = t.id AND r.path = 'workingGroups'

@@ -87,6 +87,7 @@ if (values.production && !existsSync('.next/BUILD_ID')) {
 const url = serverUrl ?? `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PORT}`
 console.log(`
 The Alliance Knowledge Hub is starting at ${url}
+  Site:     ${url}/en/   (also /fr/, /es/, /ar/)
   Admin:    ${url}/admin   ${env.HUB_ADMIN_EMAIL ? '(sign in with HUB_ADMIN_EMAIL)' : '(the first visit asks you to create the first admin account)'}
   REST:     ${url}/api/resources?locale=fr
   GraphQL:  ${url}/graphql   (partner API, GraphiQL in a browser)

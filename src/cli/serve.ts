@@ -6,6 +6,7 @@
 //
 // Past the gate (src/http/gate.ts) it answers /healthz and /readyz (src/ops/health.ts) without
 // asking Next, and writes one log line per request (src/ops/log.ts).
+import { getRequestListener } from '@hono/node-server'
 import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -24,6 +25,7 @@ import { readPublicRules } from '../../graphql/access'
 import { partnerPool } from '../../graphql/db'
 import { createPartnerHandler } from '../../graphql/server'
 import { verifyPartnerSqlAtStart } from '../../graphql/sql/check'
+import { createSite, isSitePath } from '../../site/app'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -84,6 +86,27 @@ const isPartnerPath = (url = '') => {
   }
 }
 
+// The Alliance's site (site/) at /, reading this hub's partner API over HTTP like any partner. Made
+// at the first request, when this server knows its own address.
+let site: ReturnType<typeof getRequestListener> | undefined
+const siteFor = () =>
+  (site ??= getRequestListener(
+    createSite({
+      graphqlUrl: env.HUB_GRAPHQL_URL ?? selfUrl('/graphql'),
+      siteUrl: env.SITE_URL ?? env.SERVER_URL?.replace(/\/$/, ''),
+      hubUrl: '',
+      onError: (error, path) =>
+        logEvent('error', 'site', `The site could not answer ${path}: ${error.message}`, { path }),
+    }).fetch,
+  ))
+const pathOf = (url = '') => {
+  try {
+    return new URL(url, 'http://hub.internal').pathname
+  } catch {
+    return ''
+  }
+}
+
 // The partner API's statements are planned against the database before anything is served.
 if (env.DATABASE_URL) await verifyPartnerSqlAtStart(partnerPool(), readPublicRules(), logEvent)
 
@@ -99,6 +122,7 @@ const server = createServer((req, res) =>
     // instance as Next's own /graphql and /bundle routes (one per process), which remain for
     // `next dev` and `next start` run directly.
     if (isPartnerPath(req.url)) return void partner(req, res)
+    if (isSitePath(pathOf(req.url))) return void siteFor()(req, res)
     // The sign-in throttle counts from the right of X-Forwarded-For (src/auth/clientAddress.ts): the
     // last entry must be the peer this server saw, not whatever a client wrote (Next only fills the
     // header in when it is missing).

@@ -239,6 +239,17 @@ describe('listings', () => {
     expect(slugs).toContain('minimum-standards-for-child-protection-in-humanitarian-action')
   })
 
+  it('lists events of one kind (the annual meeting a home page shows)', async () => {
+    const { body } = await post(
+      '{ meetings: webinars(kind: ANNUAL_MEETING) { edges { node { kind title { text } } } } all: webinars { totalCount } }',
+    )
+    const meetings = body.data.meetings.edges.map((e: { node: { kind: string } }) => e.node)
+    expect(meetings.length).toBeGreaterThan(0)
+    expect(meetings.length).toBeLessThan(body.data.all.totalCount)
+    expect(meetings.every((m: { kind: string }) => m.kind === 'ANNUAL_MEETING')).toBe(true)
+    expect(meetings[0].title.text).toContain('2019 Annual Meeting')
+  })
+
   it('finds a node again by its global id', async () => {
     const { body } = await post(`{ resources(first: 1) { edges { node { id slug } } } }`)
     const { id, slug } = body.data.resources.edges[0].node

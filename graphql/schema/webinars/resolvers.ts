@@ -67,6 +67,8 @@ export const webinarsQuery = (args: QueryWebinarsArgs): ListingQuery => {
     to,
     language: args.language == null ? null : parseArg('language', languageArg, args.language),
     groupSlug: args.workingGroup == null ? null : parseArg('workingGroup', slug, args.workingGroup),
+    // The enum's value as stored: ANNUAL_MEETING is `annual-meeting`.
+    kind: args.kind == null ? null : args.kind.toLowerCase().replace(/_/g, '-'),
   })
 }
 

@@ -1,0 +1,427 @@
+/** @jsxImportSource hono/jsx */
+// The Alliance's public site: server-rendered pages in four languages, read from the hub's partner
+// API over HTTP (site/hub.ts) and nothing else. `createSite()` returns a fetch handler that the hub
+// mounts at / (src/cli/serve.ts) and that site/start.ts serves alone.
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { Hono, type Context } from 'hono'
+import { compress } from 'hono/compress'
+import { etag } from 'hono/etag'
+import type { JSX } from 'hono/jsx/jsx-runtime'
+import { z } from 'zod'
+
+import { createHub, HubError } from './hub'
+import { chainOf, isLang, LANGS, type Lang } from './i18n'
+import { ErrorPage } from './pages/errors'
+import { GroupPage, GroupsPage } from './pages/groups'
+import { HomePage } from './pages/home'
+import { FACETS, LibraryPage, type LibraryState } from './pages/library'
+import { NewsPage, NewsPostPage } from './pages/news'
+import { NewsletterPage, NewslettersPage } from './pages/newsletters'
+import { ResourcePage } from './pages/resource'
+import { StandardsPage } from './pages/standards'
+import { WebinarPage, WebinarsPage } from './pages/webinars'
+import {
+  GroupListsQuery,
+  GroupQuery,
+  GroupsQuery,
+  HomeEventsQuery,
+  HomeQuery,
+  LibraryQuery,
+  NewsletterQuery,
+  NewslettersQuery,
+  NewsPostQuery,
+  NewsQuery,
+  ResourceQuery,
+  SitemapQuery,
+  StandardsQuery,
+  WebinarQuery,
+  PastWebinarsQuery,
+  UpcomingWebinarsQuery,
+} from './queries'
+import type { Ctx } from './ui'
+
+export type SiteOptions = {
+  /** The partner API, e.g. http://127.0.0.1:3000/graphql. */
+  graphqlUrl: string
+  /** The site's public origin for canonical URLs and the sitemap; else each request's own. */
+  siteUrl?: string
+  /** The hub's public origin for feeds; '' when the hub serves the site at its own address. */
+  hubUrl?: string
+  /** Called with each failure the visitor sees as a 500 or 502 (the hub down, a bug). */
+  onError?: (error: Error, path: string) => void
+}
+
+/** How many resources a library page lists. */
+export const PAGE_SIZE = 20
+
+const asset = (name: string, type: string) => {
+  const body = readFileSync(new URL(`./assets/${name}`, import.meta.url))
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 10)
+  const [base, ext] = name.split('.') as [string, string]
+  return { path: `/_site/${base}.${hash}.${ext}`, body, type }
+}
+
+const SLUG = /^[A-Za-z0-9][\w-]{0,199}$/
+/** Pages reached by their kind's path and a slug. */
+const KINDS = ['resources', 'groups', 'webinars', 'news', 'newsletters'] as const
+
+const text = z.string().trim().max(200, 'is longer than 200 characters')
+const list = z
+  .array(z.string().max(100, 'has a value longer than 100 characters'))
+  .max(30, 'lists more than 30 values')
+const pageNumber = z.coerce
+  .number({ error: 'is not a whole number' })
+  .int('is not a whole number')
+  .min(1, 'must be 1 or more')
+  .max(10_000, 'must be at most 10000')
+const cursor = z.string().max(500, 'is not a cursor this site made')
+
+/** A query parameter the visitor got wrong, named in the 400 page. */
+class BadParameter extends Error {}
+
+const parse = <T,>(schema: z.ZodType<T>, value: unknown, name: string): T => {
+  const result = schema.safeParse(value)
+  if (!result.success)
+    throw new BadParameter(`“${name}” ${result.error.issues[0]?.message ?? 'is not valid'}`)
+  return result.data
+}
+
+/** A page of a list: the cursor the page before ended at, and its number (shown, not trusted). */
+const paging = (c: Context) => {
+  const after = parse(cursor.optional(), c.req.query('after') || undefined, 'after')
+  const page = parse(pageNumber.optional(), c.req.query('page') || undefined, 'page') ?? 1
+  if (page > 1 && !after)
+    throw new BadParameter('“page” comes with the “after” of the page before it')
+  return { after, page }
+}
+
+export const createSite = (options: SiteOptions) => {
+  const hub = createHub(options.graphqlUrl)
+  const css = asset('site.css', 'text/css; charset=utf-8')
+  const js = asset('time.js', 'text/javascript; charset=utf-8')
+  const icon = asset('favicon.svg', 'image/svg+xml')
+  const assets = [css, js]
+  const hubUrl = options.hubUrl ?? new URL(options.graphqlUrl).origin
+
+  const context = (c: Context, lang: Lang, search = ''): Ctx => {
+    const path = new URL(c.req.url).pathname.slice(lang.length + 1).replace(/\/$/, '')
+    return {
+      lang,
+      path,
+      search,
+      siteUrl: options.siteUrl ?? new URL(c.req.url).origin,
+      hubUrl,
+      assets: { css: css.path, js: js.path },
+    }
+  }
+
+  const render = async (
+    c: Context,
+    page: JSX.Element,
+    status: 200 | 400 | 404 | 500 | 502 = 200,
+  ) => {
+    const html = `<!doctype html>${await page.toString()}`
+    c.header('Cache-Control', status === 200 ? 'public, no-cache' : 'no-store')
+    c.header('Content-Language', /<html lang="(\w+)"/.exec(html)?.[1] ?? 'en')
+    return c.html(html, status)
+  }
+
+  const langOf = (c: Context): Lang => {
+    const lang = c.req.param('lang')
+    return isLang(lang) ? lang : 'en'
+  }
+
+  const app = new Hono()
+  app.use(compress())
+  app.use(etag({ weak: true }))
+
+  // Only reading here: a form posted to the site is a mistake, not an error.
+  app.use(async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      return c.text('The site only answers GET and HEAD.', 405, { Allow: 'GET, HEAD' })
+    }
+    await next()
+  })
+
+  for (const file of [...assets, icon]) {
+    app.get(file.path, (c) =>
+      c.body(file.body, 200, {
+        'Content-Type': file.type,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      }),
+    )
+  }
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, (c) =>
+      c.body(icon.body, 200, {
+        'Content-Type': icon.type,
+        'Cache-Control': 'public, max-age=86400',
+      }),
+    )
+  }
+
+  app.get('/robots.txt', (c) => {
+    const origin = options.siteUrl ?? new URL(c.req.url).origin
+    return c.text(
+      `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /preview/\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`,
+      200,
+      {
+        'Cache-Control': 'public, max-age=3600',
+      },
+    )
+  })
+
+  app.get('/sitemap.xml', async (c) => {
+    const origin = options.siteUrl ?? new URL(c.req.url).origin
+    const paths = ['', '/resources', '/groups', '/webinars', '/newsletters', '/news', '/standards']
+    let after: string | null | undefined
+    let first = true
+    do {
+      const data = await hub.query(SitemapQuery, { after })
+      paths.push(...data.resources.edges.map((e) => `/resources/${e.node.slug}`))
+      if (first) {
+        paths.push(...data.workingGroups.edges.map((e) => `/groups/${e.node.slug}`))
+        paths.push(...data.webinars.edges.map((e) => `/webinars/${e.node.slug}`))
+        paths.push(...data.newsPosts.edges.map((e) => `/news/${e.node.slug}`))
+        paths.push(...data.newsletters.edges.map((e) => `/newsletters/${e.node.slug}`))
+      }
+      first = false
+      after = data.resources.pageInfo.hasNextPage ? data.resources.pageInfo.endCursor : null
+    } while (after)
+    const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+    const entries = paths.flatMap((path) =>
+      LANGS.map(
+        (lang) =>
+          `<url><loc>${escape(`${origin}/${lang}${path}`)}</loc>${LANGS.map(
+            (other) =>
+              `<xhtml:link rel="alternate" hreflang="${other}" href="${escape(`${origin}/${other}${path}`)}"/>`,
+          ).join(
+            '',
+          )}<xhtml:link rel="alternate" hreflang="x-default" href="${escape(`${origin}/en${path}`)}"/></url>`,
+      ),
+    )
+    return c.body(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`,
+      200,
+      { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, no-cache' },
+    )
+  })
+
+  // The visitor's language from the browser's, else English.
+  app.get('/', (c) => {
+    const wanted = (c.req.header('accept-language') ?? '')
+      .split(',')
+      .map((part) => part.trim().slice(0, 2).toLowerCase())
+      .find((code) => isLang(code))
+    c.header('Vary', 'Accept-Language')
+    c.header('Cache-Control', 'public, no-cache')
+    return c.redirect(`/${wanted ?? 'en'}/`, 302)
+  })
+
+  const lang = '/:lang{en|fr|es|ar}'
+  app.get(lang, (c) => c.redirect(`/${langOf(c)}/`, 301))
+
+  app.get(`${lang}/`, async (c) => {
+    const l = langOf(c)
+    const [data, events] = await Promise.all([
+      hub.query(HomeQuery, chainOf(l)),
+      hub.query(HomeEventsQuery, chainOf(l)),
+    ])
+    return render(c, <HomePage ctx={context(c, l)} data={data} events={events} />)
+  })
+
+  app.get(`${lang}/resources`, async (c) => {
+    const l = langOf(c)
+    const q = parse(text.optional(), c.req.query('q'), 'q') ?? ''
+    const sortParam = parse(
+      z.enum(['NEWEST', 'OLDEST', 'TITLE', 'RELEVANCE']).optional(),
+      c.req.query('sort') || undefined,
+      'sort',
+    )
+    const sort =
+      sortParam === 'RELEVANCE' && !q ? 'NEWEST' : (sortParam ?? (q ? 'RELEVANCE' : 'NEWEST'))
+    const chosen = Object.fromEntries(
+      FACETS.map(([param]) => [
+        param,
+        parse(list, c.req.queries(param) ?? [], param).filter(Boolean),
+      ]),
+    ) as LibraryState['chosen']
+    const standards = chosen.standard.map((value) =>
+      parse(
+        z.coerce
+          .number({ error: 'is not a standard’s number' })
+          .int('is not a standard’s number')
+          .min(1, 'is not a standard’s number')
+          .max(99, 'is not a standard’s number'),
+        value,
+        'standard',
+      ),
+    )
+    const { after, page } = paging(c)
+    // What the page is about, in a stable order: the canonical URL and the language switch keep it.
+    const kept = new URLSearchParams()
+    if (q) kept.set('q', q)
+    if (sortParam) kept.set('sort', sort)
+    for (const [param] of FACETS) for (const value of chosen[param]) kept.append(param, value)
+    const filter = {
+      types: chosen.type.length ? chosen.type : undefined,
+      topics: chosen.topic.length ? chosen.topic : undefined,
+      themes: chosen.theme.length ? chosen.theme : undefined,
+      audiences: chosen.audience.length ? chosen.audience : undefined,
+      workingGroups: chosen.group.length ? chosen.group : undefined,
+      standards: standards.length ? standards : undefined,
+      languages: chosen.language.length ? chosen.language : undefined,
+      countries: chosen.country.length ? chosen.country : undefined,
+    }
+    const data = await hub.query(LibraryQuery, {
+      ...chainOf(l),
+      first: PAGE_SIZE,
+      after,
+      filter,
+      search: q || undefined,
+      sort,
+    })
+    if (after && data.resources.edges.length === 0)
+      throw new BadParameter('“after” is past the last page')
+    const search = kept.toString() ? `?${kept}` : ''
+    return render(
+      c,
+      <LibraryPage
+        ctx={context(c, l, search)}
+        data={data}
+        state={{ q, sort, chosen, page, params: kept }}
+        pageSize={PAGE_SIZE}
+      />,
+    )
+  })
+
+  app.get(`${lang}/groups`, async (c) => {
+    const l = langOf(c)
+    return render(
+      c,
+      <GroupsPage ctx={context(c, l)} data={await hub.query(GroupsQuery, chainOf(l))} />,
+    )
+  })
+
+  app.get(`${lang}/webinars`, async (c) => {
+    const l = langOf(c)
+    const { after, page } = paging(c)
+    const group = parse(
+      z.string().regex(SLUG, 'is not a group’s slug').optional(),
+      c.req.query('group'),
+      'group',
+    )
+    const [upcoming, past] = await Promise.all([
+      hub.query(UpcomingWebinarsQuery, { ...chainOf(l), group }),
+      hub.query(PastWebinarsQuery, { ...chainOf(l), after, group }),
+    ])
+    const kept = new URLSearchParams(group ? { group } : {})
+    return render(
+      c,
+      <WebinarsPage
+        ctx={context(c, l, group ? `?${kept}` : '')}
+        upcoming={upcoming}
+        past={past}
+        page={page}
+        params={kept}
+      />,
+    )
+  })
+
+  app.get(`${lang}/newsletters`, async (c) => {
+    const l = langOf(c)
+    const { after, page } = paging(c)
+    const data = await hub.query(NewslettersQuery, { ...chainOf(l), after })
+    return render(
+      c,
+      <NewslettersPage
+        ctx={context(c, l)}
+        data={data}
+        page={page}
+        params={new URLSearchParams()}
+      />,
+    )
+  })
+
+  app.get(`${lang}/news`, async (c) => {
+    const l = langOf(c)
+    const { after, page } = paging(c)
+    const data = await hub.query(NewsQuery, { ...chainOf(l), after })
+    return render(
+      c,
+      <NewsPage ctx={context(c, l)} data={data} page={page} params={new URLSearchParams()} />,
+    )
+  })
+
+  app.get(`${lang}/standards`, async (c) => {
+    const l = langOf(c)
+    return render(
+      c,
+      <StandardsPage ctx={context(c, l)} data={await hub.query(StandardsQuery, chainOf(l))} />,
+    )
+  })
+
+  app.get(`${lang}/:kind{${KINDS.join('|')}}/:slug`, async (c) => {
+    const l = langOf(c)
+    const slug = c.req.param('slug')
+    if (!SLUG.test(slug)) return c.notFound()
+    const ctx = context(c, l)
+    const vars = { ...chainOf(l), slug }
+    const kind = c.req.param('kind') as (typeof KINDS)[number]
+    if (kind === 'resources') {
+      const { resource } = await hub.query(ResourceQuery, vars)
+      return resource ? render(c, <ResourcePage ctx={ctx} resource={resource} />) : c.notFound()
+    }
+    if (kind === 'groups') {
+      const [{ workingGroup }, lists] = await Promise.all([
+        hub.query(GroupQuery, vars),
+        hub.query(GroupListsQuery, vars),
+      ])
+      return workingGroup && lists.workingGroup
+        ? render(c, <GroupPage ctx={ctx} group={workingGroup} lists={lists.workingGroup} />)
+        : c.notFound()
+    }
+    if (kind === 'webinars') {
+      const { webinar } = await hub.query(WebinarQuery, vars)
+      return webinar ? render(c, <WebinarPage ctx={ctx} webinar={webinar} />) : c.notFound()
+    }
+    if (kind === 'news') {
+      const { newsPost } = await hub.query(NewsPostQuery, vars)
+      return newsPost ? render(c, <NewsPostPage ctx={ctx} post={newsPost} />) : c.notFound()
+    }
+    const { newsletter } = await hub.query(NewsletterQuery, vars)
+    return newsletter
+      ? render(c, <NewsletterPage ctx={ctx} newsletter={newsletter} />)
+      : c.notFound()
+  })
+
+  const fromPath = (c: Context): Lang => {
+    const first = new URL(c.req.url).pathname.split('/')[1]
+    return isLang(first) ? first : 'en'
+  }
+
+  app.notFound((c) => render(c, <ErrorPage ctx={context(c, fromPath(c))} status={404} />, 404))
+
+  app.onError((error, c) => {
+    const l = fromPath(c)
+    if (error instanceof BadParameter) {
+      return render(c, <ErrorPage ctx={context(c, l)} status={400} why={error.message} />, 400)
+    }
+    if (error instanceof HubError && error.status === 400) {
+      return render(c, <ErrorPage ctx={context(c, l)} status={400} why={error.message} />, 400)
+    }
+    options.onError?.(error, new URL(c.req.url).pathname)
+    const status = error instanceof HubError ? 502 : 500
+    return render(c, <ErrorPage ctx={context(c, l)} status={status} />, status)
+  })
+
+  return app
+}
+
+/** Whether the site answers this path, beside the hub's own (admin, api, graphql, feeds…). */
+export const isSitePath = (pathname: string) =>
+  pathname === '/' ||
+  /^\/(en|fr|es|ar)(\/|$)/.test(pathname) ||
+  pathname.startsWith('/_site/') ||
+  ['/robots.txt', '/sitemap.xml', '/favicon.ico', '/favicon.svg'].includes(pathname)

@@ -1,0 +1,80 @@
+// The site's only way to the hub: the public partner API over HTTP, as any partner reads it.
+// Operations go by hash over GET (Apollo's automatic persisted queries, which the hub speaks), so
+// answers are cacheable by URL; on the first miss after a hub restart the text follows once.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+
+import persisted from './generated/persisted-documents.json' with { type: 'json' }
+
+const texts = persisted as Record<string, string>
+
+/** An answer the hub refused: bad input from the visitor (a junk cursor, an overlong search) or not. */
+export class HubError extends Error {
+  constructor(
+    message: string,
+    /** 400 when the hub blamed the input, 502 when the hub could not be read. */
+    readonly status: 400 | 502,
+  ) {
+    super(message)
+  }
+}
+
+type Answer<T> = {
+  data?: T | null
+  errors?: { message: string; extensions?: { code?: string } }[]
+}
+
+const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'])
+
+export type Hub = {
+  query: <T, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<T, V>,
+    variables: V,
+  ) => Promise<T>
+}
+
+/** A client for the partner API at `graphqlUrl` (e.g. http://127.0.0.1:3000/graphql). */
+export const createHub = (graphqlUrl: string, timeoutMs = 15_000): Hub => {
+  const send = async <T>(params: Record<string, string>): Promise<Answer<T>> => {
+    const url = new URL(graphqlUrl)
+    for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
+    let response: Response
+    try {
+      response = await fetch(url, {
+        headers: { accept: 'application/graphql-response+json, application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (error) {
+      throw new HubError(`The hub did not answer (${(error as Error).name})`, 502)
+    }
+    const body = (await response.json().catch(() => undefined)) as Answer<T> | undefined
+    if (!body) throw new HubError(`The hub answered ${response.status} without JSON`, 502)
+    return body
+  }
+
+  return {
+    query: async (document, variables) => {
+      const meta = (document as { __meta__?: { hash?: string } }).__meta__
+      const key = meta?.hash
+      const text = key ? texts[key] : undefined
+      if (!key || !text)
+        throw new Error(
+          'The operation is missing from persisted-documents.json: run npm run codegen',
+        )
+      const extensions = JSON.stringify({
+        persistedQuery: { version: 1, sha256Hash: key.replace(/^sha256:/, '') },
+      })
+      const params = { variables: JSON.stringify(variables), extensions }
+      let answer = await send<Awaited<ReturnType<Hub['query']>>>(params)
+      if (answer.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
+        answer = await send({ ...params, query: text })
+      }
+      const error = answer.errors?.[0]
+      if (error) {
+        const code = error.extensions?.code ?? ''
+        throw new HubError(error.message, INPUT_CODES.has(code) ? 400 : 502)
+      }
+      if (!answer.data) throw new HubError('The hub answered without data', 502)
+      return answer.data as never
+    },
+  }
+}

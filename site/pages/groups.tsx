@@ -1,0 +1,213 @@
+/** @jsxImportSource hono/jsx */
+import type { GroupListsQuery, GroupPageQuery, GroupsQuery } from '../generated/graphql'
+import {
+  type Ctx,
+  FallbackNotice,
+  href,
+  Layout,
+  OutdatedNotice,
+  plain,
+  ResourceItem,
+  t,
+  Tx,
+  WebinarItem,
+  When,
+} from '../ui'
+
+type Group = NonNullable<GroupPageQuery['workingGroup']>
+type Lists = NonNullable<GroupListsQuery['workingGroup']>
+
+export const GroupsPage = ({ ctx, data }: { ctx: Ctx; data: GroupsQuery }) => (
+  <Layout ctx={ctx} title={t(ctx, 'groups')} description={t(ctx, 'intro')}>
+    <h1>{t(ctx, 'groups')}</h1>
+    <p class="lead">{t(ctx, 'intro')}</p>
+    <ul class="list">
+      {data.workingGroups.edges.map(({ node: group }) => (
+        <li class="card">
+          <h2>
+            <a href={href(ctx, `/groups/${group.slug}`)}>
+              <Tx ctx={ctx} value={group.name} />
+            </a>
+          </h2>
+          <p class="meta">
+            {t(ctx, `kind_${group.kind}`)}
+            {group.status === 'ARCHIVED' ? ` · ${t(ctx, 'archived')}` : ''}
+          </p>
+          {group.summary.text ? (
+            <p>
+              <Tx ctx={ctx} value={group.summary} />
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  </Layout>
+)
+
+export const GroupPage = ({ ctx, group, lists }: { ctx: Ctx; group: Group; lists: Lists }) => {
+  const texts = [group.name, group.summary, ...group.priorities]
+  return (
+    <Layout ctx={ctx} title={plain(group.name)} description={plain(group.summary)}>
+      <article>
+        <h1>
+          <Tx ctx={ctx} value={group.name} />
+          {group.shortName ? <span class="meta"> ({group.shortName})</span> : null}
+        </h1>
+        <p class="meta">
+          {t(ctx, `kind_${group.kind}`)}
+          {group.status === 'ARCHIVED' ? ` · ${t(ctx, 'archived')}` : ''}
+        </p>
+        <FallbackNotice ctx={ctx} values={texts} />
+        <OutdatedNotice ctx={ctx} values={texts} />
+        <dl class="facts">
+          {group.leadOrganisations.length ? (
+            <>
+              <dt>{t(ctx, 'leadAgencies')}</dt>
+              <dd>
+                {group.leadOrganisations.map((organisation, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    {organisation.website ? (
+                      <a href={organisation.website}>
+                        <Tx ctx={ctx} value={organisation.name} />
+                      </a>
+                    ) : (
+                      <Tx ctx={ctx} value={organisation.name} />
+                    )}
+                  </>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          {group.contactEmail ? (
+            <>
+              <dt>{t(ctx, 'contact')}</dt>
+              <dd>
+                <a href={`mailto:${group.contactEmail}`}>{group.contactEmail}</a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {group.summary.text ? (
+          <section aria-labelledby="mission">
+            <h2 id="mission">{t(ctx, 'mission')}</h2>
+            <p>
+              <Tx ctx={ctx} value={group.summary} />
+            </p>
+          </section>
+        ) : null}
+        {group.priorities.length ? (
+          <section aria-labelledby="priorities">
+            <h2 id="priorities">{t(ctx, 'priorities')}</h2>
+            <ul>
+              {group.priorities.map((priority) => (
+                <li>
+                  <Tx ctx={ctx} value={priority} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {group.keyTools.length ? (
+          <section aria-labelledby="tools">
+            <h2 id="tools">{t(ctx, 'keyTools')}</h2>
+            <ul>
+              {group.keyTools.map((tool) => (
+                <li>
+                  <a href={href(ctx, `/resources/${tool.slug}`)}>
+                    <Tx ctx={ctx} value={tool.title} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {lists.news.edges.length ? (
+          <section aria-labelledby="news">
+            <h2 id="news">{t(ctx, 'news')}</h2>
+            <ul class="list">
+              {lists.news.edges.map(({ node: post }) => (
+                <li class="card">
+                  <h3>
+                    <a href={href(ctx, `/news/${post.slug}`)}>
+                      <Tx ctx={ctx} value={post.title} />
+                    </a>
+                  </h3>
+                  <p class="meta">
+                    <When ctx={ctx} date={post.date} />
+                  </p>
+                  {post.summary.text ? (
+                    <p>
+                      <Tx ctx={ctx} value={post.summary} />
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {lists.resources.edges.length ? (
+          <section aria-labelledby="resources">
+            <h2 id="resources">{t(ctx, 'resources')}</h2>
+            <ul class="list">
+              {lists.resources.edges.map(({ node }) => (
+                <ResourceItem ctx={ctx} resource={node} />
+              ))}
+            </ul>
+            {lists.resources.totalCount > lists.resources.edges.length ? (
+              <p>
+                <a href={`${href(ctx, '/resources')}?group=${encodeURIComponent(group.slug)}`}>
+                  {t(ctx, 'seeAll', { count: lists.resources.totalCount })}
+                </a>
+              </p>
+            ) : null}
+          </section>
+        ) : null}
+        {lists.webinars.edges.length ? (
+          <section aria-labelledby="webinars">
+            <h2 id="webinars">{t(ctx, 'webinars')}</h2>
+            <ul class="list">
+              {lists.webinars.edges.map(({ node }) => (
+                <WebinarItem ctx={ctx} webinar={node} />
+              ))}
+            </ul>
+            {lists.webinars.totalCount > lists.webinars.edges.length ? (
+              <p>
+                <a href={`${href(ctx, '/webinars')}?group=${encodeURIComponent(group.slug)}`}>
+                  {t(ctx, 'seeAll', { count: lists.webinars.totalCount })}
+                </a>
+              </p>
+            ) : null}
+          </section>
+        ) : null}
+        {group.leads.length ? (
+          <section aria-labelledby="leads">
+            <h2 id="leads">{t(ctx, 'leads')}</h2>
+            <ul>
+              {group.leads.map((lead) => (
+                <li>
+                  <strong>{lead.person.name}</strong>
+                  {lead.role.text ? (
+                    <>
+                      , <Tx ctx={ctx} value={lead.role} />
+                    </>
+                  ) : null}
+                  {lead.person.jobTitle.text ? (
+                    <>
+                      , <Tx ctx={ctx} value={lead.person.jobTitle} />
+                    </>
+                  ) : null}
+                  {lead.person.organisation ? (
+                    <>
+                      , <Tx ctx={ctx} value={lead.person.organisation.name} />
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+    </Layout>
+  )
+}

@@ -1,0 +1,266 @@
+/** @jsxImportSource hono/jsx */
+import { raw } from 'hono/html'
+
+import type { ResourcePageQuery } from '../generated/graphql'
+import { formatBytes } from '../i18n'
+import {
+  type Ctx,
+  FallbackNotice,
+  href,
+  Layout,
+  OutdatedNotice,
+  Picture,
+  plain,
+  t,
+  Tx,
+  When,
+} from '../ui'
+
+type Resource = NonNullable<ResourcePageQuery['resource']>
+
+const FORMAT: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/msword': 'Word',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.ms-excel': 'Excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.ms-powerpoint': 'PowerPoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+  'application/zip': 'ZIP',
+}
+export const fileFormat = (mimeType: string) =>
+  FORMAT[mimeType] ?? (mimeType.split('/')[1] ?? mimeType).toUpperCase()
+
+const Terms = ({
+  ctx,
+  label,
+  items,
+}: {
+  ctx: Ctx
+  label: string
+  items: { name: Resource['topics'][number]['name'] }[]
+}) =>
+  items.length ? (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        {items.map((item, i) => (
+          <>
+            {i ? ', ' : ''}
+            <Tx ctx={ctx} value={item.name} />
+          </>
+        ))}
+      </dd>
+    </>
+  ) : null
+
+export const ResourcePage = ({ ctx, resource }: { ctx: Ctx; resource: Resource }) => {
+  const texts = [resource.title, resource.summary, resource.body]
+  const image =
+    resource.cover?.sizes.find((size) => size.name === 'LARGE')?.url ?? resource.cover?.url
+  return (
+    <Layout
+      ctx={ctx}
+      title={plain(resource.title)}
+      description={plain(resource.summary)}
+      image={image}
+    >
+      <article>
+        <h1>
+          <Tx ctx={ctx} value={resource.title} />
+        </h1>
+        <FallbackNotice ctx={ctx} values={texts} />
+        <OutdatedNotice ctx={ctx} values={texts} />
+        {resource.cover ? <Picture ctx={ctx} image={resource.cover} /> : null}
+        {resource.summary.text ? (
+          <p class="lead">
+            <Tx ctx={ctx} value={resource.summary} />
+          </p>
+        ) : null}
+        {resource.body.text ? <div class="body">{raw(resource.body.text)}</div> : null}
+
+        <dl class="facts">
+          {resource.publicationType ? (
+            <>
+              <dt>{t(ctx, 'type')}</dt>
+              <dd>
+                <Tx ctx={ctx} value={resource.publicationType.name} />
+                {resource.statusFlag ? ` · ${resource.statusFlag}` : null}
+              </dd>
+            </>
+          ) : null}
+          {resource.publicationDate ? (
+            <>
+              <dt>{t(ctx, 'published')}</dt>
+              <dd>
+                <When
+                  ctx={ctx}
+                  date={resource.publicationDate}
+                  precision={resource.datePrecision}
+                />
+              </dd>
+            </>
+          ) : null}
+          {resource.publishers.length ? (
+            <>
+              <dt>{t(ctx, 'publishers')}</dt>
+              <dd>
+                {resource.publishers.map((publisher, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    {publisher.website ? (
+                      <a href={publisher.website}>
+                        <Tx ctx={ctx} value={publisher.name} />
+                      </a>
+                    ) : (
+                      <Tx ctx={ctx} value={publisher.name} />
+                    )}
+                  </>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          {resource.workingGroups.length ? (
+            <>
+              <dt>{t(ctx, 'workingGroups')}</dt>
+              <dd>
+                {resource.workingGroups.map((group, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <a href={href(ctx, `/groups/${group.slug}`)}>
+                      <Tx ctx={ctx} value={group.name} />
+                    </a>
+                  </>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          <Terms ctx={ctx} label={t(ctx, 'topics')} items={resource.topics} />
+          <Terms ctx={ctx} label={t(ctx, 'themes')} items={resource.themes} />
+          <Terms ctx={ctx} label={t(ctx, 'audiences')} items={resource.audiences} />
+          {resource.countries.length ? (
+            <>
+              <dt>{t(ctx, 'countries')}</dt>
+              <dd>{resource.countries.map((country) => country.name).join(', ')}</dd>
+            </>
+          ) : null}
+          {resource.availableLanguages.length ? (
+            <>
+              <dt>{t(ctx, 'languages')}</dt>
+              <dd>
+                {resource.availableLanguages.map((language, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <span lang={language.code}>{language.nativeName}</span>
+                  </>
+                ))}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+
+        {resource.standards.length ? (
+          <section aria-labelledby="standards">
+            <h2 id="standards">{t(ctx, 'standards')}</h2>
+            <ul>
+              {resource.standards.map((standard) => (
+                <li>
+                  <a href={href(ctx, `/standards#standard-${standard.number}`)}>
+                    {t(ctx, 'standard', { n: standard.number })}:{' '}
+                    <Tx ctx={ctx} value={standard.title} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {resource.files.length ? (
+          <section aria-labelledby="files">
+            <h2 id="files">{t(ctx, 'files')}</h2>
+            <ul class="files">
+              {resource.files.map((file) => (
+                <li>
+                  <a href={file.url} hreflang={file.language?.code} type={file.mimeType}>
+                    {plain(file.caption) ? <Tx ctx={ctx} value={file.caption} /> : file.filename}
+                  </a>{' '}
+                  <span class="meta">
+                    ({fileFormat(file.mimeType)}, {formatBytes(ctx.lang, file.size)}
+                    {file.pageCount ? `, ${t(ctx, 'pages', { n: file.pageCount })}` : ''}
+                    {file.language ? (
+                      <>
+                        , <span lang={file.language.code}>{file.language.nativeName}</span>
+                      </>
+                    ) : null}
+                    )
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {resource.links.length ? (
+          <section aria-labelledby="links">
+            <h2 id="links">{t(ctx, 'links')}</h2>
+            <ul>
+              {resource.links.map((link) => (
+                <li>
+                  <a href={link.url} hreflang={link.language?.code}>
+                    {plain(link.label) ? <Tx ctx={ctx} value={link.label} /> : link.url}
+                  </a>
+                  {link.language ? (
+                    <>
+                      {' '}
+                      (<span lang={link.language.code}>{link.language.nativeName}</span>)
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        {resource.translations.length ? (
+          <section aria-labelledby="editions">
+            <h2 id="editions">{t(ctx, 'editions')}</h2>
+            <ul>
+              {resource.translations.map((edition) => (
+                <li>
+                  <span lang={edition.language.code}>{edition.language.nativeName}</span>
+                  {': '}
+                  {edition.url ? (
+                    <a
+                      href={edition.url}
+                      hreflang={edition.language.code}
+                      lang={edition.language.code}
+                    >
+                      {edition.title}
+                    </a>
+                  ) : (
+                    <span lang={edition.language.code}>{edition.title}</span>
+                  )}
+                  <span class="meta">
+                    {' '}
+                    ({edition.format}
+                    {edition.date ? (
+                      <>
+                        , <When ctx={ctx} date={edition.date} />
+                      </>
+                    ) : null}
+                    {edition.progress === 'IN_PROGRESS' ? `, ${t(ctx, 'inProgress')}` : ''}
+                    {edition.translatedBy ? (
+                      <>, {t(ctx, 'translatedBy', { by: plain(edition.translatedBy.name) })}</>
+                    ) : null}
+                    )
+                  </span>
+                  {edition.outdated ? <p class="notice">{t(ctx, 'outdatedNotice')}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+    </Layout>
+  )
+}

@@ -1,0 +1,269 @@
+/** @jsxImportSource hono/jsx */
+import type {
+  PastWebinarsQuery,
+  UpcomingWebinarsQuery,
+  WebinarPageQuery,
+} from '../generated/graphql'
+import { formatBytes } from '../i18n'
+import {
+  type Ctx,
+  FallbackNotice,
+  href,
+  Layout,
+  OutdatedNotice,
+  Pager,
+  plain,
+  Start,
+  t,
+  Tx,
+  WebinarItem,
+} from '../ui'
+import { fileFormat } from './resource'
+
+type Webinar = NonNullable<WebinarPageQuery['webinar']>
+
+export const WebinarsPage = ({
+  ctx,
+  upcoming,
+  past,
+  page,
+  params,
+}: {
+  ctx: Ctx
+  upcoming: UpcomingWebinarsQuery
+  past: PastWebinarsQuery
+  page: number
+  params: URLSearchParams
+}) => (
+  <Layout ctx={ctx} title={t(ctx, 'webinars')} description={t(ctx, 'upcoming')}>
+    <h1>{t(ctx, 'webinars')}</h1>
+    <section aria-labelledby="upcoming">
+      <h2 id="upcoming">{t(ctx, 'upcoming')}</h2>
+      {upcoming.webinars.edges.length ? (
+        <ul class="list">
+          {upcoming.webinars.edges.map(({ node }) => (
+            <WebinarItem ctx={ctx} webinar={node} />
+          ))}
+        </ul>
+      ) : (
+        <p>{t(ctx, 'noUpcoming')}</p>
+      )}
+    </section>
+    <section aria-labelledby="past">
+      <h2 id="past">{t(ctx, 'past')}</h2>
+      <ul class="list">
+        {past.webinars.edges.map(({ node }) => (
+          <WebinarItem ctx={ctx} webinar={node} />
+        ))}
+      </ul>
+      <Pager
+        ctx={ctx}
+        base="/webinars"
+        params={params}
+        next={past.webinars.pageInfo.hasNextPage ? past.webinars.pageInfo.endCursor : null}
+        page={page}
+      />
+    </section>
+  </Layout>
+)
+
+export const WebinarPage = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) => {
+  const texts = [webinar.title, webinar.summary, webinar.location]
+  return (
+    <Layout ctx={ctx} title={plain(webinar.title)} description={plain(webinar.summary)}>
+      <article>
+        <p class="meta">{t(ctx, `webinar_${webinar.kind}`)}</p>
+        <h1>
+          <Tx ctx={ctx} value={webinar.title} />
+        </h1>
+        <FallbackNotice ctx={ctx} values={texts} />
+        <OutdatedNotice ctx={ctx} values={texts} />
+        <dl class="facts">
+          <dt>{t(ctx, 'when')}</dt>
+          <dd>
+            <Start
+              ctx={ctx}
+              at={webinar.startsAt}
+              end={webinar.endsAt}
+              timeZone={webinar.timeZone}
+              precision={webinar.precision}
+              approximate={webinar.approximateLabel}
+            />
+            {webinar.durationMinutes ? (
+              <> · {t(ctx, 'duration', { n: webinar.durationMinutes })}</>
+            ) : null}
+          </dd>
+          {webinar.location.text ? (
+            <>
+              <dt>{t(ctx, 'location')}</dt>
+              <dd>
+                <Tx ctx={ctx} value={webinar.location} />
+                {webinar.format ? ` (${webinar.format.toLowerCase()})` : null}
+              </dd>
+            </>
+          ) : null}
+          {webinar.series ? (
+            <>
+              <dt>{t(ctx, 'sessions')}</dt>
+              <dd>
+                <Tx ctx={ctx} value={webinar.series.name} />
+                {webinar.series.part && webinar.series.of
+                  ? ` (${t(ctx, 'part', { part: webinar.series.part, of: webinar.series.of })})`
+                  : null}
+              </dd>
+            </>
+          ) : null}
+          {webinar.languages.length ? (
+            <>
+              <dt>{t(ctx, 'languages')}</dt>
+              <dd>
+                {webinar.languages.map((language, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <span lang={language.code}>{language.nativeName}</span>
+                  </>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          {webinar.interpretation.length ? (
+            <>
+              <dt>{t(ctx, 'interpretation')}</dt>
+              <dd>
+                {webinar.interpretation.map((language, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <span lang={language.code}>{language.nativeName}</span>
+                  </>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          {webinar.organisers.length || webinar.organisingOrganisations.length ? (
+            <>
+              <dt>{t(ctx, 'organisers')}</dt>
+              <dd>
+                {webinar.organisers.map((group, i) => (
+                  <>
+                    {i ? ', ' : ''}
+                    <a href={href(ctx, `/groups/${group.slug}`)}>
+                      <Tx ctx={ctx} value={group.name} />
+                    </a>
+                  </>
+                ))}
+                {webinar.organisingOrganisations.map((organisation, i) => (
+                  <>
+                    {i || webinar.organisers.length ? ', ' : ''}
+                    <Tx ctx={ctx} value={organisation.name} />
+                  </>
+                ))}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <p class="actions">
+          {webinar.registrationUrl ? (
+            <a href={webinar.registrationUrl}>{t(ctx, 'register')}</a>
+          ) : null}
+          {webinar.recordingUrl ? <a href={webinar.recordingUrl}>{t(ctx, 'recording')}</a> : null}
+          {webinar.recording && !webinar.recordingUrl ? (
+            <a href={webinar.recording.url} type={webinar.recording.mimeType}>
+              {t(ctx, 'recording')} ({fileFormat(webinar.recording.mimeType)},{' '}
+              {formatBytes(ctx.lang, webinar.recording.size)})
+            </a>
+          ) : null}
+          <a href={webinar.icsUrl} type="text/calendar">
+            {t(ctx, 'addToCalendar')}
+          </a>
+        </p>
+        {webinar.summary.text ? (
+          <p>
+            <Tx ctx={ctx} value={webinar.summary} />
+          </p>
+        ) : null}
+        {webinar.sessions.length ? (
+          <section aria-labelledby="sessions">
+            <h2 id="sessions">{t(ctx, 'sessions')}</h2>
+            <ul class="list">
+              {webinar.sessions.map((session) => (
+                <li class="card">
+                  <p>
+                    <strong lang={session.language.code}>{session.language.nativeName}</strong>
+                    {' · '}
+                    <Start
+                      ctx={ctx}
+                      at={session.startsAt}
+                      timeZone={session.timeZone}
+                      precision="EXACT"
+                    />
+                    {session.durationMinutes ? (
+                      <> · {t(ctx, 'duration', { n: session.durationMinutes })}</>
+                    ) : null}
+                  </p>
+                  <p class="actions">
+                    {session.registrationUrl ? (
+                      <a href={session.registrationUrl}>{t(ctx, 'register')}</a>
+                    ) : null}
+                    {session.recordingUrl ? (
+                      <a href={session.recordingUrl}>{t(ctx, 'recording')}</a>
+                    ) : null}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {webinar.speakers.length ? (
+          <section aria-labelledby="speakers">
+            <h2 id="speakers">{t(ctx, 'speakers')}</h2>
+            <ul>
+              {webinar.speakers.map((speaker) => (
+                <li>
+                  <strong>{speaker.person.name}</strong>
+                  {speaker.role.text ? (
+                    <>
+                      , <Tx ctx={ctx} value={speaker.role} />
+                    </>
+                  ) : null}
+                  {speaker.person.jobTitle.text ? (
+                    <>
+                      , <Tx ctx={ctx} value={speaker.person.jobTitle} />
+                    </>
+                  ) : null}
+                  {speaker.affiliation ? (
+                    <>
+                      , <Tx ctx={ctx} value={speaker.affiliation.name} />
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        {webinar.attachments.length ? (
+          <section aria-labelledby="attachments">
+            <h2 id="attachments">{t(ctx, 'attachments')}</h2>
+            <ul class="files">
+              {webinar.attachments.map((file) => (
+                <li>
+                  <a href={file.url} type={file.mimeType} hreflang={file.language?.code}>
+                    {plain(file.caption) ? <Tx ctx={ctx} value={file.caption} /> : file.filename}
+                  </a>{' '}
+                  <span class="meta">
+                    ({fileFormat(file.mimeType)}, {formatBytes(ctx.lang, file.size)}
+                    {file.language ? (
+                      <>
+                        , <span lang={file.language.code}>{file.language.nativeName}</span>
+                      </>
+                    ) : null}
+                    )
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </article>
+    </Layout>
+  )
+}

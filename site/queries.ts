@@ -1,0 +1,780 @@
+// Every operation the site sends to the hub's partner API. `npm run codegen` turns them into typed
+// documents (site/generated/), each with the hash it is sent by.
+import { graphql } from './generated'
+
+graphql(`
+  fragment T on Translated {
+    text
+    locale
+    outdated
+  }
+`)
+
+/** A translated text in a list, where whether it is outdated does not show. */
+graphql(`
+  fragment L on Translated {
+    text
+    locale
+  }
+`)
+
+graphql(`
+  fragment Img on Image {
+    url
+    width
+    height
+    alt {
+      ...T
+    }
+    sizes {
+      name
+      url
+      width
+      height
+    }
+  }
+`)
+
+graphql(`
+  fragment ResourceCard on Resource {
+    slug
+    title {
+      ...L
+    }
+    summary {
+      ...L
+    }
+    publicationType {
+      name {
+        ...L
+      }
+    }
+    publicationDate
+    datePrecision
+    availableLanguages {
+      code
+      nativeName
+    }
+  }
+`)
+
+graphql(`
+  fragment WebinarCard on Webinar {
+    slug
+    kind
+    title {
+      ...L
+    }
+    series {
+      name {
+        ...L
+      }
+      part
+      of
+    }
+    startsAt
+    endsAt
+    timeZone
+    precision
+    approximateLabel {
+      ...L
+    }
+    durationMinutes
+    languages {
+      code
+      nativeName
+    }
+    location {
+      ...L
+    }
+  }
+`)
+
+export const HomeQuery = graphql(`
+  query Home($locale: Locale!, $fallback: [Locale!])
+  @inContext(locale: $locale, fallback: $fallback) {
+    workingGroups(first: 50, status: ACTIVE) {
+      edges {
+        node {
+          slug
+          kind
+          shortName
+          name {
+            ...T
+          }
+          summary {
+            ...T
+          }
+        }
+      }
+    }
+    resources(first: 6, sort: NEWEST) {
+      totalCount
+      edges {
+        node {
+          ...ResourceCard
+        }
+      }
+    }
+    newsletters(first: 1) {
+      edges {
+        node {
+          slug
+          title {
+            ...T
+          }
+          issueDate
+        }
+      }
+    }
+  }
+`)
+
+export const HomeEventsQuery = graphql(`
+  query HomeEvents($locale: Locale!, $fallback: [Locale!])
+  @inContext(locale: $locale, fallback: $fallback) {
+    upcoming: webinars(first: 6, when: UPCOMING) {
+      edges {
+        node {
+          ...WebinarCard
+        }
+      }
+    }
+    meeting: webinars(first: 1, kind: ANNUAL_MEETING) {
+      edges {
+        node {
+          ...WebinarCard
+          summary {
+            ...L
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const LibraryQuery = graphql(`
+  query Library(
+    $locale: Locale!
+    $fallback: [Locale!]
+    $first: Int!
+    $after: String
+    $filter: ResourceFilter
+    $search: String
+    $sort: ResourceSort
+  ) @inContext(locale: $locale, fallback: $fallback) {
+    resources(first: $first, after: $after, filter: $filter, search: $search, sort: $sort) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ResourceCard
+        }
+        searchMatch {
+          in
+          snippet
+        }
+      }
+    }
+    resourceFacets(filter: $filter, search: $search) {
+      total
+      types {
+        value
+        label
+        count
+      }
+      topics {
+        value
+        label
+        count
+      }
+      themes {
+        value
+        label
+        count
+      }
+      audiences {
+        value
+        label
+        count
+      }
+      workingGroups {
+        value
+        label
+        count
+      }
+      standards {
+        value
+        label
+        count
+      }
+      languages {
+        value
+        label
+        count
+      }
+      countries {
+        value
+        label
+        count
+      }
+    }
+  }
+`)
+
+export const ResourceQuery = graphql(`
+  query ResourcePage($locale: Locale!, $fallback: [Locale!], $slug: String!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    resource(slug: $slug) {
+      slug
+      title {
+        ...T
+      }
+      summary {
+        ...T
+      }
+      body(format: HTML) {
+        ...T
+      }
+      publicationType {
+        slug
+        name {
+          ...T
+        }
+      }
+      publicationDate
+      datePrecision
+      statusFlag
+      publishers {
+        slug
+        shortName
+        website
+        name {
+          ...T
+        }
+      }
+      workingGroups {
+        slug
+        name {
+          ...T
+        }
+      }
+      topics {
+        slug
+        name {
+          ...T
+        }
+      }
+      themes {
+        slug
+        name {
+          ...T
+        }
+      }
+      audiences {
+        slug
+        name {
+          ...T
+        }
+      }
+      standards {
+        number
+        pillar
+        title {
+          ...T
+        }
+      }
+      countries {
+        code
+        name
+      }
+      availableLanguages {
+        code
+        name
+        nativeName
+      }
+      translations {
+        language {
+          code
+          name
+          nativeName
+        }
+        title
+        url
+        progress
+        format
+        date
+        outdated
+        translatedBy {
+          name {
+            ...T
+          }
+        }
+      }
+      links {
+        kind
+        url
+        label {
+          ...T
+        }
+        language {
+          code
+          nativeName
+        }
+      }
+      files {
+        url
+        filename
+        mimeType
+        size
+        pageCount
+        language {
+          code
+          nativeName
+        }
+        caption {
+          ...T
+        }
+      }
+      cover {
+        ...Img
+      }
+    }
+  }
+`)
+
+export const GroupsQuery = graphql(`
+  query Groups($locale: Locale!, $fallback: [Locale!])
+  @inContext(locale: $locale, fallback: $fallback) {
+    workingGroups(first: 100) {
+      edges {
+        node {
+          slug
+          kind
+          status
+          shortName
+          name {
+            ...T
+          }
+          summary {
+            ...T
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const GroupQuery = graphql(`
+  query GroupPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    workingGroup(slug: $slug) {
+      slug
+      kind
+      status
+      shortName
+      name {
+        ...T
+      }
+      summary {
+        ...T
+      }
+      contactEmail
+      leadOrganisations {
+        slug
+        shortName
+        website
+        name {
+          ...T
+        }
+      }
+      leads {
+        person {
+          name
+          jobTitle {
+            ...T
+          }
+          organisation {
+            shortName
+            name {
+              ...T
+            }
+          }
+        }
+        role {
+          ...T
+        }
+      }
+      priorities {
+        ...T
+      }
+      keyTools {
+        slug
+        title {
+          ...T
+        }
+      }
+    }
+  }
+`)
+
+/** A group's resources, webinars and news: apart from the group, to stay within the API's cost limit. */
+export const GroupListsQuery = graphql(`
+  query GroupLists($locale: Locale!, $fallback: [Locale!], $slug: String!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    workingGroup(slug: $slug) {
+      resources(first: 8) {
+        totalCount
+        edges {
+          node {
+            ...ResourceCard
+          }
+        }
+      }
+      webinars(first: 12) {
+        totalCount
+        edges {
+          node {
+            ...WebinarCard
+          }
+        }
+      }
+      news(first: 12) {
+        totalCount
+        edges {
+          node {
+            slug
+            date
+            title {
+              ...L
+            }
+            summary {
+              ...L
+            }
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const UpcomingWebinarsQuery = graphql(`
+  query UpcomingWebinars($locale: Locale!, $fallback: [Locale!])
+  @inContext(locale: $locale, fallback: $fallback) {
+    webinars(first: 20, when: UPCOMING) {
+      edges {
+        node {
+          ...WebinarCard
+        }
+      }
+    }
+  }
+`)
+
+export const PastWebinarsQuery = graphql(`
+  query PastWebinars($locale: Locale!, $fallback: [Locale!], $after: String, $group: String)
+  @inContext(locale: $locale, fallback: $fallback) {
+    webinars(first: 10, when: PAST, after: $after, workingGroup: $group) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...WebinarCard
+        }
+      }
+    }
+  }
+`)
+
+export const WebinarQuery = graphql(`
+  query WebinarPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    webinar(slug: $slug) {
+      ...WebinarCard
+      format
+      summary {
+        ...T
+      }
+      interpretation {
+        code
+        nativeName
+      }
+      organisedByAlliance
+      organisers {
+        slug
+        name {
+          ...T
+        }
+      }
+      organisingOrganisations {
+        slug
+        shortName
+        name {
+          ...T
+        }
+      }
+      sessions {
+        language {
+          code
+          nativeName
+        }
+        startsAt
+        endsAt
+        timeZone
+        durationMinutes
+        registrationUrl
+        recordingUrl
+      }
+      speakers {
+        person {
+          name
+          jobTitle {
+            ...T
+          }
+        }
+        affiliation {
+          shortName
+          name {
+            ...T
+          }
+        }
+        role {
+          ...T
+        }
+      }
+      registrationUrl
+      recordingUrl
+      recording {
+        url
+        mimeType
+        size
+      }
+      attachments {
+        url
+        filename
+        mimeType
+        size
+        language {
+          code
+          nativeName
+        }
+        caption {
+          ...T
+        }
+      }
+      icsUrl
+    }
+  }
+`)
+
+export const NewslettersQuery = graphql(`
+  query Newsletters($locale: Locale!, $fallback: [Locale!], $after: String)
+  @inContext(locale: $locale, fallback: $fallback) {
+    newsletters(first: 24, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          slug
+          issueDate
+          title {
+            ...T
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const NewsletterQuery = graphql(`
+  query NewsletterPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    newsletter(slug: $slug) {
+      slug
+      issueDate
+      title {
+        ...T
+      }
+      image {
+        ...Img
+      }
+      sections {
+        kind
+        heading {
+          ...T
+        }
+        items {
+          note {
+            ...T
+          }
+          title {
+            ...T
+          }
+          text {
+            ...T
+          }
+          url
+          date
+          image {
+            ...Img
+          }
+          target {
+            __typename
+            ... on Resource {
+              slug
+              title {
+                ...T
+              }
+              summary {
+                ...T
+              }
+              publicationDate
+              datePrecision
+            }
+            ... on Webinar {
+              ...WebinarCard
+            }
+            ... on WorkingGroup {
+              slug
+              name {
+                ...T
+              }
+            }
+            ... on NewsPost {
+              slug
+              date
+              title {
+                ...T
+              }
+              summary {
+                ...T
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const NewsQuery = graphql(`
+  query News($locale: Locale!, $fallback: [Locale!], $after: String)
+  @inContext(locale: $locale, fallback: $fallback) {
+    newsPosts(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          slug
+          date
+          title {
+            ...T
+          }
+          summary {
+            ...T
+          }
+          workingGroups {
+            slug
+            name {
+              ...T
+            }
+          }
+        }
+      }
+    }
+  }
+`)
+
+export const NewsPostQuery = graphql(`
+  query NewsPostPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    newsPost(slug: $slug) {
+      slug
+      date
+      title {
+        ...T
+      }
+      summary {
+        ...T
+      }
+      workingGroups {
+        slug
+        name {
+          ...T
+        }
+      }
+      resources {
+        ...ResourceCard
+      }
+    }
+  }
+`)
+
+export const StandardsQuery = graphql(`
+  query Standards($locale: Locale!, $fallback: [Locale!])
+  @inContext(locale: $locale, fallback: $fallback) {
+    standards {
+      number
+      pillar
+      title {
+        ...T
+      }
+    }
+  }
+`)
+
+/** Every public record's slug and kind, for sitemap.xml (resources page by page). */
+export const SitemapQuery = graphql(`
+  query Sitemap($after: String) {
+    resources(first: 100, after: $after, sort: OLDEST) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          slug
+        }
+      }
+    }
+    workingGroups(first: 100) {
+      edges {
+        node {
+          slug
+        }
+      }
+    }
+    webinars(first: 100) {
+      edges {
+        node {
+          slug
+        }
+      }
+    }
+    newsPosts(first: 100) {
+      edges {
+        node {
+          slug
+        }
+      }
+    }
+    newsletters(first: 100) {
+      edges {
+        node {
+          slug
+        }
+      }
+    }
+  }
+`)

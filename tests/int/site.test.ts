@@ -1,0 +1,354 @@
+// The Alliance's public site (site/) as `npm start` serves it at /, beside the admin and the API:
+// the production server, the seeded records, plain HTTP as a reader's browser or a crawler sends it.
+import { request as httpRequest } from 'node:http'
+import { XMLParser } from 'fast-xml-parser'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { hub } from '../helpers/hub'
+import { PATIENCE } from '../helpers/poll'
+import { type RunningServer, startServer } from '../helpers/servers'
+
+let server: RunningServer
+
+beforeAll(async () => {
+  server = await startServer('prod', {
+    databaseUrl: inject('databaseUrl'),
+    payloadSecret: inject('payloadSecret'),
+  })
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(new URL(path, server.base), { headers, redirect: 'manual' })
+
+/** The page's text as a reader sees it (tags gone, entities read, spaces folded). */
+const textOf = (html: string) =>
+  html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+
+const page = async (path: string) => {
+  const response = await get(path)
+  const html = await response.text()
+  return { status: response.status, html, text: textOf(html), headers: response.headers }
+}
+
+/**
+ * Facts the Alliance's pages (../shared/seeds/) show and the hub holds, per page of the site that
+ * shows them. Each is text a reader would look for.
+ */
+const FACTS: Record<string, { path: string; facts: string[] }> = {
+  'home (seed 000)': {
+    path: '/en/',
+    facts: [
+      '2019 Annual Meeting for Child Protection in Humanitarian Action and Launch of the Second Edition of the Child Protection Minimum Standards',
+      '14 – 15 October 2019',
+      'Geneva, Switzerland',
+      'is organizing its annual meeting in Geneva on 14 and 15 October 2019',
+      'Case Management Task Force',
+      'Child Protection Minimum Standards Working Group',
+      'Learning and Development Working Group',
+      'Minimum Standards for Child Protection in Humanitarian Action',
+      'Newsletter, February 2021',
+    ],
+  },
+  'Technical Materials (seed 001)': {
+    path: '/en/resources',
+    facts: [
+      '70 resources',
+      '2020 Annual Meeting Report Summary',
+      'Evidence synthesis update: COVID-19 and refugee, IDP and migrant children',
+      'Did you miss out on the Alliance 2020 Annual Meeting on Infectious Disease Outbreaks',
+      'Reports',
+      'Case studies',
+      'Case Management Task Force',
+      'Français',
+      'العربية',
+    ],
+  },
+  'a resource (seed 000, 001, 004)': {
+    path: '/en/resources/minimum-standards-for-child-protection-in-humanitarian-action',
+    facts: [
+      'Minimum Standards for Child Protection in Humanitarian Action',
+      'The Minimum Standards for Child Protection in Humanitarian Action 2019 Edition equip humanitarians',
+      'Manuals, toolkits and guidance',
+      '2019',
+      'Child Protection Minimum Standards Working Group',
+      'Polski',
+      '日本語',
+      'Editions in other languages',
+    ],
+  },
+  'the newsletter (seed 002)': {
+    path: '/en/newsletters/2021-02',
+    facts: [
+      'Newsletter, February 2021',
+      'Updates from Working Groups and Task Forces',
+      'Latest Resources',
+      'Upcoming Webinars',
+      'New Trainings and E-Learnings',
+      'CAAFAG Task Force launches the Technical Note on Girls Associated with Armed Forces and Armed Groups',
+      'Free introductory e-course on the 2019 CPMS updated and expanded',
+      'Evidence synthesis update: COVID-19 and refugee, IDP and migrant children',
+      'Webinar: social protection and humanitarian actors working together across the nexus',
+      'Child Protection Capacity Building Adaptations during COVID-19: Arabic webinar',
+      'Safeguarding Matters',
+    ],
+  },
+  'the L&D working group (seed 003)': {
+    path: '/en/groups/learning-and-development-working-group',
+    facts: [
+      'Learning and Development Working Group',
+      'L+D News, May 2018',
+      'L+D News, April 2018',
+      'L+D News, Feb 2018',
+      'Child Protection Capacity Building Adaptations during COVID-19',
+    ],
+  },
+  'the CPMS working group (seed 004)': {
+    path: '/en/groups/cpms-working-group',
+    facts: [
+      'Child Protection Minimum Standards Working Group',
+      'International Rescue Committee',
+      'Plan International',
+      'cpms.wg@alliancecpha.org',
+      'Overseeing the roll-out of the CPMS 2019 edition',
+      'Promoting the CPMS implementation across sectors',
+      'Ensuring resources are available in Arabic, French and Spanish',
+      'Working Together',
+      'Enhanced CPMS Indicators Table',
+      'Wajahat Ali',
+      'Ilenia de Marino',
+      'The CPMS is Now Available in Polish and more!',
+      'See all 36',
+    ],
+  },
+  'webinars (seed 003, 004)': {
+    path: '/en/webinars',
+    facts: ['Past events', 'Child Protection Capacity Building Adaptations during COVID-19'],
+  },
+  'a webinar with sessions (seed 004)': {
+    path: '/en/webinars/annual-meeting-2019',
+    facts: [
+      'Annual meeting',
+      'Geneva, Switzerland',
+      '14 – 15 October 2019',
+      'Add to calendar (.ics)',
+    ],
+  },
+  'news (seed 002, 003, 004)': {
+    path: '/en/news',
+    facts: [
+      'L+D News, January 2017',
+      'New Resources for Working Across Sectors',
+      '5 February 2021',
+    ],
+  },
+  'the CPMS standards (reference data)': {
+    path: '/en/standards',
+    facts: [
+      'Standards to ensure a quality child protection response',
+      'Coordination',
+      'Dangers and injuries',
+      'Community-level approaches',
+      'Nutrition and child protection',
+    ],
+  },
+}
+
+describe('the site, as `npm start` serves it', () => {
+  it('sends a first visit to the visitor’s language, English otherwise', async () => {
+    const english = await get('/')
+    expect(english.status).toBe(302)
+    expect(english.headers.get('location')).toBe('/en/')
+    const arabic = await get('/', { 'Accept-Language': 'ar-SY, ar;q=0.9, en;q=0.5' })
+    expect(arabic.headers.get('location')).toBe('/ar/')
+    expect(arabic.headers.get('vary')).toMatch(/accept-language/i)
+  })
+
+  for (const [name, { path, facts }] of Object.entries(FACTS)) {
+    it(`shows every fact of ${name} that the hub holds`, async () => {
+      const { status, text } = await page(path)
+      expect(status).toBe(200)
+      const missing = facts.filter((fact) => !text.includes(fact))
+      expect(missing, `missing on ${path}`).toEqual([])
+    })
+  }
+
+  it('serves Arabic right-to-left, with alternates, a language switch on the same record and English fallbacks marked', async () => {
+    const path = '/groups/cpms-working-group'
+    const { html } = await page(`/ar${path}`)
+    expect(html).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/)
+    for (const lang of ['en', 'fr', 'es', 'ar']) {
+      expect(html).toContain(
+        `<link rel="alternate" hreflang="${lang}" href="${server.base.origin}/${lang}${path}"/>`,
+      )
+      expect(html).toMatch(new RegExp(`<a href="/${lang}${path}" hreflang="${lang}"`))
+    }
+    expect(html).toContain(`<link rel="canonical" href="${server.base.origin}/ar${path}"/>`)
+    // The group's name has no Arabic yet: shown in English, marked as English, left-to-right.
+    expect(html).toContain(
+      '<span lang="en" dir="ltr" class="fallback">Child Protection Minimum Standards Working Group</span>',
+    )
+    expect(textOf(html)).toContain('أجزاء من هذه الصفحة لم تُترجم بعد')
+  })
+
+  it('marks a page with caching headers and answers a repeat with 304', async () => {
+    const first = await get('/en/standards')
+    await first.arrayBuffer()
+    expect(first.headers.get('cache-control')).toBe('public, no-cache')
+    const tag = first.headers.get('etag')
+    expect(tag).toMatch(/^W\/"/)
+    const again = await get('/en/standards', { 'If-None-Match': tag! })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+  })
+
+  it('lists every page in every language in sitemap.xml, and robots.txt points to it', async () => {
+    const robots = await (await get('/robots.txt')).text()
+    expect(robots).toContain(`Sitemap: ${server.base.origin}/sitemap.xml`)
+    const xml = await (await get('/sitemap.xml')).text()
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(xml) as {
+      urlset: { url: { loc: string; 'xhtml:link': { '@_hreflang': string; '@_href': string }[] }[] }
+    }
+    const locs = parsed.urlset.url.map((url) => url.loc)
+    expect(locs).toContain(
+      `${server.base.origin}/ar/resources/minimum-standards-for-child-protection-in-humanitarian-action`,
+    )
+    expect(locs).toContain(`${server.base.origin}/fr/newsletters/2021-02`)
+    // 70 resources, 10 groups, the newsletter… in four languages.
+    expect(locs.length).toBeGreaterThan(4 * 100)
+    const entry = parsed.urlset.url.find(
+      (url) => url.loc === `${server.base.origin}/es/groups/cpms-working-group`,
+    )
+    expect(entry?.['xhtml:link'].map((link) => link['@_hreflang']).sort()).toEqual([
+      'ar',
+      'en',
+      'es',
+      'fr',
+      'x-default',
+    ])
+  })
+
+  it('answers unknown records, bad parameters and stray methods with its own pages, never a 500', async () => {
+    const cases: [string, number, string][] = [
+      ['/fr/resources/no-such-resource', 404, 'Page introuvable'],
+      ['/ar/groups/%F0%9F%92%A5', 404, 'الصفحة غير موجودة'],
+      ['/en/nowhere', 404, 'Page not found'],
+      [`/en/resources/${'a'.repeat(300)}`, 404, 'Page not found'],
+      ['/en/resources?page=abc', 400, '“page” is not a whole number'],
+      ['/en/resources?page=999', 400, '“page” comes with the “after” of the page before it'],
+      ['/en/resources?after=junk', 400, 'This address cannot be read'],
+      [`/en/resources?q=${'x'.repeat(300)}`, 400, '“q” is longer than 200 characters'],
+      ['/en/resources?sort=SIDEWAYS', 400, '“sort”'],
+      ['/en/resources?standard=abc', 400, '“standard”'],
+      ['/es/webinars?group=%3Cscript%3E', 400, 'Esta dirección no se puede leer'],
+      ['/en/resources?utm_source=x&junk[]=1', 200, '70 resources'],
+    ]
+    for (const [path, status, says] of cases) {
+      const { status: got, text, html } = await page(path)
+      expect(got, path).toBe(status)
+      expect(text, path).toContain(says)
+      expect(html, path).not.toMatch(/at \w+ \(|node_modules|Error:/)
+    }
+    const post = await fetch(new URL('/en/', server.base), { method: 'POST', body: 'x' })
+    expect(post.status).toBe(405)
+    expect(post.headers.get('allow')).toBe('GET, HEAD')
+  })
+
+  it('keeps each page type within 60 KB transferred (HTML, CSS and JS, compressed)', async () => {
+    /** Bytes on the wire, as a browser asking for gzip receives them. */
+    const wire = (path: string) =>
+      new Promise<{ bytes: number; encoding?: string }>((resolve, reject) => {
+        httpRequest(
+          new URL(path, server.base),
+          { headers: { 'Accept-Encoding': 'gzip, deflate' } },
+          (res) => {
+            let bytes = 0
+            res.on('data', (chunk: Buffer) => (bytes += chunk.length))
+            res.on('end', () => resolve({ bytes, encoding: res.headers['content-encoding'] }))
+          },
+        )
+          .on('error', reject)
+          .end()
+      })
+    const home = await page('/en/')
+    const assets = [...home.html.matchAll(/(?:href|src)="(\/_site\/[^"]+)"/g)].map((m) => m[1]!)
+    expect(assets).toHaveLength(2)
+    let assetBytes = 0
+    for (const asset of assets) assetBytes += (await wire(asset)).bytes
+    const sizes: Record<string, number> = {}
+    for (const { path } of Object.values(FACTS)) {
+      for (const lang of ['en', 'ar']) {
+        const localized = path.replace(/^\/en/, `/${lang}`)
+        const html = await wire(localized)
+        expect(html.encoding, localized).toBe('gzip')
+        sizes[localized] = html.bytes + assetBytes
+      }
+    }
+    const over = Object.entries(sizes).filter(([, bytes]) => bytes > 60 * 1024)
+    expect(over).toEqual([])
+  })
+
+  it('shows a publish within 2 seconds', async () => {
+    const payload = await hub()
+    const {
+      docs: [resource],
+    } = await payload.find({
+      collection: 'resources',
+      where: { slug: { equals: 'safeguarding-matters' } },
+      limit: 1,
+    })
+    const before = await page('/en/resources/safeguarding-matters')
+    expect(before.status).toBe(200)
+    const title = `Safeguarding Matters (updated ${Date.now()})`
+    try {
+      await payload.update({
+        collection: 'resources',
+        id: resource!.id,
+        data: { title, _status: 'published' },
+      })
+      await expect
+        .poll(async () => (await page('/en/resources/safeguarding-matters')).text, {
+          ...PATIENCE,
+          timeout: 2000,
+          interval: 100,
+        })
+        .toContain(title)
+    } finally {
+      await payload.update({
+        collection: 'resources',
+        id: resource!.id,
+        data: { title: resource!.title, _status: 'published' },
+      })
+    }
+  })
+})
+
+describe('the site’s code', () => {
+  it('imports nothing of the hub: only its own files and packages', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs')
+    const path = await import('node:path')
+    const root = path.resolve('site')
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => /\.tsx?$/.test(file) && !file.startsWith('generated'),
+    )
+    expect(files.length).toBeGreaterThan(10)
+    const outside = files.flatMap((file) =>
+      [...readFileSync(path.join(root, file), 'utf8').matchAll(/from '([^']+)'/g)]
+        .map((m) => m[1]!)
+        .filter((spec) => spec.startsWith('.') || spec.startsWith('@/') || spec.startsWith('@payload'))
+        .filter((spec) => spec.startsWith('@') || !path.resolve(root, path.dirname(file), spec).startsWith(root))
+        .map((spec) => `${file}: ${spec}`),
+    )
+    expect(outside).toEqual([])
+  })
+})
