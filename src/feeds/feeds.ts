@@ -89,7 +89,17 @@ const bodyOf = (value: AllLocales<unknown>, chain: LocaleCode[]): Body => {
   }
 }
 
-type Context = { locale: LocaleCode; chain: LocaleCode[]; origin: string }
+type Context = {
+  locale: LocaleCode
+  chain: LocaleCode[]
+  origin: string
+  /** The Alliance's site (SITE_URL): when set, each item links to its page there. */
+  site?: string
+}
+
+/** A record's page on the Alliance's site (site/), in the feed's language. */
+const sitePage = (ctx: Context, kind: 'resources' | 'news' | 'webinars', slug?: string | null) =>
+  ctx.site && slug ? `${ctx.site}/${ctx.locale}/${kind}/${encodeURIComponent(slug)}` : undefined
 
 /** An http(s) address as the feed library will accept it, or undefined. */
 const webAddress = (value: string | null | undefined) => {
@@ -129,7 +139,10 @@ const resourceEntry = (r: ResourceRecord, ctx: Context): Entry => {
     {
       id: `urn:alliancecpha-hub:resource:${r.id}`,
       title: titleOf(r.title, ctx, r.id),
-      link: webAddress(own?.url) ?? restLink(ctx, 'resources', r.id),
+      link:
+        sitePage(ctx, 'resources', r.slug) ??
+        webAddress(own?.url) ??
+        restLink(ctx, 'resources', r.id),
       updated: new Date(r.updatedAt),
       html: body.html,
       text: body.text,
@@ -145,7 +158,7 @@ const newsEntry = (n: NewsRecord, ctx: Context): Entry => {
     {
       id: `urn:alliancecpha-hub:news:${n.id}`,
       title: titleOf(n.title, ctx, n.id),
-      link: restLink(ctx, 'news', n.id),
+      link: sitePage(ctx, 'news', n.slug) ?? restLink(ctx, 'news', n.id),
       updated: new Date(n.updatedAt),
       ...(n.date ? { published: new Date(n.date) } : {}),
       html: body.html,
@@ -175,7 +188,11 @@ const webinarEntry = (e: EventRecord, ctx: Context, now: Date): Entry => {
     {
       id: `urn:alliancecpha-hub:webinar:${e.id}`,
       title: titleOf(e.title, ctx, e.id),
-      link: webinarPage(e, now) ?? calendar ?? restLink(ctx, 'events', e.id),
+      link:
+        sitePage(ctx, 'webinars', e.slug) ??
+        webinarPage(e, now) ??
+        calendar ??
+        restLink(ctx, 'events', e.id),
       updated: new Date(e.updatedAt),
       // The start leads: it is what a reader of a webinar feed looks for first.
       html:
@@ -213,10 +230,12 @@ export type FeedMeta = {
   title: string
   origin: string
   entries: Entry[]
+  /** The Alliance's site (SITE_URL), the feed's own link when set. */
+  site?: string
 }
 
 /** The feed in its format, as text. */
-export const renderFeed = ({ route, title, origin, entries }: FeedMeta): string => {
+export const renderFeed = ({ route, title, origin, entries, site }: FeedMeta): string => {
   const xml = route.format !== 'json'
   const text = (value: string) => (xml ? xmlText(value) : value)
   const alliance = WORDS[route.locale].alliance
@@ -225,7 +244,7 @@ export const renderFeed = ({ route, title, origin, entries }: FeedMeta): string 
     id: `urn:alliancecpha-hub:feed:${route.locale}${group}:${route.kind}`,
     title: text(title),
     description: text(title),
-    link: ALLIANCE_SITE,
+    link: site ? `${site}/${route.locale}/` : ALLIANCE_SITE,
     language: route.locale,
     // The newest item's change, not the time of the request: the same content, the same ETag.
     updated: entries[0]?.updated ?? new Date(0),
@@ -311,6 +330,7 @@ export const buildFeed = async (
   segments: readonly string[],
   origin: string,
   now = new Date(),
+  site = env.SITE_URL,
 ): Promise<Served> => {
   const parsed = parseFeedPath(segments)
   if ('problem' in parsed) throw new FeedNotFound(parsed.problem)
@@ -325,7 +345,8 @@ export const buildFeed = async (
     route,
     title: `${WORDS[route.locale].kinds[route.kind]} · ${about}`,
     origin,
-    entries: entriesOf(latest, { locale: route.locale, chain, origin }, now),
+    site,
+    entries: entriesOf(latest, { locale: route.locale, chain, origin, site }, now),
   })
   return { body, contentType: CONTENT_TYPES[route.format] }
 }

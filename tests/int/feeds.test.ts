@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { GET as calendarRoute } from '../../src/app/(partner)/calendar/[...path]/route'
 import { GET as feedRoute } from '../../src/app/(partner)/feeds/[...path]/route'
+import { loadBodyRenderers } from '../../graphql/bodies'
+import { buildFeed } from '../../src/feeds/feeds'
 import { webinarIcsPath } from '../../src/feeds/paths'
 import { hub, unique } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
@@ -406,6 +408,23 @@ describe('RSS, Atom and JSON feeds', () => {
     expect(item!.id).toMatch(/^urn:alliancecpha-hub:news:\d+$/)
     // News has no address of its own: the record in the hub's public REST API, in French.
     expect(item!.url).toBe(`${ORIGIN}/api/news/${item!.id.split(':').pop()}?locale=fr`)
+  })
+
+  it('links each item to its page on the Alliance’s site when SITE_URL is set', async () => {
+    const site = 'https://site.example.org'
+    await loadBodyRenderers()
+    const { body } = await buildFeed(
+      await hub(),
+      ['fr', 'groups', slugs.groupA!, 'news.json'],
+      ORIGIN,
+      new Date(),
+      site,
+    )
+    const json = JSON.parse(body) as { home_page_url: string; items: { url: string }[] }
+    expect(json.home_page_url).toBe(`${site}/fr/`)
+    expect(json.items[0]!.url).toMatch(new RegExp(`^${site}/fr/news/[\\w-]+$`))
+    const atom = await buildFeed(await hub(), ['ar', 'resources.atom'], ORIGIN, new Date(), site)
+    expect(atom.body).toMatch(new RegExp(`<link href="${site}/ar/resources/[\\w-]+"/>`))
   })
 
   it('never shows a draft, nor a draft change of a published record', async () => {
