@@ -243,14 +243,15 @@ export const Start = ({
     return <time datetime={at.slice(0, 7)}>{formatMonth(ctx.lang, at, timeZone)}</time>
   if (precision !== 'EXACT')
     return <time datetime={at}>{formatInstant(ctx.lang, at, timeZone, false)}</time>
+  const [before, after] = s(ctx).organiserTime.split('{time}')
   return (
     <span class="start">
       <span>
-        {t(ctx, 'organiserTime')}:{' '}
-        <time datetime={at}>{formatInstant(ctx.lang, at, timeZone, true)}</time>{' '}
-        <span class="zone">({timeZone})</span>
+        {before}
+        <time datetime={at}>{formatInstant(ctx.lang, at, timeZone, true)}</time>
+        {after} <span class="zone">({timeZone})</span>
       </span>
-      <span class="yours" data-at={at} data-label={t(ctx, 'yourTime')} hidden></span>
+      <span class="yours" data-at={at} data-label={s(ctx).yourTime} hidden></span>
     </span>
   )
 }

@@ -10,6 +10,6 @@ for (const el of document.querySelectorAll('.yours[data-at]')) {
     minute: '2-digit',
     timeZoneName: 'short',
   }).format(new Date(el.dataset.at))
-  el.textContent = `${el.dataset.label}: ${text}`
+  el.textContent = el.dataset.label.replace('{time}', text)
   el.hidden = false
 }
