@@ -23,7 +23,7 @@ type Answer<T> = {
   errors?: { message: string; extensions?: { code?: string } }[]
 }
 
-const INPUT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'])
+const INPUT_CODES = new Set(['BAD_USER_INPUT', 'BAD_REQUEST'])
 
 export type Hub = {
   query: <T, V extends Record<string, unknown>>(

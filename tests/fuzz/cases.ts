@@ -5,7 +5,7 @@
 import { NODE_TYPES } from '../../graphql/ids'
 import { nestedFragments } from '../helpers/hostile'
 
-export type Endpoint = 'graphql' | 'rest'
+export type Endpoint = 'graphql' | 'rest' | 'site'
 /** A status, or an inclusive range of statuses. */
 export type Expect = number | readonly [number, number]
 
@@ -2460,7 +2460,101 @@ const restCases_ = (): FuzzCase[] => {
 
 export const restCases = (): FuzzCase[] => restCases_()
 
-export const allCases = (): FuzzCase[] => [...graphqlCases(), ...restCases()]
+// ---------------------------------------------------------------------------------------------
+// / (the Alliance's site, site/, served by the hub's server)
+
+export const siteCases = (): FuzzCase[] => {
+  const cases: FuzzCase[] = []
+  const get = (family: string, path: string, expect?: Expect, extra: Extra = {}) =>
+    cases.push({
+      name: `GET ${path.length > 90 ? `${path.slice(0, 70)}… (${path.length} characters)` : path}`,
+      family,
+      endpoint: 'site',
+      method: 'GET',
+      path,
+      headers: [['Accept', 'text/html']],
+      ...(expect === undefined ? {} : { expect }),
+      ...extra,
+    })
+  get('site-control', '/en/', OK, { key: true })
+  get('site-control', '/ar/resources?language=fr', OK)
+  get('site-control', '/', 302)
+  // Unknown records and paths: the site's 404, in the path's language.
+  for (const path of [
+    '/fr/resources/no-such-thing',
+    '/en/groups/..%2f..%2fetc%2fpasswd',
+    '/ar/webinars/%00',
+    '/es/news/%F0%9F%92%A5',
+    '/en/newsletters/%E0%A4%A',
+    `/en/resources/${'a'.repeat(4000)}`,
+    '/en/resources/x/y/z',
+    '/xx/resources',
+    '/en//resources',
+  ])
+    get('site-paths', path, FOUR_XX, { key: path === '/fr/resources/no-such-thing' })
+  // Not the site's (its prefixes are lower case), or the same page by the URL standard's rules.
+  get('site-paths', '/EN/', [300, 499])
+  get('site-paths', '/en/resources/%2e%2e', [200, 499])
+  // Bad and junk query strings: 400 naming the parameter, or the page as if they were absent.
+  const r = prng(7)
+  for (const search of [
+    'page=abc',
+    'page=-1',
+    'page=1e309',
+    'page=99999999999999999999',
+    'after=junk',
+    `after=${b64('["x","y","1"]')}`,
+    `after=${'A'.repeat(600)}`,
+    `q=${'%F0%9F%92%A5'.repeat(100)}`,
+    `q=${'x'.repeat(5000)}`,
+    'q=%00%01%02',
+    'q=%',
+    'sort=DROP%20TABLE',
+    'standard=0',
+    'standard=abc',
+    'standard=1e3',
+    `type=${'t&type='.repeat(40)}t`,
+    `language=${'x'.repeat(300)}`,
+    'group[]=1&group[x]=2',
+    'topic=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+    'country=__proto__&constructor[prototype][x]=1',
+    'utm_source=newsletter&fbclid=x',
+    Array.from({ length: 8 }, () => `${(r() * 1e9) | 0}=${(r() * 1e9) | 0}`).join('&'),
+  ])
+    get('site-query', `/en/resources?${search}`, [200, 499])
+  for (const path of [
+    '/fr/webinars?after=junk',
+    '/es/webinars?group=%3C',
+    '/ar/news?page=2',
+    '/en/newsletters?after=%FF',
+  ])
+    get('site-query', path, FOUR_XX)
+  // Other methods and odd requests.
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'])
+    cases.push({
+      name: `${method} /en/`,
+      family: 'site-method',
+      endpoint: 'site',
+      method,
+      path: '/en/',
+      headers: [['Content-Type', 'application/x-www-form-urlencoded']],
+      body: 'q=x',
+      expect: 405,
+    })
+  get('site-method', '/en/', OK, { method: 'HEAD' })
+  get('site-headers', '/en/', OK, { headers: [['Accept-Language', 'x'.repeat(4000)]] })
+  get('site-headers', '/', 302, { headers: [['Accept-Language', '*;q=abc, ar;q=0.1']] })
+  get('site-headers', '/en/standards', [200, 304], {
+    headers: [['If-None-Match', '"' + 'x'.repeat(2000)]],
+  })
+  get('site-headers', '/en/', OK, { headers: [['Accept-Encoding', 'gzip;q=abc, br, zstd, *']] })
+  get('site-files', '/sitemap.xml', OK)
+  get('site-files', '/robots.txt', OK)
+  get('site-files', '/_site/site.0000000000.css', 404)
+  return cases
+}
+
+export const allCases = (): FuzzCase[] => [...graphqlCases(), ...restCases(), ...siteCases()]
 
 /**
  * The short set for `npm test`: every `key` case, plus an even spread of the rest of each family

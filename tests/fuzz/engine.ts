@@ -164,6 +164,14 @@ const healthCases: Record<Endpoint, FuzzCase> = {
     path: '/api/resources?limit=1',
     headers: [['Accept', 'application/json']],
   },
+  site: {
+    name: 'health: GET /en/',
+    family: 'health',
+    endpoint: 'site',
+    method: 'GET',
+    path: '/en/',
+    headers: [['Accept', 'text/html']],
+  },
 }
 
 /** One health check of an endpoint: a 200 within 10 s. */
@@ -268,7 +276,11 @@ export const runTarget = async (
 // ---------------------------------------------------------------------------------------------
 // Reporting
 
-const ENDPOINT_PATH: Record<Endpoint, string> = { graphql: '/graphql', rest: '/api' }
+const ENDPOINT_PATH: Record<Endpoint, string> = {
+  graphql: '/graphql',
+  rest: '/api',
+  site: '/ (site)',
+}
 
 export const tallyFailed = (t: Tally) =>
   t.status500 + t.leaks + t.hangs + t.unexpected > 0 || t.healthy === false

@@ -2,7 +2,7 @@
 // (embedded, unless DATABASE_URL names a server: then a throwaway database on it), migrates and
 // seeds it, starts the production build, the development server and the partner API alone, and
 // sends every case of tests/fuzz/cases.ts to each (the /graphql cases to all three, the /api cases
-// to the two Next servers). Prints a table per server and endpoint and every failing case; exits 1
+// and the site's cases to the two Next servers). Prints a table per server and endpoint and every failing case; exits 1
 // on any answer ≥ 500 (503 excepted), leak, hang over 5 s, unexpected status or unhealthy server.
 //
 //   npm run fuzz                          all cases, all three servers
@@ -44,8 +44,8 @@ import {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const ENDPOINTS: Record<ServerKind, Endpoint[]> = {
-  prod: ['graphql', 'rest'],
-  dev: ['graphql', 'rest'],
+  prod: ['graphql', 'rest', 'site'],
+  dev: ['graphql', 'rest', 'site'],
   api: ['graphql'],
 }
 const KINDS: ServerKind[] = ['prod', 'dev', 'api']
@@ -241,7 +241,7 @@ const main = async () => {
   const cases = selectCases(values.short)
   const started = Date.now()
   console.log(
-    `${cases.length} cases: ${cases.filter((c) => c.endpoint === 'graphql').length} for /graphql, ${cases.filter((c) => c.endpoint === 'rest').length} for /api${values.short ? ' (short set)' : ''}.`,
+    `${cases.length} cases: ${cases.filter((c) => c.endpoint === 'graphql').length} for /graphql, ${cases.filter((c) => c.endpoint === 'rest').length} for /api, ${cases.filter((c) => c.endpoint === 'site').length} for the site${values.short ? ' (short set)' : ''}.`,
   )
 
   let database: FuzzDatabase | undefined
@@ -269,7 +269,7 @@ const main = async () => {
     if (values['base-url']) {
       const base = new URL(values['base-url'])
       console.log(`Against ${base.origin} (already running; nothing started).`)
-      targets.push({ name: base.host, base, endpoints: ['graphql', 'rest'] })
+      targets.push({ name: base.host, base, endpoints: ['graphql', 'rest', 'site'] })
     } else {
       if (kinds.includes('prod')) await ensureBuild()
       database = await prepareDatabase()
@@ -339,6 +339,7 @@ const main = async () => {
           cases: {
             graphql: cases.filter((c) => c.endpoint === 'graphql').length,
             rest: cases.filter((c) => c.endpoint === 'rest').length,
+            site: cases.filter((c) => c.endpoint === 'site').length,
             short: values.short,
           },
           tallies: report.tallies,

@@ -178,7 +178,11 @@ export const startServer = async (
  * What a development server compiles on first use: asked once each, with a long deadline, so that
  * no compile is timed as a hang later.
  */
-export const WARM_UP: { endpoint: 'graphql' | 'rest'; path: string; init?: RequestInit }[] = [
+export const WARM_UP: {
+  endpoint: 'graphql' | 'rest' | 'site'
+  path: string
+  init?: RequestInit
+}[] = [
   { endpoint: 'graphql', path: '/graphql?query=%7B__typename%7D' },
   {
     endpoint: 'graphql',
@@ -201,12 +205,14 @@ export const WARM_UP: { endpoint: 'graphql' | 'rest'; path: string; init?: Reque
     init: { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' },
   },
   { endpoint: 'rest', path: '/api/graphql-playground' },
+  { endpoint: 'site', path: '/en/' },
+  { endpoint: 'site', path: '/en/no-such-page' },
 ]
 
 /** Asks each warm-up request of the given endpoints once (failures are fine: compiling is the point). */
 export const warmUp = async (
   base: URL,
-  endpoints: ('graphql' | 'rest')[],
+  endpoints: ('graphql' | 'rest' | 'site')[],
   perRequestMs = 180_000,
 ) => {
   for (const { endpoint, path, init } of WARM_UP) {

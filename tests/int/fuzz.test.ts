@@ -38,9 +38,10 @@ afterAll(async () => {
 }, 60_000)
 
 describe('hostile input (short form of npm run fuzz)', () => {
-  it('has at least 80 cases for /graphql and 30 for /api', () => {
+  it('has at least 80 cases for /graphql, 30 for /api and 10 for the site', () => {
     expect(cases.filter((c) => c.endpoint === 'graphql').length).toBeGreaterThanOrEqual(80)
     expect(cases.filter((c) => c.endpoint === 'rest').length).toBeGreaterThanOrEqual(30)
+    expect(cases.filter((c) => c.endpoint === 'site').length).toBeGreaterThanOrEqual(10)
   })
 
   for (const kind of KINDS) {

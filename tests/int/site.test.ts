@@ -252,6 +252,7 @@ describe('the site, as `npm start` serves it', () => {
       ['/en/resources?standard=abc', 400, '“standard”'],
       ['/es/webinars?group=%3Cscript%3E', 400, 'Esta dirección no se puede leer'],
       ['/en/resources?utm_source=x&junk[]=1', 200, '70 resources'],
+      ['/en/resources?q=%00%01', 400, 'NUL character'],
     ]
     for (const [path, status, says] of cases) {
       const { status: got, text, html } = await page(path)
