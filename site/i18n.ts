@@ -139,6 +139,8 @@ const en = {
   backHome: 'Go to the home page',
   feeds: 'Feeds',
   footer: 'Content from the Alliance Knowledge Hub, read through its public partner API.',
+  newsAbout: 'News from the Alliance’s working groups and task forces.',
+  newslettersAbout: 'Every edition of the Alliance’s newsletter.',
 }
 
 export type Strings = typeof en
@@ -258,6 +260,8 @@ const fr: Strings = {
   backHome: 'Aller à l’accueil',
   feeds: 'Flux',
   footer: 'Contenu du Alliance Knowledge Hub, lu par son API publique pour les partenaires.',
+  newsAbout: 'Actualités des groupes de travail et groupes thématiques de l’Alliance.',
+  newslettersAbout: 'Toutes les éditions de la lettre d’information de l’Alliance.',
 }
 
 const es: Strings = {
@@ -376,6 +380,8 @@ const es: Strings = {
   backHome: 'Ir al inicio',
   feeds: 'Canales',
   footer: 'Contenido del Alliance Knowledge Hub, leído a través de su API pública para socios.',
+  newsAbout: 'Noticias de los grupos de trabajo y equipos de tareas de la Alianza.',
+  newslettersAbout: 'Todas las ediciones del boletín de la Alianza.',
 }
 
 const ar: Strings = {
@@ -493,6 +499,8 @@ const ar: Strings = {
   backHome: 'الانتقال إلى الصفحة الرئيسية',
   feeds: 'الخلاصات',
   footer: 'محتوى من Alliance Knowledge Hub، مقروء عبر واجهة برمجة التطبيقات العامة للشركاء.',
+  newsAbout: 'أخبار مجموعات العمل وفرق العمل التابعة للتحالف.',
+  newslettersAbout: 'جميع أعداد النشرة الإخبارية للتحالف.',
 }
 
 export const STRINGS: Record<Lang, Strings> = { en, fr, es, ar }

@@ -180,8 +180,10 @@ export const verifyPartnerSqlAtStart = async (
   putOff?: string,
 ): Promise<void> => {
   const later = (why: string) => {
-    // Said once per reason, not at every try: a long migration would fill the log.
-    if (why !== putOff) {
+    // Said once per reason, not at every try: a long migration would fill the log (nor again as
+    // the count of pending migrations falls while they run).
+    const reason = (text?: string) => text?.replace(/\d+/g, 'N')
+    if (reason(why) !== reason(putOff)) {
       log(
         'warn',
         'sql-check-later',

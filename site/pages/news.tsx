@@ -27,7 +27,7 @@ export const NewsPage = ({
   page: number
   params: URLSearchParams
 }) => (
-  <Layout ctx={ctx} title={t(ctx, 'news')}>
+  <Layout ctx={ctx} title={t(ctx, 'news')} description={t(ctx, 'newsAbout')}>
     <h1>{t(ctx, 'news')}</h1>
     <ul class="list">
       {data.newsPosts.edges.map(({ node: post }) => (

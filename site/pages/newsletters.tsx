@@ -29,7 +29,7 @@ export const NewslettersPage = ({
   page: number
   params: URLSearchParams
 }) => (
-  <Layout ctx={ctx} title={t(ctx, 'newsletters')}>
+  <Layout ctx={ctx} title={t(ctx, 'newsletters')} description={t(ctx, 'newslettersAbout')}>
     <h1>{t(ctx, 'newsletters')}</h1>
     <ul class="list">
       {data.newsletters.edges.map(({ node }) => (

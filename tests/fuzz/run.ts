@@ -126,7 +126,7 @@ export const prepareDatabase = async (log = console.log): Promise<FuzzDatabase> 
 }
 
 /** A production build to serve: built when missing, or waited for when another build runs. */
-const ensureBuild = async () => {
+export const ensureBuild = async () => {
   if (existsSync('.next/BUILD_ID')) return
   console.log('▶ Building the hub (next build), as there is no production build yet')
   const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next')

@@ -14,7 +14,7 @@ let browser: Browser
 beforeAll(async () => {
   ;[server, browser] = await Promise.all([
     startServer('prod', {
-      databaseUrl: inject('databaseUrl'),
+      databaseUrl: inject('seededDatabaseUrl'),
       payloadSecret: inject('payloadSecret'),
     }),
     launchChromium(),

@@ -16,6 +16,13 @@ declare module 'vitest' {
     databaseUrl: string
     adminDatabaseUrl: string
     payloadSecret: string
+    /**
+     * A copy of the seeded database that no other test file changes: for tests that read the
+     * Alliance's records exactly as seeded (the site's pages). Its admin is admin@hub.test.
+     */
+    seededDatabaseUrl: string
+    /** The password of admin@hub.test, the first admin in both databases. */
+    adminPassword: string
   }
 }
 
@@ -79,6 +86,16 @@ export default async function setup(project: TestProject) {
   }
   runOrThrow('migrations', process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], env)
   runOrThrow('seed', process.execPath, ['--import', 'tsx', 'seed/run.ts'], seedEnv)
+  // The pristine copy, made before any test file runs (a template must have no other connection).
+  const seededName = `hub_test_${process.pid}_seeded`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(
+    `CREATE DATABASE ${admin.escapeIdentifier(seededName)} TEMPLATE ${admin.escapeIdentifier(`hub_test_${process.pid}`)}`,
+  )
+  await admin.end()
+  const seededUrl = new URL(adminUrl)
+  seededUrl.pathname = `/${seededName}`
   // start:api's bundle, once for every test file that starts it (the workers inherit the variable).
   await buildPartnerApi()
   process.env.HUB_PARTNER_API_BUILT = PARTNER_API_BUNDLE
@@ -86,6 +103,8 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', databaseUrl)
   project.provide('adminDatabaseUrl', adminUrl)
   project.provide('payloadSecret', payloadSecret)
+  project.provide('seededDatabaseUrl', seededUrl.toString())
+  project.provide('adminPassword', seedEnv.HUB_ADMIN_PASSWORD)
 
   return async () => {
     await server?.stop()
