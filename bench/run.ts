@@ -20,6 +20,7 @@ import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { type ProcessCost, postgresProcesses, watchCost } from './processes'
 import { type ChangeBench, measureChanges } from './changes'
 import { type Request, SCENARIOS, type Target } from './scenarios'
+import { SITE_PAGES } from './sitePages'
 
 const options = z
   .object({
@@ -352,6 +353,7 @@ const main = async () => {
   let changes: ChangeBench | undefined
   let startUp: { median: number; spread: number[] } | undefined
   const scaleResults: Record<string, unknown>[] = []
+  const sitePages: SitePageResult[] = []
   try {
     // The hub is measured as it is served: a production build of this very code.
     if (!options['skip-build'] || !existsSync('.next/BUILD_ID')) {
@@ -475,6 +477,34 @@ const main = async () => {
         }
       }
     }
+    // The site's pages, served by the hub (whose partner API here has no response cache), beside
+    // the partner API requests each page makes.
+    const siteRuns = new Map<string, { page: string; api: Measure[][]; m: Measure[] }>()
+    for (let round = 1; round <= (options['changes-only'] ? 0 : ROUNDS); round++) {
+      for (const sitePage of SITE_PAGES) {
+        process.stdout.write(`  ${sitePage.id} ${sitePage.name} … `)
+        const m = await measure(primary.db, sitePage.page(bases), { server: hub, postgres })
+        const api: Measure[] = []
+        for (const request of sitePage.api(bases)) {
+          api.push(await measure(primary.db, request, { server: hub, postgres }))
+        }
+        const slowest = Math.max(...api.map((a) => a.p95))
+        console.log(
+          `${m.requestsPerSecond} req/s, p95 ${m.p95} ms · its ${api.length} API request(s): p95 ${slowest} ms`,
+        )
+        const entry = siteRuns.get(sitePage.id) ?? { page: sitePage.name, api: [], m: [] }
+        entry.m.push(m)
+        entry.api.push(api)
+        siteRuns.set(sitePage.id, entry)
+      }
+    }
+    for (const [id, { page, api, m }] of siteRuns) {
+      const apiP95 = median(api.map((requests) => Math.max(...requests.map((a) => a.p95))))
+      const apiRps = median(
+        api.map((requests) => Math.min(...requests.map((a) => a.requestsPerSecond))),
+      )
+      sitePages.push({ id, page, ...medianOf(m), apiRequests: api[0]!.length, apiP95, apiRps })
+    }
     for (const { m, ...row } of runs.values()) results.push({ ...row, ...medianOf(m) })
     step('Timing start:api from spawn to its first answer')
     startUp = await startUpMs(env(primary.url), smoke ? 1 : 3)
@@ -563,6 +593,7 @@ const main = async () => {
       placement: 'shared',
     },
     results,
+    sitePages,
     startUp,
     scale: scaleResults,
     changes,
@@ -589,8 +620,17 @@ const withSpread = (value: number, spread?: [number, number]) =>
   spread && spread[0] !== spread[1] ? `${value} (${spread[0]}–${spread[1]})` : String(value)
 
 /** The markdown table: every target with the partner API's ratio to it. */
+type SitePageResult = {
+  id: string
+  page: string
+  apiRequests: number
+  apiP95: number
+  apiRps: number
+} & Measure
+
 const table = (report: {
   results: Record<string, unknown>[]
+  sitePages?: SitePageResult[]
   startUp?: { median: number; spread: number[] }
   scale: Record<string, unknown>[]
   changes?: ChangeBench
@@ -608,6 +648,18 @@ const table = (report: {
     lines.push(
       `| ${row.scenario} ${row.name} | ${row.target} | ${withSpread(row.requestsPerSecond, row.spread?.requestsPerSecond)} | ${row.p50} | ${withSpread(row.p95, row.spread?.p95)} | ${row.p99} | ${row.bytesPerResponse} | ${row.sqlPerRequest} | ${ratio(ours?.requestsPerSecond, row.requestsPerSecond)} | ${ratio(row.p95, ours?.p95)} | ${ratio(row.requestsPerSecond, floor?.requestsPerSecond)} | ${ratio(row.p95, floor?.p95)} | ${row.serverCpuMs ?? '—'} | ${row.postgresCpuMs ?? '—'} | ${row.serverPeakRssMb ?? '—'} |`,
     )
+  }
+  if (report.sitePages?.length) {
+    lines.push(
+      '',
+      '| site page | req/s | p95 ms | its API requests | slowest API request, req/s | p95 ms | page p95 ÷ API p95 (target ≤ 2) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    )
+    for (const p of report.sitePages) {
+      lines.push(
+        `| ${p.id} ${p.page} | ${p.requestsPerSecond} | ${p.p95} | ${p.apiRequests} | ${p.apiRps} | ${p.apiP95} | ${p.apiP95 ? (p.p95 / p.apiP95).toFixed(2) : '—'} |`,
+      )
+    }
   }
   if (report.startUp) {
     lines.push(

@@ -25,6 +25,22 @@ type Answer<T> = {
 
 const INPUT_CODES = new Set(['BAD_USER_INPUT', 'BAD_REQUEST'])
 
+/** The GET that asks for an operation by its hash alone (what a cache sees once the hub knows it). */
+export const persistedUrl = <T, V>(
+  graphqlUrl: string,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
+) => {
+  const key = (document as { __meta__?: { hash?: string } }).__meta__?.hash ?? ''
+  const url = new URL(graphqlUrl)
+  url.searchParams.set('variables', JSON.stringify(variables))
+  url.searchParams.set(
+    'extensions',
+    JSON.stringify({ persistedQuery: { version: 1, sha256Hash: key.replace(/^sha256:/, '') } }),
+  )
+  return url
+}
+
 export type Hub = {
   query: <T, V extends Record<string, unknown>>(
     document: TypedDocumentNode<T, V>,
@@ -53,17 +69,14 @@ export const createHub = (graphqlUrl: string, timeoutMs = 15_000): Hub => {
 
   return {
     query: async (document, variables) => {
-      const meta = (document as { __meta__?: { hash?: string } }).__meta__
-      const key = meta?.hash
+      const key = (document as { __meta__?: { hash?: string } }).__meta__?.hash
       const text = key ? texts[key] : undefined
-      if (!key || !text)
+      if (!key || !text) {
         throw new Error(
           'The operation is missing from persisted-documents.json: run npm run codegen',
         )
-      const extensions = JSON.stringify({
-        persistedQuery: { version: 1, sha256Hash: key.replace(/^sha256:/, '') },
-      })
-      const params = { variables: JSON.stringify(variables), extensions }
+      }
+      const params = Object.fromEntries(persistedUrl(graphqlUrl, document, variables).searchParams)
       let answer = await send<Awaited<ReturnType<Hub['query']>>>(params)
       if (answer.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
         answer = await send({ ...params, query: text })

@@ -45,6 +45,21 @@ describe('npm run bench -- --smoke', () => {
       'e:partnerCached',
       'e:partnerNotModified',
     ])
+    // The site's pages, each beside the partner API requests it makes.
+    expect(run.stdout).toMatch(/\| site page \| req\/s/)
+    expect(report.sitePages.map((p: { id: string }) => p.id)).toEqual([
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+      's6',
+    ])
+    for (const page of report.sitePages) {
+      expect(Object.keys(page.statuses)).toEqual(['200'])
+      expect(page.apiRequests).toBeGreaterThan(0)
+      expect(page.apiP95).toBeGreaterThan(0)
+    }
     for (const row of report.results) {
       expect(Object.keys(row.statuses).every((s) => s === '200' || s === '304')).toBe(true)
       expect(row.requestsPerSecond).toBeGreaterThan(0)

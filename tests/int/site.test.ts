@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { png } from '../helpers/files'
 import { type RunningServer, startServer } from '../helpers/servers'
 
 let server: RunningServer
@@ -32,6 +33,16 @@ const textOf = (html: string) =>
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/\s+/g, ' ')
+
+/** The first admin's token, signed in over REST as the admin's login form does. */
+const signIn = async () => {
+  const login = await fetch(new URL('/api/users/login', server.base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@hub.test', password: inject('adminPassword') }),
+  })
+  return ((await login.json()) as { token: string }).token
+}
 
 const page = async (path: string) => {
   const response = await get(path)
@@ -297,15 +308,61 @@ describe('the site, as `npm start` serves it', () => {
     expect(over).toEqual([])
   })
 
+  it('gives a cover image every size the hub made, lazily loaded', async () => {
+    const token = await signIn()
+    const form = new FormData()
+    form.set(
+      'file',
+      new Blob([await png(2000, 1000)], { type: 'image/png' }),
+      'cover-site-test.png',
+    )
+    form.set('_payload', JSON.stringify({ alt: 'Children at a learning space' }))
+    const upload = await fetch(new URL('/api/media', server.base), {
+      method: 'POST',
+      headers: { Authorization: `JWT ${token}` },
+      body: form,
+    })
+    expect(upload.status).toBe(201)
+    const { doc: media } = (await upload.json()) as { doc: { id: number } }
+    const auth = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
+    const found = await fetch(
+      new URL('/api/resources?where[slug][equals]=cpms-e-course&limit=1', server.base),
+      {
+        headers: auth,
+      },
+    )
+    const {
+      docs: [resource],
+    } = (await found.json()) as { docs: { id: number }[] }
+    const patch = (cover: number | null) =>
+      fetch(new URL(`/api/resources/${resource!.id}`, server.base), {
+        method: 'PATCH',
+        headers: auth,
+        body: JSON.stringify({ cover, _status: 'published' }),
+      })
+    try {
+      expect((await patch(media.id)).status).toBe(200)
+      const { html } = await page('/en/resources/cpms-e-course')
+      const img = /<img [^>]*>/.exec(html)?.[0] ?? ''
+      expect(img).toContain('alt="Children at a learning space"')
+      expect(img).toContain('loading="lazy"')
+      const srcset = /srcset="([^"]+)"/.exec(img)?.[1] ?? ''
+      expect(srcset.split(', ').map((entry) => entry.split(' ')[1])).toEqual([
+        '400w',
+        '800w',
+        '1600w',
+      ])
+      expect(img).toMatch(/sizes="[^"]+"/)
+      // The og:image is the large size, for link previews.
+      expect(html).toMatch(/<meta property="og:image" content="[^"]+"\/>/)
+    } finally {
+      await patch(null)
+    }
+  })
+
   it('shows a publish within 2 seconds', async () => {
     // An editor publishes over the hub's REST API, as the admin's form does.
-    const login = await fetch(new URL('/api/users/login', server.base), {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@hub.test', password: inject('adminPassword') }),
-    })
-    const { token } = (await login.json()) as { token: string }
-    const auth = { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' }
+    const auth = { Authorization: `JWT ${await signIn()}`, 'Content-Type': 'application/json' }
     const found = await fetch(
       new URL('/api/resources?where[slug][equals]=safeguarding-matters&limit=1', server.base),
       {
