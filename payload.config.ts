@@ -40,6 +40,7 @@ import { explainRefusals } from './src/hooks/explainRefusals'
 import { withHubRules } from './src/hooks/hubRules'
 import { env } from './src/env'
 import { DEFAULT_LOCALE, LOCALES } from './src/locales'
+import { previewEndpoint } from './src/preview/endpoint'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -59,6 +60,8 @@ export default buildConfig({
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
+  // Preview of drafts on the Alliance's site (src/preview/endpoint.ts).
+  endpoints: [previewEndpoint],
   collections: [
     WorkingGroups,
     Resources,

@@ -19,6 +19,7 @@ import { workingGroupsField } from '../src/fields/workingGroups'
 import { knownTimeZone, TIME_ZONES } from '../src/timeZones'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
 import { localizedText } from '../src/fields/localizedText'
+import { previewButton } from '../src/preview/endpoint'
 
 /** A start's zone, for the event and each session. */
 const organiserTimeZone = {
@@ -38,6 +39,7 @@ export const Events: CollectionConfig = {
   ...editorialWorkflow,
   defaultSort: '-startsAt',
   admin: {
+    preview: previewButton('events'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', 'startsAt', 'languages', 'workingGroups', '_status'],
     listSearchableFields: ['title', 'slug'],

@@ -7,6 +7,7 @@ import { slugField } from '../src/fields/slug'
 import { workingGroupsField } from '../src/fields/workingGroups'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
 import { localizedText } from '../src/fields/localizedText'
+import { previewButton } from '../src/preview/endpoint'
 
 export const News: CollectionConfig = {
   slug: 'news',
@@ -14,6 +15,7 @@ export const News: CollectionConfig = {
   ...editorialWorkflow,
   defaultSort: '-date',
   admin: {
+    preview: previewButton('news'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'date', 'workingGroups', '_status'],
     listSearchableFields: ['title', 'slug'],

@@ -8,6 +8,7 @@ import { slugField } from '../src/fields/slug'
 import { urlField } from '../src/fields/url'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
 import { localizedText } from '../src/fields/localizedText'
+import { previewButton } from '../src/preview/endpoint'
 
 type Item = { type?: string; reference?: unknown; title?: unknown }
 
@@ -32,6 +33,7 @@ export const Newsletters: CollectionConfig = {
   ...editorialWorkflow,
   defaultSort: '-issueDate',
   admin: {
+    preview: previewButton('newsletters'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'issueDate', '_status'],
     group: 'Content',

@@ -23,6 +23,7 @@ import {
 } from '../src/freshness/fields'
 import { translationStateFilter } from '../src/freshness/listFilter'
 import { textChangeHooks } from '../src/freshness/track'
+import { previewButton } from '../src/preview/endpoint'
 
 export const Resources: CollectionConfig = {
   slug: 'resources',
@@ -30,6 +31,7 @@ export const Resources: CollectionConfig = {
   ...editorialWorkflow,
   defaultSort: '-updatedAt',
   admin: {
+    preview: previewButton('resources'),
     baseFilter: translationStateFilter('resources'),
     components: {
       beforeListTable: ['/src/components/admin/TranslationStateFilter#TranslationStateFilter'],

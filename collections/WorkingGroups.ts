@@ -5,11 +5,13 @@ import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsFo
 import { slugField } from '../src/fields/slug'
 import { taxonomyField } from '../src/fields/taxonomy'
 import { localizedText } from '../src/fields/localizedText'
+import { previewButton } from '../src/preview/endpoint'
 
 export const WorkingGroups: CollectionConfig = {
   slug: 'working-groups',
   labels: { singular: 'Working group', plural: 'Working groups & task forces' },
   admin: {
+    preview: previewButton('working-groups'),
     useAsTitle: 'name',
     defaultColumns: ['name', 'shortName', 'kind', 'status', 'leadOrganisations'],
     listSearchableFields: ['name', 'shortName'],

@@ -23,6 +23,8 @@ export type PartnerContext = {
   cacheable: () => boolean
   /** The locale chain of this operation (its @inContext, else Accept-Language, else English). */
   chain: (info: GraphQLResolveInfo) => Locale[]
+  /** The request's `X-Preview-Token` (graphql/preview), read only by `Query.preview`. */
+  previewToken: string | null
 }
 
 export const createContext = (
@@ -44,6 +46,7 @@ export const createContext = (
       cacheable = false
     },
     cacheable: () => cacheable,
+    previewToken: request.headers.get('x-preview-token'),
     chain: (info) => {
       let chain = chains.get(info.operation)
       if (!chain) chains.set(info.operation, (chain = chainFromDirective(info) ?? fromHeader))

@@ -33,6 +33,7 @@ import { type ChangeListener, createReplayWaiter, listenForChanges } from './fre
 import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { usePlannedOperations } from './plan/execute'
+import { closeDraftPool } from './preview/draft'
 import { fileResolvers } from './schema/files/resolvers'
 import { groupResolvers } from './schema/groups/resolvers'
 import { libraryResolvers } from './schema/library/resolvers'
@@ -150,7 +151,11 @@ const useCacheHeaders = (contexts: WeakMap<Request, PartnerContext>): Plugin => 
       }
     },
     onResponse({ request, response }) {
-      if (
+      // A preview is for the editor who opened it: no cache, no index.
+      if (request.headers.has('x-preview-token')) {
+        response.headers.set('Cache-Control', 'private, no-store')
+        response.headers.set('X-Robots-Tag', 'noindex')
+      } else if (
         response.status === 200 &&
         request.method === 'GET' &&
         !failed.has(request) &&
@@ -363,9 +368,11 @@ export const createPartnerYoga = (
               cache,
               // Answers are public; they differ only by the language asked for.
               session: (request) => request.headers.get('accept-language') ?? '',
+              // Never a preview's answer (graphql/preview), in or out.
+              enabled: (request) => !request.headers.has('x-preview-token'),
               ttl: 60_000,
               // A sync answers with positions in the change log as of now: never served again.
-              ttlPerSchemaCoordinate: { 'Query.sync': 0 },
+              ttlPerSchemaCoordinate: { 'Query.sync': 0, 'Query.preview': 0 },
               // Answers with errors are never cached (and need no warning each time).
               shouldCacheResult: ({ result }) => !result.errors?.length,
             }),
@@ -379,7 +386,10 @@ export const createPartnerYoga = (
     trusted,
     /** Calls `subscriber` after each change, once the cache is fresh. */
     onChange: (subscriber: () => void) => void subscribers.add(subscriber),
-    close: async () => listener?.close(),
+    close: async () => {
+      await listener?.close()
+      await closeDraftPool()
+    },
   }
 }
 

@@ -37,6 +37,11 @@ import {
   StandardsQuery,
   WebinarQuery,
   PastWebinarsQuery,
+  PreviewGroupQuery,
+  PreviewNewsletterQuery,
+  PreviewNewsPostQuery,
+  PreviewResourceQuery,
+  PreviewWebinarQuery,
   UpcomingWebinarsQuery,
 } from './queries'
 import type { Ctx } from './ui'
@@ -119,10 +124,16 @@ export const createSite = (options: SiteOptions) => {
   const render = async (
     c: Context,
     page: JSX.Element,
-    status: 200 | 400 | 404 | 500 | 502 = 200,
+    status: 200 | 400 | 403 | 404 | 500 | 502 = 200,
   ) => {
     const html = `<!doctype html>${await page.toString()}`
-    c.header('Cache-Control', status === 200 ? 'public, no-cache' : 'no-store')
+    // A preview is one editor's: never stored by a browser or a CDN, never indexed.
+    const preview = new URL(c.req.url).pathname.startsWith('/preview/')
+    c.header(
+      'Cache-Control',
+      preview ? 'private, no-store' : status === 200 ? 'public, no-cache' : 'no-store',
+    )
+    if (preview) c.header('X-Robots-Tag', 'noindex')
     c.header('Content-Language', /<html lang="(\w+)"/.exec(html)?.[1] ?? 'en')
     return c.html(html, status)
   }
@@ -396,8 +407,63 @@ export const createSite = (options: SiteOptions) => {
       : c.notFound()
   })
 
+  // Drafts, for editors: the hub's admin sends them here with a token (src/preview/endpoint.ts).
+  app.get(`/preview${lang}/:kind{${KINDS.join('|')}}/:id{[A-Za-z0-9_-]{1,200}}`, async (c) => {
+    const l = langOf(c)
+    const token = parse(
+      z.string({ error: 'is missing' }).min(1, 'is missing').max(1000, 'is not a preview token'),
+      c.req.query('token'),
+      'token',
+    )
+    const kind = c.req.param('kind') as (typeof KINDS)[number]
+    const ctx: Ctx = {
+      ...context(c, l),
+      path: `/${kind}/${c.req.param('id')}`,
+      search: '',
+      preview: token,
+    }
+    const vars = { ...chainOf(l), id: c.req.param('id') }
+    if (kind === 'resources') {
+      const { preview } = await hub.query(PreviewResourceQuery, vars, token)
+      return preview?.__typename === 'Resource'
+        ? render(c, <ResourcePage ctx={ctx} resource={preview} />)
+        : c.notFound()
+    }
+    if (kind === 'groups') {
+      const { preview } = await hub.query(PreviewGroupQuery, vars, token)
+      if (preview?.__typename !== 'WorkingGroup') return c.notFound()
+      const lists = await hub.query(GroupListsQuery, { ...chainOf(l), slug: preview.slug })
+      const empty = { totalCount: 0, edges: [] }
+      return render(
+        c,
+        <GroupPage
+          ctx={ctx}
+          group={preview}
+          lists={lists.workingGroup ?? { resources: empty, webinars: empty, news: empty }}
+        />,
+      )
+    }
+    if (kind === 'webinars') {
+      const { preview } = await hub.query(PreviewWebinarQuery, vars, token)
+      return preview?.__typename === 'Webinar'
+        ? render(c, <WebinarPage ctx={ctx} webinar={preview} />)
+        : c.notFound()
+    }
+    if (kind === 'news') {
+      const { preview } = await hub.query(PreviewNewsPostQuery, vars, token)
+      return preview?.__typename === 'NewsPost'
+        ? render(c, <NewsPostPage ctx={ctx} post={preview} />)
+        : c.notFound()
+    }
+    const { preview } = await hub.query(PreviewNewsletterQuery, vars, token)
+    return preview?.__typename === 'Newsletter'
+      ? render(c, <NewsletterPage ctx={ctx} newsletter={preview} />)
+      : c.notFound()
+  })
+
   const fromPath = (c: Context): Lang => {
-    const first = new URL(c.req.url).pathname.split('/')[1]
+    const segments = new URL(c.req.url).pathname.split('/')
+    const first = segments[1] === 'preview' ? segments[2] : segments[1]
     return isLang(first) ? first : 'en'
   }
 
@@ -407,6 +473,9 @@ export const createSite = (options: SiteOptions) => {
     const l = fromPath(c)
     if (error instanceof BadParameter) {
       return render(c, <ErrorPage ctx={context(c, l)} status={400} why={error.message} />, 400)
+    }
+    if (error instanceof HubError && error.status === 403) {
+      return render(c, <ErrorPage ctx={context(c, l)} status={403} why={error.message} />, 403)
     }
     if (error instanceof HubError && error.status === 400) {
       return render(c, <ErrorPage ctx={context(c, l)} status={400} why={error.message} />, 400)
@@ -424,4 +493,5 @@ export const isSitePath = (pathname: string) =>
   pathname === '/' ||
   /^\/(en|fr|es|ar)(\/|$)/.test(pathname) ||
   pathname.startsWith('/_site/') ||
+  pathname.startsWith('/preview/') ||
   ['/robots.txt', '/sitemap.xml', '/favicon.ico', '/favicon.svg'].includes(pathname)

@@ -11,8 +11,8 @@ const texts = persisted as Record<string, string>
 export class HubError extends Error {
   constructor(
     message: string,
-    /** 400 when the hub blamed the input, 502 when the hub could not be read. */
-    readonly status: 400 | 502,
+    /** 400 when the hub blamed the input, 403 for a refused preview token, 502 when the hub could not be read. */
+    readonly status: 400 | 403 | 502,
   ) {
     super(message)
   }
@@ -45,18 +45,26 @@ export type Hub = {
   query: <T, V extends Record<string, unknown>>(
     document: TypedDocumentNode<T, V>,
     variables: V,
+    /** A preview token from the hub's admin: the answer is the draft it names, never cached. */
+    previewToken?: string,
   ) => Promise<T>
 }
 
 /** A client for the partner API at `graphqlUrl` (e.g. http://127.0.0.1:3000/graphql). */
 export const createHub = (graphqlUrl: string, timeoutMs = 15_000): Hub => {
-  const send = async <T>(params: Record<string, string>): Promise<Answer<T>> => {
+  const send = async <T>(
+    params: Record<string, string>,
+    previewToken?: string,
+  ): Promise<Answer<T>> => {
     const url = new URL(graphqlUrl)
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
     let response: Response
     try {
       response = await fetch(url, {
-        headers: { accept: 'application/graphql-response+json, application/json' },
+        headers: {
+          accept: 'application/graphql-response+json, application/json',
+          ...(previewToken ? { 'x-preview-token': previewToken } : {}),
+        },
         signal: AbortSignal.timeout(timeoutMs),
       })
     } catch (error) {
@@ -68,7 +76,7 @@ export const createHub = (graphqlUrl: string, timeoutMs = 15_000): Hub => {
   }
 
   return {
-    query: async (document, variables) => {
+    query: async (document, variables, previewToken) => {
       const key = (document as { __meta__?: { hash?: string } }).__meta__?.hash
       const text = key ? texts[key] : undefined
       if (!key || !text) {
@@ -77,14 +85,15 @@ export const createHub = (graphqlUrl: string, timeoutMs = 15_000): Hub => {
         )
       }
       const params = Object.fromEntries(persistedUrl(graphqlUrl, document, variables).searchParams)
-      let answer = await send<Awaited<ReturnType<Hub['query']>>>(params)
+      let answer = await send<Awaited<ReturnType<Hub['query']>>>(params, previewToken)
       if (answer.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
-        answer = await send({ ...params, query: text })
+        answer = await send({ ...params, query: text }, previewToken)
       }
       const error = answer.errors?.[0]
       if (error) {
         const code = error.extensions?.code ?? ''
-        throw new HubError(error.message, INPUT_CODES.has(code) ? 400 : 502)
+        const status = code === 'PREVIEW_TOKEN_INVALID' ? 403 : INPUT_CODES.has(code) ? 400 : 502
+        throw new HubError(error.message, status)
       }
       if (!answer.data) throw new HubError('The hub answered without data', 502)
       return answer.data as never

@@ -141,6 +141,9 @@ const en = {
   footer: 'Content from the Alliance Knowledge Hub, read through its public partner API.',
   newsAbout: 'News from the Alliance’s working groups and task forces.',
   newslettersAbout: 'Every edition of the Alliance’s newsletter.',
+  previewBanner: 'Preview of a draft: readers do not see this yet.',
+  previewRefusedTitle: 'This preview link cannot be used',
+  previewRefused: '{why} Links to previews work for ten minutes.',
 }
 
 export type Strings = typeof en
@@ -262,6 +265,9 @@ const fr: Strings = {
   footer: 'Contenu du Alliance Knowledge Hub, lu par son API publique pour les partenaires.',
   newsAbout: 'Actualités des groupes de travail et groupes thématiques de l’Alliance.',
   newslettersAbout: 'Toutes les éditions de la lettre d’information de l’Alliance.',
+  previewBanner: 'Aperçu d’un brouillon : les lecteurs ne le voient pas encore.',
+  previewRefusedTitle: 'Ce lien d’aperçu ne peut pas être utilisé',
+  previewRefused: '{why} Les liens d’aperçu fonctionnent dix minutes.',
 }
 
 const es: Strings = {
@@ -382,6 +388,9 @@ const es: Strings = {
   footer: 'Contenido del Alliance Knowledge Hub, leído a través de su API pública para socios.',
   newsAbout: 'Noticias de los grupos de trabajo y equipos de tareas de la Alianza.',
   newslettersAbout: 'Todas las ediciones del boletín de la Alianza.',
+  previewBanner: 'Vista previa de un borrador: los lectores aún no lo ven.',
+  previewRefusedTitle: 'Este enlace de vista previa no se puede usar',
+  previewRefused: '{why} Los enlaces de vista previa funcionan diez minutos.',
 }
 
 const ar: Strings = {
@@ -501,6 +510,9 @@ const ar: Strings = {
   footer: 'محتوى من Alliance Knowledge Hub، مقروء عبر واجهة برمجة التطبيقات العامة للشركاء.',
   newsAbout: 'أخبار مجموعات العمل وفرق العمل التابعة للتحالف.',
   newslettersAbout: 'جميع أعداد النشرة الإخبارية للتحالف.',
+  previewBanner: 'معاينة لمسودة: لا يراها القراء بعد.',
+  previewRefusedTitle: 'لا يمكن استخدام رابط المعاينة هذا',
+  previewRefused: '{why} تعمل روابط المعاينة لمدة عشر دقائق.',
 }
 
 export const STRINGS: Record<Lang, Strings> = { en, fr, es, ar }

@@ -225,123 +225,129 @@ export const LibraryQuery = graphql(`
   }
 `)
 
-export const ResourceQuery = graphql(`
-  query ResourcePage($locale: Locale!, $fallback: [Locale!], $slug: String!)
-  @inContext(locale: $locale, fallback: $fallback) {
-    resource(slug: $slug) {
+graphql(`
+  fragment ResourceFull on Resource {
+    slug
+    title {
+      ...T
+    }
+    summary {
+      ...T
+    }
+    body(format: HTML) {
+      ...T
+    }
+    publicationType {
       slug
+      name {
+        ...T
+      }
+    }
+    publicationDate
+    datePrecision
+    statusFlag
+    publishers {
+      slug
+      shortName
+      website
+      name {
+        ...T
+      }
+    }
+    workingGroups {
+      slug
+      name {
+        ...T
+      }
+    }
+    topics {
+      slug
+      name {
+        ...T
+      }
+    }
+    themes {
+      slug
+      name {
+        ...T
+      }
+    }
+    audiences {
+      slug
+      name {
+        ...T
+      }
+    }
+    standards {
+      number
+      pillar
       title {
         ...T
       }
-      summary {
-        ...T
-      }
-      body(format: HTML) {
-        ...T
-      }
-      publicationType {
-        slug
-        name {
-          ...T
-        }
-      }
-      publicationDate
-      datePrecision
-      statusFlag
-      publishers {
-        slug
-        shortName
-        website
-        name {
-          ...T
-        }
-      }
-      workingGroups {
-        slug
-        name {
-          ...T
-        }
-      }
-      topics {
-        slug
-        name {
-          ...T
-        }
-      }
-      themes {
-        slug
-        name {
-          ...T
-        }
-      }
-      audiences {
-        slug
-        name {
-          ...T
-        }
-      }
-      standards {
-        number
-        pillar
-        title {
-          ...T
-        }
-      }
-      countries {
-        code
-        name
-      }
-      availableLanguages {
+    }
+    countries {
+      code
+      name
+    }
+    availableLanguages {
+      code
+      name
+      nativeName
+    }
+    translations {
+      language {
         code
         name
         nativeName
       }
-      translations {
-        language {
-          code
-          name
-          nativeName
-        }
-        title
-        url
-        progress
-        format
-        date
-        outdated
-        translatedBy {
-          name {
-            ...T
-          }
-        }
-      }
-      links {
-        kind
-        url
-        label {
-          ...T
-        }
-        language {
-          code
-          nativeName
-        }
-      }
-      files {
-        url
-        filename
-        mimeType
-        size
-        pageCount
-        language {
-          code
-          nativeName
-        }
-        caption {
+      title
+      url
+      progress
+      format
+      date
+      outdated
+      translatedBy {
+        name {
           ...T
         }
       }
-      cover {
-        ...Img
+    }
+    links {
+      kind
+      url
+      label {
+        ...T
       }
+      language {
+        code
+        nativeName
+      }
+    }
+    files {
+      url
+      filename
+      mimeType
+      size
+      pageCount
+      language {
+        code
+        nativeName
+      }
+      caption {
+        ...T
+      }
+    }
+    cover {
+      ...Img
+    }
+  }
+`)
+
+export const ResourceQuery = graphql(`
+  query ResourcePage($locale: Locale!, $fallback: [Locale!], $slug: String!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    resource(slug: $slug) {
+      ...ResourceFull
     }
   }
 `)
@@ -368,55 +374,61 @@ export const GroupsQuery = graphql(`
   }
 `)
 
+graphql(`
+  fragment GroupFull on WorkingGroup {
+    slug
+    kind
+    status
+    shortName
+    name {
+      ...T
+    }
+    summary {
+      ...T
+    }
+    contactEmail
+    leadOrganisations {
+      slug
+      shortName
+      website
+      name {
+        ...T
+      }
+    }
+    leads {
+      person {
+        name
+        jobTitle {
+          ...T
+        }
+        organisation {
+          shortName
+          name {
+            ...T
+          }
+        }
+      }
+      role {
+        ...T
+      }
+    }
+    priorities {
+      ...T
+    }
+    keyTools {
+      slug
+      title {
+        ...T
+      }
+    }
+  }
+`)
+
 export const GroupQuery = graphql(`
   query GroupPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
   @inContext(locale: $locale, fallback: $fallback) {
     workingGroup(slug: $slug) {
-      slug
-      kind
-      status
-      shortName
-      name {
-        ...T
-      }
-      summary {
-        ...T
-      }
-      contactEmail
-      leadOrganisations {
-        slug
-        shortName
-        website
-        name {
-          ...T
-        }
-      }
-      leads {
-        person {
-          name
-          jobTitle {
-            ...T
-          }
-          organisation {
-            shortName
-            name {
-              ...T
-            }
-          }
-        }
-        role {
-          ...T
-        }
-      }
-      priorities {
-        ...T
-      }
-      keyTools {
-        slug
-        title {
-          ...T
-        }
-      }
+      ...GroupFull
     }
   }
 `)
@@ -492,83 +504,89 @@ export const PastWebinarsQuery = graphql(`
   }
 `)
 
-export const WebinarQuery = graphql(`
-  query WebinarPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
-  @inContext(locale: $locale, fallback: $fallback) {
-    webinar(slug: $slug) {
-      ...WebinarCard
-      format
-      summary {
+graphql(`
+  fragment WebinarFull on Webinar {
+    ...WebinarCard
+    format
+    summary {
+      ...T
+    }
+    interpretation {
+      code
+      nativeName
+    }
+    organisedByAlliance
+    organisers {
+      slug
+      name {
         ...T
       }
-      interpretation {
+    }
+    organisingOrganisations {
+      slug
+      shortName
+      name {
+        ...T
+      }
+    }
+    sessions {
+      language {
         code
         nativeName
       }
-      organisedByAlliance
-      organisers {
-        slug
-        name {
+      startsAt
+      endsAt
+      timeZone
+      durationMinutes
+      registrationUrl
+      recordingUrl
+    }
+    speakers {
+      person {
+        name
+        jobTitle {
           ...T
         }
       }
-      organisingOrganisations {
-        slug
+      affiliation {
         shortName
         name {
           ...T
         }
       }
-      sessions {
-        language {
-          code
-          nativeName
-        }
-        startsAt
-        endsAt
-        timeZone
-        durationMinutes
-        registrationUrl
-        recordingUrl
+      role {
+        ...T
       }
-      speakers {
-        person {
-          name
-          jobTitle {
-            ...T
-          }
-        }
-        affiliation {
-          shortName
-          name {
-            ...T
-          }
-        }
-        role {
-          ...T
-        }
+    }
+    registrationUrl
+    recordingUrl
+    recording {
+      url
+      mimeType
+      size
+    }
+    attachments {
+      url
+      filename
+      mimeType
+      size
+      language {
+        code
+        nativeName
       }
-      registrationUrl
-      recordingUrl
-      recording {
-        url
-        mimeType
-        size
+      caption {
+        ...T
       }
-      attachments {
-        url
-        filename
-        mimeType
-        size
-        language {
-          code
-          nativeName
-        }
-        caption {
-          ...T
-        }
-      }
-      icsUrl
+    }
+    icsUrl
+  }
+`)
+
+export const WebinarQuery = graphql(`
+  query WebinarPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    webinar(slug: $slug) {
+      ...WebinarFull
     }
   }
 `)
@@ -594,73 +612,79 @@ export const NewslettersQuery = graphql(`
   }
 `)
 
+graphql(`
+  fragment NewsletterFull on Newsletter {
+    slug
+    issueDate
+    title {
+      ...T
+    }
+    image {
+      ...Img
+    }
+    sections {
+      kind
+      heading {
+        ...T
+      }
+      items {
+        note {
+          ...T
+        }
+        title {
+          ...T
+        }
+        text {
+          ...T
+        }
+        url
+        date
+        image {
+          ...Img
+        }
+        target {
+          __typename
+          ... on Resource {
+            slug
+            title {
+              ...T
+            }
+            summary {
+              ...T
+            }
+            publicationDate
+            datePrecision
+          }
+          ... on Webinar {
+            ...WebinarCard
+          }
+          ... on WorkingGroup {
+            slug
+            name {
+              ...T
+            }
+          }
+          ... on NewsPost {
+            slug
+            date
+            title {
+              ...T
+            }
+            summary {
+              ...T
+            }
+          }
+        }
+      }
+    }
+  }
+`)
+
 export const NewsletterQuery = graphql(`
   query NewsletterPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
   @inContext(locale: $locale, fallback: $fallback) {
     newsletter(slug: $slug) {
-      slug
-      issueDate
-      title {
-        ...T
-      }
-      image {
-        ...Img
-      }
-      sections {
-        kind
-        heading {
-          ...T
-        }
-        items {
-          note {
-            ...T
-          }
-          title {
-            ...T
-          }
-          text {
-            ...T
-          }
-          url
-          date
-          image {
-            ...Img
-          }
-          target {
-            __typename
-            ... on Resource {
-              slug
-              title {
-                ...T
-              }
-              summary {
-                ...T
-              }
-              publicationDate
-              datePrecision
-            }
-            ... on Webinar {
-              ...WebinarCard
-            }
-            ... on WorkingGroup {
-              slug
-              name {
-                ...T
-              }
-            }
-            ... on NewsPost {
-              slug
-              date
-              title {
-                ...T
-              }
-              summary {
-                ...T
-              }
-            }
-          }
-        }
-      }
+      ...NewsletterFull
     }
   }
 `)
@@ -696,27 +720,33 @@ export const NewsQuery = graphql(`
   }
 `)
 
+graphql(`
+  fragment NewsPostFull on NewsPost {
+    slug
+    date
+    title {
+      ...T
+    }
+    summary {
+      ...T
+    }
+    workingGroups {
+      slug
+      name {
+        ...T
+      }
+    }
+    resources {
+      ...ResourceCard
+    }
+  }
+`)
+
 export const NewsPostQuery = graphql(`
   query NewsPostPage($locale: Locale!, $fallback: [Locale!], $slug: String!)
   @inContext(locale: $locale, fallback: $fallback) {
     newsPost(slug: $slug) {
-      slug
-      date
-      title {
-        ...T
-      }
-      summary {
-        ...T
-      }
-      workingGroups {
-        slug
-        name {
-          ...T
-        }
-      }
-      resources {
-        ...ResourceCard
-      }
+      ...NewsPostFull
     }
   }
 `)
@@ -729,6 +759,68 @@ export const StandardsQuery = graphql(`
       pillar
       title {
         ...T
+      }
+    }
+  }
+`)
+
+/** Drafts, by the preview token the request carries (site/app.tsx's /preview pages): one per type,
+ * as a group's `kind` and a webinar's cannot share a selection. */
+export const PreviewResourceQuery = graphql(`
+  query PreviewResource($locale: Locale!, $fallback: [Locale!], $id: ID!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    preview(id: $id) {
+      __typename
+      ... on Resource {
+        ...ResourceFull
+      }
+    }
+  }
+`)
+
+export const PreviewGroupQuery = graphql(`
+  query PreviewGroup($locale: Locale!, $fallback: [Locale!], $id: ID!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    preview(id: $id) {
+      __typename
+      ... on WorkingGroup {
+        ...GroupFull
+      }
+    }
+  }
+`)
+
+export const PreviewWebinarQuery = graphql(`
+  query PreviewWebinar($locale: Locale!, $fallback: [Locale!], $id: ID!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    preview(id: $id) {
+      __typename
+      ... on Webinar {
+        ...WebinarFull
+      }
+    }
+  }
+`)
+
+export const PreviewNewsletterQuery = graphql(`
+  query PreviewNewsletter($locale: Locale!, $fallback: [Locale!], $id: ID!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    preview(id: $id) {
+      __typename
+      ... on Newsletter {
+        ...NewsletterFull
+      }
+    }
+  }
+`)
+
+export const PreviewNewsPostQuery = graphql(`
+  query PreviewNewsPost($locale: Locale!, $fallback: [Locale!], $id: ID!)
+  @inContext(locale: $locale, fallback: $fallback) {
+    preview(id: $id) {
+      __typename
+      ... on NewsPost {
+        ...NewsPostFull
       }
     }
   }

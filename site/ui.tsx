@@ -38,6 +38,8 @@ export type Ctx = {
   /** Where the hub's feeds and calendars are (its public origin; '' when it is the same site). */
   hubUrl: string
   assets: { css: string; js: string }
+  /** On a preview page: the token, kept by the language switch; the page is not indexed. */
+  preview?: string
 }
 
 export const s = (ctx: Ctx) => STRINGS[ctx.lang]
@@ -101,7 +103,8 @@ export const Layout = ({
         {description ? <meta name="description" content={description.slice(0, 300)} /> : null}
         <link rel="stylesheet" href={ctx.assets.css} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        {alternates ? (
+        {ctx.preview ? <meta name="robots" content="noindex" /> : null}
+        {alternates && !ctx.preview ? (
           <>
             <link rel="canonical" href={url(ctx.lang)} />
             {LANGS.map((lang) => (
@@ -155,7 +158,11 @@ export const Layout = ({
               {LANGS.map((lang) => (
                 <li>
                   <a
-                    href={`/${lang}${ctx.path}${ctx.search}`}
+                    href={
+                      ctx.preview
+                        ? `/preview/${lang}${ctx.path}?token=${encodeURIComponent(ctx.preview)}`
+                        : `/${lang}${ctx.path}${ctx.search}`
+                    }
                     hreflang={lang}
                     lang={lang}
                     aria-current={lang === ctx.lang ? 'true' : undefined}
@@ -183,7 +190,14 @@ export const Layout = ({
             </ul>
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          {ctx.preview ? (
+            <p class="notice preview" role="status">
+              {t(ctx, 'previewBanner')}
+            </p>
+          ) : null}
+          {children}
+        </main>
         <footer class="foot">
           <p>{t(ctx, 'footer')}</p>
           <p>

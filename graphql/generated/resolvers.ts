@@ -374,6 +374,14 @@ export type Query = {
   newsletters: NewsletterConnection;
   /** Anything by its global id. */
   node?: Maybe<Node>;
+  /**
+   * The latest draft of a document, as readers will see it once published, for the editor who opened
+   * Preview in the hub's admin: it needs that click's preview token in the `X-Preview-Token` header
+   * (signed for this one document, for ten minutes). Without a token, or with an expired, altered or
+   * other document's token, it is an error (`PREVIEW_TOKEN_INVALID`) saying which. Answers to a
+   * request with a token are never cached (`Cache-Control: private, no-store`).
+   */
+  preview?: Maybe<Node>;
   /** Publication types. */
   publicationTypes: Array<Term>;
   /** A resource by its slug. */
@@ -437,6 +445,12 @@ export type QueryNewslettersArgs = {
 
 /** What partners can read. */
 export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** What partners can read. */
+export type QueryPreviewArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1476,6 +1490,7 @@ export type QueryResolvers<ContextType = PartnerContext, ParentType extends Reso
   newsletter?: Resolver<Maybe<ResolversTypes['Newsletter']>, ParentType, ContextType, RequireFields<QueryNewsletterArgs, 'slug'>>;
   newsletters?: Resolver<ResolversTypes['NewsletterConnection'], ParentType, ContextType, RequireFields<QueryNewslettersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  preview?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryPreviewArgs, 'id'>>;
   publicationTypes?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
   resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'slug'>>;
   resourceFacets?: Resolver<ResolversTypes['ResourceFacets'], ParentType, ContextType, Partial<QueryResourceFacetsArgs>>;

@@ -8,7 +8,7 @@ export const ErrorPage = ({
   why,
 }: {
   ctx: Ctx
-  status: 400 | 404 | 500 | 502
+  status: 400 | 403 | 404 | 500 | 502
   why?: string
 }) => {
   const [title, text] =
@@ -16,7 +16,9 @@ export const ErrorPage = ({
       ? [t(ctx, 'notFoundTitle'), t(ctx, 'notFound')]
       : status === 400
         ? [t(ctx, 'badRequestTitle'), t(ctx, 'badRequest', { why: why ?? '' })]
-        : [t(ctx, 'errorTitle'), t(ctx, 'error')]
+        : status === 403
+          ? [t(ctx, 'previewRefusedTitle'), t(ctx, 'previewRefused', { why: why ?? '' })]
+          : [t(ctx, 'errorTitle'), t(ctx, 'error')]
   return (
     <Layout ctx={ctx} title={title} alternates={false}>
       <h1>{title}</h1>

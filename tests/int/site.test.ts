@@ -4,6 +4,7 @@ import { request as httpRequest } from 'node:http'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { signPreview } from '../../graphql/preview/token'
 import { png } from '../helpers/files'
 import { type RunningServer, startServer } from '../helpers/servers'
 
@@ -392,6 +393,180 @@ describe('the site, as `npm start` serves it', () => {
     } finally {
       await publish(resource!.title)
     }
+  })
+})
+
+describe('editors’ preview of drafts on the site', () => {
+  const rest = async (method: string, path: string, body?: unknown, token?: string) => {
+    const response = await fetch(new URL(path, server.base), {
+      method,
+      headers: {
+        Authorization: `JWT ${token ?? (await signIn())}`,
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+      redirect: 'manual',
+    })
+    return response
+  }
+  /** The admin's Preview click: the hub's endpoint sends the browser to the site with a token. */
+  const previewLink = async (collection: string, id: number, locale = 'en') => {
+    const response = await rest(
+      'GET',
+      `/api/preview?collection=${collection}&id=${id}&locale=${locale}`,
+    )
+    expect(response.status).toBe(302)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    return new URL(response.headers.get('location')!, server.base)
+  }
+  const partner = (query: string, headers: Record<string, string> = {}) =>
+    fetch(new URL('/graphql', server.base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    })
+
+  it('shows a saved draft of a published resource to the editor, and nothing changes for readers', async () => {
+    const found = await (
+      await rest('GET', '/api/resources?where[slug][equals]=safeguarding-matters&limit=1')
+    ).json()
+    const resource = found.docs[0] as { id: number; title: string }
+    const draftTitle = `Safeguarding Matters, second edition (draft ${Date.now()})`
+    const saved = await rest('PATCH', `/api/resources/${resource.id}?draft=true`, {
+      title: draftTitle,
+      summary: 'A draft summary no reader has seen.',
+    })
+    expect(saved.status).toBe(200)
+    try {
+      // Readers: the published page and the partner API are as they were.
+      expect((await page('/en/resources/safeguarding-matters')).text).not.toContain(draftTitle)
+      // The editor's click.
+      const link = await previewLink('resources', resource.id)
+      expect(link.pathname).toMatch(/^\/preview\/en\/resources\/[\w-]+$/)
+      const preview = await get(`${link.pathname}${link.search}`)
+      const html = await preview.text()
+      expect(preview.status).toBe(200)
+      expect(textOf(html)).toContain(draftTitle)
+      expect(textOf(html)).toContain('A draft summary no reader has seen.')
+      expect(textOf(html)).toContain('Preview of a draft: readers do not see this yet.')
+      expect(preview.headers.get('cache-control')).toBe('private, no-store')
+      expect(preview.headers.get('x-robots-tag')).toBe('noindex')
+      expect(html).toContain('<meta name="robots" content="noindex"/>')
+      // The language switch keeps the token; the Arabic preview is right-to-left.
+      const arabic = new RegExp(`href="(/preview/ar/resources/[\\w-]+\\?token=[^"]+)"`).exec(
+        html,
+      )?.[1]
+      expect(arabic).toBeDefined()
+      const ar = await page(arabic!.replace(/&amp;/g, '&'))
+      expect(ar.status).toBe(200)
+      expect(ar.html).toMatch(/<html lang="ar" dir="rtl">/)
+      // The partner API with the token: the draft, never cached.
+      const token = link.searchParams.get('token')!
+      const id = link.pathname.split('/').pop()!
+      const answer = await partner(
+        `{ preview(id: "${id}") { ... on Resource { title { text } } } }`,
+        {
+          'X-Preview-Token': token,
+        },
+      )
+      expect(answer.headers.get('cache-control')).toBe('private, no-store')
+      expect((await answer.json()).data.preview.title.text).toBe(draftTitle)
+      // Without it, readers get the published title.
+      const plain = await partner('{ resource(slug: "safeguarding-matters") { title { text } } }')
+      expect((await plain.json()).data.resource.title.text).toBe(resource.title)
+    } finally {
+      await rest('PATCH', `/api/resources/${resource.id}`, {
+        title: resource.title,
+        _status: 'published',
+      })
+    }
+  })
+
+  it('previews a record never published, which readers cannot find', async () => {
+    const created = await rest('POST', '/api/news?draft=true', {
+      title: 'A news post still in draft',
+      summary: 'Written, not yet published.',
+      _status: 'draft',
+    })
+    expect(created.status).toBe(201)
+    const { doc } = (await created.json()) as { doc: { id: number; slug: string } }
+    expect((await page(`/en/news/${doc.slug}`)).status).toBe(404)
+    const link = await previewLink('news', doc.id, 'fr')
+    const preview = await page(`${link.pathname}${link.search}`)
+    expect(preview.status).toBe(200)
+    expect(preview.text).toContain('A news post still in draft')
+    expect(preview.text).toContain('Aperçu d’un brouillon')
+  })
+
+  it('previews webinars, newsletters and working groups too', async () => {
+    for (const [collection, slug, says] of [
+      ['events', 'annual-meeting-2019', '14 – 15 October 2019'],
+      ['newsletters', '2021-02', 'Updates from Working Groups and Task Forces'],
+      ['working-groups', 'cpms-working-group', 'cpms.wg@alliancecpha.org'],
+    ] as const) {
+      const found = await (
+        await rest('GET', `/api/${collection}?where[slug][equals]=${slug}&limit=1`)
+      ).json()
+      const link = await previewLink(collection, found.docs[0].id)
+      const preview = await page(`${link.pathname}${link.search}`)
+      expect(preview.status, collection).toBe(200)
+      expect(preview.text, collection).toContain(says)
+    }
+  })
+
+  it('refuses a missing, altered, expired or other document’s token, saying which', async () => {
+    const found = await (
+      await rest('GET', '/api/resources?where[slug][equals]=cpms-e-course&limit=1')
+    ).json()
+    const link = await previewLink('resources', found.docs[0].id)
+    const id = link.pathname.split('/').pop()!
+    const token = link.searchParams.get('token')!
+    const ask = async (headers: Record<string, string>, node = id) => {
+      const answer = await partner(`{ preview(id: "${node}") { __typename } }`, headers)
+      const body = (await answer.json()) as {
+        errors?: { message: string; extensions: { code: string } }[]
+      }
+      expect(answer.headers.get('cache-control')).not.toMatch(/public/)
+      return body.errors?.[0]
+    }
+    expect(await ask({})).toMatchObject({
+      message: expect.stringContaining('needs the token'),
+      extensions: { code: 'PREVIEW_TOKEN_INVALID' },
+    })
+    const [body, signature] = token.split('.')
+    const claim = JSON.parse(Buffer.from(body!, 'base64url').toString())
+    const forged = Buffer.from(JSON.stringify({ ...claim, id: claim.id + 1 })).toString('base64url')
+    expect((await ask({ 'X-Preview-Token': `${forged}.${signature}` }))?.message).toMatch(/altered/)
+    const expired = signPreview(
+      { collection: 'resources', id: claim.id },
+      inject('payloadSecret'),
+      Date.now() - 60 * 60 * 1000,
+    )
+    expect((await ask({ 'X-Preview-Token': expired }))?.message).toMatch(
+      /expired at .*open Preview in the admin again/,
+    )
+    const otherId = Buffer.from(`Resource:${claim.id + 1}`).toString('base64url')
+    expect((await ask({ 'X-Preview-Token': token }, otherId))?.message).toMatch(/another document/)
+    // On the site: its own page, in the reader's language, 403, never stored.
+    const refused = await get(
+      `/preview/es/resources/${id}?token=${encodeURIComponent(`${forged}.${signature}`)}`,
+    )
+    expect(refused.status).toBe(403)
+    expect(refused.headers.get('cache-control')).toBe('private, no-store')
+    expect(textOf(await refused.text())).toContain('Este enlace de vista previa no se puede usar')
+    // And the hub's endpoint wants a signed-in user who may read the document.
+    const anonymous = await fetch(
+      new URL(`/api/preview?collection=resources&id=${claim.id}`, server.base),
+      {
+        redirect: 'manual',
+      },
+    )
+    expect(anonymous.status).toBe(401)
+    const bad = await rest('GET', '/api/preview?collection=users&id=1')
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /^collection: /,
+    )
   })
 })
 

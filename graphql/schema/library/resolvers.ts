@@ -196,7 +196,9 @@ export const libraryResolvers: Resolvers = {
     title: (r, _, ctx, info) => translated(r.locales, 'title', ctx.chain(info)),
     summary: (r, _, ctx, info) => translated(r.locales, 'summary', ctx.chain(info)),
     body: async (r, { format }, ctx, info) => {
-      const row = await ctx.loaders.one<{ locales: Locales<'body'> }>('resourceBody', r.id)
+      const row =
+        (r as { previewBody?: { locales: Locales<'body'> } }).previewBody ??
+        (await ctx.loaders.one<{ locales: Locales<'body'> }>('resourceBody', r.id))
       const { text, locale, outdated } = translated(row?.locales, 'body', ctx.chain(info))
       if (format === 'JSON' || !locale) return { text, locale, outdated }
       // The stored document itself, not its JSON text: no parsing it back.

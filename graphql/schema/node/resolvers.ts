@@ -1,5 +1,9 @@
 // Global object identification: `node(id:)` and the types behind the Node interface and unions.
+import { createGraphQLError } from 'graphql-yoga'
+
 import type { Resolvers } from '../../generated/resolvers'
+import { readDraft } from '../../preview/draft'
+import { PREVIEWABLE, readPreview } from '../../preview/token'
 import { fromGlobalId, type NodeType } from '../../ids'
 import type { Kind } from '../../sql/entities'
 import { typeOfRecord } from '../shared'
@@ -28,6 +32,26 @@ export const nodeResolvers: Resolvers = {
         return kind ? ctx.loaders.one(kind, id) : null
       }
       return ctx.loaders.one(KIND_OF_TYPE[type], id)
+    },
+    preview: async (_, args, ctx) => {
+      const refuse = (message: string) =>
+        createGraphQLError(message, { extensions: { code: 'PREVIEW_TOKEN_INVALID' } })
+      ctx.noStore()
+      if (ctx.previewToken === null) {
+        throw refuse(
+          'A preview needs the token of an editor’s Preview click, in the X-Preview-Token header.',
+        )
+      }
+      const read = readPreview(ctx.previewToken, process.env.PAYLOAD_SECRET ?? '')
+      if ('problem' in read) throw refuse(read.problem)
+      const { type, id } = fromGlobalId(args.id)
+      if (PREVIEWABLE[read.claim.collection] !== type || read.claim.id !== id) {
+        throw refuse('The preview token is for another document.')
+      }
+      const draft = await readDraft(read.claim.collection, read.claim.id)
+      if (!draft) return null
+      // The draft's body, for Resource.body, instead of the published one.
+      return (draft.body ? { ...draft.data, previewBody: draft.body } : draft.data) as never
     },
   },
   Node: { __resolveType: resolveType },
