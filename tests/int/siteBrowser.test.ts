@@ -123,6 +123,44 @@ describe('the site in Chromium', () => {
     }
   })
 
+  it('lets an editor save a draft in the admin and open it on the site with Preview', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+    try {
+      const admin = await context.newPage()
+      const base = server.base.origin
+      await admin.goto(`${base}/admin/login`)
+      await admin.fill('#field-email', 'admin@hub.test')
+      await admin.fill('#field-password', inject('adminPassword'))
+      await admin.click('button[type="submit"]')
+      await admin.waitForURL(`${base}/admin`)
+      const found = await admin.evaluate(async () =>
+        (await fetch('/api/news?where[slug][equals]=ld-news-may-2018&limit=1')).json(),
+      )
+      await admin.goto(`${base}/admin/collections/news/${found.docs[0].id}`)
+      const title = admin.locator('#field-title')
+      await title.fill('L+D News, May 2018 (a draft with corrections)')
+      await admin.click('#action-save-draft')
+      await admin.locator('.toast-success').first().waitFor()
+      const [site] = await Promise.all([
+        context.waitForEvent('page'),
+        admin.click('#preview-button'),
+      ])
+      await site.waitForLoadState()
+      expect(new URL(site.url()).pathname).toMatch(/^\/preview\/en\/news\/[\w-]+$/)
+      await expect
+        .poll(() => site.locator('h1').innerText())
+        .toBe('L+D News, May 2018 (a draft with corrections)')
+      expect(await site.locator('.preview').innerText()).toContain('Preview of a draft')
+      await shot(site, 'site-preview-en')
+      // Readers still see the published post.
+      const reader = await context.newPage()
+      await reader.goto(`${base}/en/news/ld-news-may-2018`)
+      expect(await reader.locator('h1').innerText()).toBe('L+D News, May 2018')
+    } finally {
+      await context.close()
+    }
+  })
+
   it('reads, searches, filters, pages and switches language with JavaScript off', async () => {
     const context = await phone(false)
     try {
