@@ -14,6 +14,7 @@ import type {
 export type Text = LFragment & { outdated?: boolean }
 import {
   dirOf,
+  formatBytes,
   formatDate,
   formatDays,
   formatNumber,
@@ -456,3 +457,112 @@ export const OutdatedNotice = ({
       {t(ctx, 'outdatedNotice')}
     </p>
   ) : null
+
+/** Items separated by commas, in the page's own reading order. */
+export const Joined = <T,>({ items, children }: { items: T[]; children: (item: T) => Child }) => (
+  <>
+    {items.map((item, i) => (
+      <>
+        {i ? ', ' : ''}
+        {children(item)}
+      </>
+    ))}
+  </>
+)
+
+/** Languages by their own names, each marked with its own `lang`. */
+export const Languages = ({ languages }: { languages: { code: string; nativeName: string }[] }) => (
+  <Joined items={languages}>
+    {(language) => <span lang={language.code}>{language.nativeName}</span>}
+  </Joined>
+)
+
+type Organisation = { name: Text; website?: string | null }
+
+/** Organisations, linked to their sites where known. */
+export const Organisations = ({
+  ctx,
+  organisations,
+}: {
+  ctx: Ctx
+  organisations: Organisation[]
+}) => (
+  <Joined items={organisations}>
+    {(organisation) =>
+      organisation.website ? (
+        <a href={organisation.website}>
+          <Tx ctx={ctx} value={organisation.name} />
+        </a>
+      ) : (
+        <Tx ctx={ctx} value={organisation.name} />
+      )
+    }
+  </Joined>
+)
+
+type PersonLine = { name: string; role: Text; jobTitle: Text; organisation?: { name: Text } | null }
+
+/** People with their role, job title and organisation (a group's leads, a webinar's speakers). */
+export const People = ({ ctx, people }: { ctx: Ctx; people: PersonLine[] }) => (
+  <ul>
+    {people.map((person) => (
+      <li>
+        <strong>{person.name}</strong>
+        {[person.role, person.jobTitle, person.organisation?.name].map((value) =>
+          value?.text ? (
+            <>
+              , <Tx ctx={ctx} value={value} />
+            </>
+          ) : null,
+        )}
+      </li>
+    ))}
+  </ul>
+)
+
+const FORMAT: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/msword': 'Word',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.ms-excel': 'Excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.ms-powerpoint': 'PowerPoint',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
+  'application/zip': 'ZIP',
+}
+/** A file's type as readers name it: PDF, Word, MP4… */
+export const fileFormat = (mimeType: string) =>
+  FORMAT[mimeType] ?? (mimeType.split('/')[1] ?? mimeType).toUpperCase()
+
+type FileLine = {
+  url: string
+  filename: string
+  mimeType: string
+  size: number
+  pageCount?: number | null
+  language?: { code: string; nativeName: string } | null
+  caption: Text
+}
+
+/** Files with their type, size, pages and language. */
+export const Files = ({ ctx, files }: { ctx: Ctx; files: FileLine[] }) => (
+  <ul class="files">
+    {files.map((file) => (
+      <li>
+        <a href={file.url} hreflang={file.language?.code} type={file.mimeType}>
+          {plain(file.caption) ? <Tx ctx={ctx} value={file.caption} /> : file.filename}
+        </a>{' '}
+        <span class="meta">
+          ({fileFormat(file.mimeType)}, {formatBytes(ctx.lang, file.size)}
+          {file.pageCount ? `, ${t(ctx, 'pages', { n: file.pageCount })}` : ''}
+          {file.language ? (
+            <>
+              , <span lang={file.language.code}>{file.language.nativeName}</span>
+            </>
+          ) : null}
+          )
+        </span>
+      </li>
+    ))}
+  </ul>
+)

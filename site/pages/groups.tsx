@@ -5,7 +5,9 @@ import {
   FallbackNotice,
   href,
   Layout,
+  Organisations,
   OutdatedNotice,
+  People,
   plain,
   ResourceItem,
   t,
@@ -64,18 +66,7 @@ export const GroupPage = ({ ctx, group, lists }: { ctx: Ctx; group: Group; lists
             <>
               <dt>{t(ctx, 'leadAgencies')}</dt>
               <dd>
-                {group.leadOrganisations.map((organisation, i) => (
-                  <>
-                    {i ? ', ' : ''}
-                    {organisation.website ? (
-                      <a href={organisation.website}>
-                        <Tx ctx={ctx} value={organisation.name} />
-                      </a>
-                    ) : (
-                      <Tx ctx={ctx} value={organisation.name} />
-                    )}
-                  </>
-                ))}
+                <Organisations ctx={ctx} organisations={group.leadOrganisations} />
               </dd>
             </>
           ) : null}
@@ -183,28 +174,10 @@ export const GroupPage = ({ ctx, group, lists }: { ctx: Ctx; group: Group; lists
         {group.leads.length ? (
           <section aria-labelledby="leads">
             <h2 id="leads">{t(ctx, 'leads')}</h2>
-            <ul>
-              {group.leads.map((lead) => (
-                <li>
-                  <strong>{lead.person.name}</strong>
-                  {lead.role.text ? (
-                    <>
-                      , <Tx ctx={ctx} value={lead.role} />
-                    </>
-                  ) : null}
-                  {lead.person.jobTitle.text ? (
-                    <>
-                      , <Tx ctx={ctx} value={lead.person.jobTitle} />
-                    </>
-                  ) : null}
-                  {lead.person.organisation ? (
-                    <>
-                      , <Tx ctx={ctx} value={lead.person.organisation.name} />
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <People
+              ctx={ctx}
+              people={group.leads.map((lead) => ({ ...lead.person, role: lead.role }))}
+            />
           </section>
         ) : null}
       </article>

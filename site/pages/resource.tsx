@@ -2,12 +2,14 @@
 import { raw } from 'hono/html'
 
 import type { ResourcePageQuery } from '../generated/graphql'
-import { formatBytes } from '../i18n'
 import {
   type Ctx,
   FallbackNotice,
+  Files,
   href,
+  Languages,
   Layout,
+  Organisations,
   OutdatedNotice,
   Picture,
   plain,
@@ -17,19 +19,6 @@ import {
 } from '../ui'
 
 type Resource = NonNullable<ResourcePageQuery['resource']>
-
-const FORMAT: Record<string, string> = {
-  'application/pdf': 'PDF',
-  'application/msword': 'Word',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
-  'application/vnd.ms-excel': 'Excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
-  'application/vnd.ms-powerpoint': 'PowerPoint',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PowerPoint',
-  'application/zip': 'ZIP',
-}
-export const fileFormat = (mimeType: string) =>
-  FORMAT[mimeType] ?? (mimeType.split('/')[1] ?? mimeType).toUpperCase()
 
 const Terms = ({
   ctx,
@@ -105,18 +94,7 @@ export const ResourcePage = ({ ctx, resource }: { ctx: Ctx; resource: Resource }
             <>
               <dt>{t(ctx, 'publishers')}</dt>
               <dd>
-                {resource.publishers.map((publisher, i) => (
-                  <>
-                    {i ? ', ' : ''}
-                    {publisher.website ? (
-                      <a href={publisher.website}>
-                        <Tx ctx={ctx} value={publisher.name} />
-                      </a>
-                    ) : (
-                      <Tx ctx={ctx} value={publisher.name} />
-                    )}
-                  </>
-                ))}
+                <Organisations ctx={ctx} organisations={resource.publishers} />
               </dd>
             </>
           ) : null}
@@ -148,12 +126,7 @@ export const ResourcePage = ({ ctx, resource }: { ctx: Ctx; resource: Resource }
             <>
               <dt>{t(ctx, 'languages')}</dt>
               <dd>
-                {resource.availableLanguages.map((language, i) => (
-                  <>
-                    {i ? ', ' : ''}
-                    <span lang={language.code}>{language.nativeName}</span>
-                  </>
-                ))}
+                <Languages languages={resource.availableLanguages} />
               </dd>
             </>
           ) : null}
@@ -178,25 +151,7 @@ export const ResourcePage = ({ ctx, resource }: { ctx: Ctx; resource: Resource }
         {resource.files.length ? (
           <section aria-labelledby="files">
             <h2 id="files">{t(ctx, 'files')}</h2>
-            <ul class="files">
-              {resource.files.map((file) => (
-                <li>
-                  <a href={file.url} hreflang={file.language?.code} type={file.mimeType}>
-                    {plain(file.caption) ? <Tx ctx={ctx} value={file.caption} /> : file.filename}
-                  </a>{' '}
-                  <span class="meta">
-                    ({fileFormat(file.mimeType)}, {formatBytes(ctx.lang, file.size)}
-                    {file.pageCount ? `, ${t(ctx, 'pages', { n: file.pageCount })}` : ''}
-                    {file.language ? (
-                      <>
-                        , <span lang={file.language.code}>{file.language.nativeName}</span>
-                      </>
-                    ) : null}
-                    )
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <Files ctx={ctx} files={resource.files} />
           </section>
         ) : null}
 

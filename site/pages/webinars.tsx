@@ -8,17 +8,20 @@ import { formatBytes } from '../i18n'
 import {
   type Ctx,
   FallbackNotice,
+  fileFormat,
+  Files,
   href,
+  Languages,
   Layout,
   OutdatedNotice,
   Pager,
+  People,
   plain,
   Start,
   t,
   Tx,
   WebinarItem,
 } from '../ui'
-import { fileFormat } from './resource'
 
 type Webinar = NonNullable<WebinarPageQuery['webinar']>
 
@@ -117,12 +120,7 @@ export const WebinarPage = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) =>
             <>
               <dt>{t(ctx, 'languages')}</dt>
               <dd>
-                {webinar.languages.map((language, i) => (
-                  <>
-                    {i ? ', ' : ''}
-                    <span lang={language.code}>{language.nativeName}</span>
-                  </>
-                ))}
+                <Languages languages={webinar.languages} />
               </dd>
             </>
           ) : null}
@@ -130,12 +128,7 @@ export const WebinarPage = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) =>
             <>
               <dt>{t(ctx, 'interpretation')}</dt>
               <dd>
-                {webinar.interpretation.map((language, i) => (
-                  <>
-                    {i ? ', ' : ''}
-                    <span lang={language.code}>{language.nativeName}</span>
-                  </>
-                ))}
+                <Languages languages={webinar.interpretation} />
               </dd>
             </>
           ) : null}
@@ -216,51 +209,20 @@ export const WebinarPage = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) =>
         {webinar.speakers.length ? (
           <section aria-labelledby="speakers">
             <h2 id="speakers">{t(ctx, 'speakers')}</h2>
-            <ul>
-              {webinar.speakers.map((speaker) => (
-                <li>
-                  <strong>{speaker.person.name}</strong>
-                  {speaker.role.text ? (
-                    <>
-                      , <Tx ctx={ctx} value={speaker.role} />
-                    </>
-                  ) : null}
-                  {speaker.person.jobTitle.text ? (
-                    <>
-                      , <Tx ctx={ctx} value={speaker.person.jobTitle} />
-                    </>
-                  ) : null}
-                  {speaker.affiliation ? (
-                    <>
-                      , <Tx ctx={ctx} value={speaker.affiliation.name} />
-                    </>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <People
+              ctx={ctx}
+              people={webinar.speakers.map((speaker) => ({
+                ...speaker.person,
+                role: speaker.role,
+                organisation: speaker.affiliation,
+              }))}
+            />
           </section>
         ) : null}
         {webinar.attachments.length ? (
           <section aria-labelledby="attachments">
             <h2 id="attachments">{t(ctx, 'attachments')}</h2>
-            <ul class="files">
-              {webinar.attachments.map((file) => (
-                <li>
-                  <a href={file.url} type={file.mimeType} hreflang={file.language?.code}>
-                    {plain(file.caption) ? <Tx ctx={ctx} value={file.caption} /> : file.filename}
-                  </a>{' '}
-                  <span class="meta">
-                    ({fileFormat(file.mimeType)}, {formatBytes(ctx.lang, file.size)}
-                    {file.language ? (
-                      <>
-                        , <span lang={file.language.code}>{file.language.nativeName}</span>
-                      </>
-                    ) : null}
-                    )
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <Files ctx={ctx} files={webinar.attachments} />
           </section>
         ) : null}
       </article>
