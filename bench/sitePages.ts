@@ -4,15 +4,12 @@
 import { chainOf } from '../site/i18n'
 import { persistedUrl } from '../site/hub'
 import {
-  GroupListsQuery,
   GroupQuery,
-  HomeEventsQuery,
   HomeQuery,
   LibraryQuery,
-  PastWebinarsQuery,
   ResourceQuery,
   StandardsQuery,
-  UpcomingWebinarsQuery,
+  WebinarsQuery,
 } from '../site/queries'
 import type { Bases, Request } from './scenarios'
 
@@ -34,10 +31,7 @@ export const SITE_PAGES: SitePage[] = [
     id: 's1',
     name: 'site: home',
     page: (b) => get(`${b.hub}/en/`),
-    api: (b) => [
-      get(persistedUrl(`${b.hub}/graphql`, HomeQuery, en)),
-      get(persistedUrl(`${b.hub}/graphql`, HomeEventsQuery, en)),
-    ],
+    api: (b) => [get(persistedUrl(`${b.hub}/graphql`, HomeQuery, en))],
   },
   {
     id: 's2',
@@ -64,19 +58,13 @@ export const SITE_PAGES: SitePage[] = [
     id: 's4',
     name: 'site: a working group',
     page: (b) => get(`${b.hub}/en/groups/${groupOf(b)}`),
-    api: (b) => [
-      get(persistedUrl(`${b.hub}/graphql`, GroupQuery, { ...en, slug: groupOf(b) })),
-      get(persistedUrl(`${b.hub}/graphql`, GroupListsQuery, { ...en, slug: groupOf(b) })),
-    ],
+    api: (b) => [get(persistedUrl(`${b.hub}/graphql`, GroupQuery, { ...en, slug: groupOf(b) }))],
   },
   {
     id: 's5',
     name: 'site: webinars',
     page: (b) => get(`${b.hub}/en/webinars`),
-    api: (b) => [
-      get(persistedUrl(`${b.hub}/graphql`, UpcomingWebinarsQuery, en)),
-      get(persistedUrl(`${b.hub}/graphql`, PastWebinarsQuery, en)),
-    ],
+    api: (b) => [get(persistedUrl(`${b.hub}/graphql`, WebinarsQuery, en))],
   },
   {
     id: 's6',

@@ -22,10 +22,8 @@ import { ResourcePage } from './pages/resource'
 import { StandardsPage } from './pages/standards'
 import { WebinarPage, WebinarsPage } from './pages/webinars'
 import {
-  GroupListsQuery,
   GroupQuery,
   GroupsQuery,
-  HomeEventsQuery,
   HomeQuery,
   LibraryQuery,
   NewsletterQuery,
@@ -36,13 +34,12 @@ import {
   SitemapQuery,
   StandardsQuery,
   WebinarQuery,
-  PastWebinarsQuery,
   PreviewGroupQuery,
   PreviewNewsletterQuery,
   PreviewNewsPostQuery,
   PreviewResourceQuery,
   PreviewWebinarQuery,
-  UpcomingWebinarsQuery,
+  WebinarsQuery,
 } from './queries'
 import type { Ctx } from './ui'
 
@@ -235,11 +232,8 @@ export const createSite = (options: SiteOptions) => {
 
   app.get(`${lang}/`, async (c) => {
     const l = langOf(c)
-    const [data, events] = await Promise.all([
-      hub.query(HomeQuery, chainOf(l)),
-      hub.query(HomeEventsQuery, chainOf(l)),
-    ])
-    return render(c, <HomePage ctx={context(c, l)} data={data} events={events} />)
+    const data = await hub.query(HomeQuery, chainOf(l))
+    return render(c, <HomePage ctx={context(c, l)} data={data} />)
   })
 
   app.get(`${lang}/resources`, async (c) => {
@@ -323,17 +317,13 @@ export const createSite = (options: SiteOptions) => {
       c.req.query('group'),
       'group',
     )
-    const [upcoming, past] = await Promise.all([
-      hub.query(UpcomingWebinarsQuery, { ...chainOf(l), group }),
-      hub.query(PastWebinarsQuery, { ...chainOf(l), after, group }),
-    ])
+    const data = await hub.query(WebinarsQuery, { ...chainOf(l), after, group })
     const kept = new URLSearchParams(group ? { group } : {})
     return render(
       c,
       <WebinarsPage
         ctx={context(c, l, group ? `?${kept}` : '')}
-        upcoming={upcoming}
-        past={past}
+        data={data}
         page={page}
         params={kept}
       />,
@@ -385,12 +375,9 @@ export const createSite = (options: SiteOptions) => {
       return resource ? render(c, <ResourcePage ctx={ctx} resource={resource} />) : c.notFound()
     }
     if (kind === 'groups') {
-      const [{ workingGroup }, lists] = await Promise.all([
-        hub.query(GroupQuery, vars),
-        hub.query(GroupListsQuery, vars),
-      ])
-      return workingGroup && lists.workingGroup
-        ? render(c, <GroupPage ctx={ctx} group={workingGroup} lists={lists.workingGroup} />)
+      const { workingGroup } = await hub.query(GroupQuery, vars)
+      return workingGroup
+        ? render(c, <GroupPage ctx={ctx} group={workingGroup} lists={workingGroup} />)
         : c.notFound()
     }
     if (kind === 'webinars') {
@@ -432,7 +419,8 @@ export const createSite = (options: SiteOptions) => {
     if (kind === 'groups') {
       const { preview } = await hub.query(PreviewGroupQuery, vars, token)
       if (preview?.__typename !== 'WorkingGroup') return c.notFound()
-      const lists = await hub.query(GroupListsQuery, { ...chainOf(l), slug: preview.slug })
+      // The draft's own texts; its lists as published.
+      const lists = await hub.query(GroupQuery, { ...chainOf(l), slug: preview.slug })
       const empty = { totalCount: 0, edges: [] }
       return render(
         c,

@@ -127,12 +127,7 @@ export const HomeQuery = graphql(`
         }
       }
     }
-  }
-`)
 
-export const HomeEventsQuery = graphql(`
-  query HomeEvents($locale: Locale!, $fallback: [Locale!])
-  @inContext(locale: $locale, fallback: $fallback) {
     upcoming: webinars(first: 6, when: UPCOMING) {
       edges {
         node {
@@ -429,15 +424,7 @@ export const GroupQuery = graphql(`
   @inContext(locale: $locale, fallback: $fallback) {
     workingGroup(slug: $slug) {
       ...GroupFull
-    }
-  }
-`)
 
-/** A group's resources, webinars and news: apart from the group, to stay within the API's cost limit. */
-export const GroupListsQuery = graphql(`
-  query GroupLists($locale: Locale!, $fallback: [Locale!], $slug: String!)
-  @inContext(locale: $locale, fallback: $fallback) {
-    workingGroup(slug: $slug) {
       resources(first: 8) {
         totalCount
         edges {
@@ -446,7 +433,7 @@ export const GroupListsQuery = graphql(`
           }
         }
       }
-      webinars(first: 12) {
+      webinars(first: 8) {
         totalCount
         edges {
           node {
@@ -473,23 +460,18 @@ export const GroupListsQuery = graphql(`
   }
 `)
 
-export const UpcomingWebinarsQuery = graphql(`
-  query UpcomingWebinars($locale: Locale!, $fallback: [Locale!])
+/** Upcoming events (the next ten) and a page of past ones, of one group or all. */
+export const WebinarsQuery = graphql(`
+  query Webinars($locale: Locale!, $fallback: [Locale!], $after: String, $group: String)
   @inContext(locale: $locale, fallback: $fallback) {
-    webinars(first: 20, when: UPCOMING) {
+    upcoming: webinars(first: 10, when: UPCOMING, workingGroup: $group) {
       edges {
         node {
           ...WebinarCard
         }
       }
     }
-  }
-`)
-
-export const PastWebinarsQuery = graphql(`
-  query PastWebinars($locale: Locale!, $fallback: [Locale!], $after: String, $group: String)
-  @inContext(locale: $locale, fallback: $fallback) {
-    webinars(first: 10, when: PAST, after: $after, workingGroup: $group) {
+    past: webinars(first: 10, when: PAST, after: $after, workingGroup: $group) {
       totalCount
       pageInfo {
         hasNextPage

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { GroupListsQuery, GroupPageQuery, GroupsQuery } from '../generated/graphql'
+import type { GroupFullFragment, GroupPageQuery, GroupsQuery } from '../generated/graphql'
 import {
   type Ctx,
   FallbackNotice,
@@ -16,8 +16,8 @@ import {
   When,
 } from '../ui'
 
-type Group = NonNullable<GroupPageQuery['workingGroup']>
-type Lists = NonNullable<GroupListsQuery['workingGroup']>
+type Group = GroupFullFragment
+type Lists = Pick<NonNullable<GroupPageQuery['workingGroup']>, 'resources' | 'webinars' | 'news'>
 
 export const GroupsPage = ({ ctx, data }: { ctx: Ctx; data: GroupsQuery }) => (
   <Layout ctx={ctx} title={t(ctx, 'groups')} description={t(ctx, 'intro')}>

@@ -1,19 +1,11 @@
 /** @jsxImportSource hono/jsx */
-import type { HomeEventsQuery, HomeQuery } from '../generated/graphql'
+import type { HomeQuery } from '../generated/graphql'
 import { formatNumber } from '../i18n'
 import { type Ctx, href, Layout, plain, ResourceItem, Start, t, Tx, WebinarItem } from '../ui'
 
-export const HomePage = ({
-  ctx,
-  data,
-  events,
-}: {
-  ctx: Ctx
-  data: HomeQuery
-  events: HomeEventsQuery
-}) => {
+export const HomePage = ({ ctx, data }: { ctx: Ctx; data: HomeQuery }) => {
   const groups = data.workingGroups.edges.map((e) => e.node)
-  const meeting = events.meeting.edges[0]?.node
+  const meeting = data.meeting.edges[0]?.node
   const newsletter = data.newsletters.edges[0]?.node
   return (
     <Layout ctx={ctx} title={t(ctx, 'siteName')} description={t(ctx, 'intro')}>
@@ -38,9 +30,9 @@ export const HomePage = ({
 
       <section aria-labelledby="upcoming">
         <h2 id="upcoming">{t(ctx, 'upcoming')}</h2>
-        {events.upcoming.edges.length ? (
+        {data.upcoming.edges.length ? (
           <ul class="list">
-            {events.upcoming.edges.map((e) => (
+            {data.upcoming.edges.map((e) => (
               <WebinarItem ctx={ctx} webinar={e.node} />
             ))}
           </ul>

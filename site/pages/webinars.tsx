@@ -1,9 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type {
-  PastWebinarsQuery,
-  UpcomingWebinarsQuery,
-  WebinarPageQuery,
-} from '../generated/graphql'
+import type { WebinarPageQuery, WebinarsQuery } from '../generated/graphql'
 import { formatBytes } from '../i18n'
 import {
   type Ctx,
@@ -27,14 +23,12 @@ type Webinar = NonNullable<WebinarPageQuery['webinar']>
 
 export const WebinarsPage = ({
   ctx,
-  upcoming,
-  past,
+  data,
   page,
   params,
 }: {
   ctx: Ctx
-  upcoming: UpcomingWebinarsQuery
-  past: PastWebinarsQuery
+  data: WebinarsQuery
   page: number
   params: URLSearchParams
 }) => (
@@ -42,9 +36,9 @@ export const WebinarsPage = ({
     <h1>{t(ctx, 'webinars')}</h1>
     <section aria-labelledby="upcoming">
       <h2 id="upcoming">{t(ctx, 'upcoming')}</h2>
-      {upcoming.webinars.edges.length ? (
+      {data.upcoming.edges.length ? (
         <ul class="list">
-          {upcoming.webinars.edges.map(({ node }) => (
+          {data.upcoming.edges.map(({ node }) => (
             <WebinarItem ctx={ctx} webinar={node} />
           ))}
         </ul>
@@ -55,7 +49,7 @@ export const WebinarsPage = ({
     <section aria-labelledby="past">
       <h2 id="past">{t(ctx, 'past')}</h2>
       <ul class="list">
-        {past.webinars.edges.map(({ node }) => (
+        {data.past.edges.map(({ node }) => (
           <WebinarItem ctx={ctx} webinar={node} />
         ))}
       </ul>
@@ -63,7 +57,7 @@ export const WebinarsPage = ({
         ctx={ctx}
         base="/webinars"
         params={params}
-        next={past.webinars.pageInfo.hasNextPage ? past.webinars.pageInfo.endCursor : null}
+        next={data.past.pageInfo.hasNextPage ? data.past.pageInfo.endCursor : null}
         page={page}
       />
     </section>
