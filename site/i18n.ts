@@ -15,6 +15,22 @@ export const chainOf = (lang: Lang) => ({
   fallback: ['EN' as HubLocale],
 })
 
+// Intl's formatters are costly to make and cheap to use: one per locale and options, kept.
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+const numberFormats = new Map<string, Intl.NumberFormat>()
+export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)))
+  return format
+}
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) => {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = numberFormats.get(key)
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)))
+  return format
+}
+
 /** The Intl locale of a page: British English, as the Alliance writes it. */
 export const intlLocale = (lang: Lang) => (lang === 'en' ? 'en-GB' : lang)
 
@@ -521,9 +537,7 @@ export const STRINGS: Record<Lang, Strings> = { en, fr, es, ar }
 export const say = (lang: Lang, key: keyof Strings, values: Record<string, string | number> = {}) =>
   STRINGS[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name]
-    return typeof value === 'number'
-      ? new Intl.NumberFormat(intlLocale(lang)).format(value)
-      : (value ?? '')
+    return typeof value === 'number' ? numberFormat(intlLocale(lang)).format(value) : (value ?? '')
   })
 
 /** A calendar date (`2021-02-01`) to the precision known: a day, a month or a year. */
@@ -539,12 +553,12 @@ export const formatDate = (
       : precision === 'MONTH'
         ? { year: 'numeric', month: 'long' }
         : { dateStyle: 'long' }
-  return new Intl.DateTimeFormat(intlLocale(lang), { ...options, timeZone: 'UTC' }).format(at)
+  return dateFormat(intlLocale(lang), { ...options, timeZone: 'UTC' }).format(at)
 }
 
 /** An instant on a clock (the organiser's zone, or the visitor's): with the zone when a time is known. */
 export const formatInstant = (lang: Lang, iso: string, timeZone: string, withTime: boolean) =>
-  new Intl.DateTimeFormat(intlLocale(lang), {
+  dateFormat(intlLocale(lang), {
     timeZone,
     weekday: 'long',
     year: 'numeric',
@@ -555,22 +569,20 @@ export const formatInstant = (lang: Lang, iso: string, timeZone: string, withTim
 
 /** A month on the organiser's clock ("March 2021"), for starts known to the month. */
 export const formatMonth = (lang: Lang, iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(intlLocale(lang), { timeZone, year: 'numeric', month: 'long' }).format(
-    new Date(iso),
-  )
+  dateFormat(intlLocale(lang), { timeZone, year: 'numeric', month: 'long' }).format(new Date(iso))
 
 /** The days of an event on the organiser's clock: "14–15 October 2019". */
 export const formatDays = (lang: Lang, start: string, end: string, timeZone: string) =>
-  new Intl.DateTimeFormat(intlLocale(lang), { timeZone, dateStyle: 'long' }).formatRange(
+  dateFormat(intlLocale(lang), { timeZone, dateStyle: 'long' }).formatRange(
     new Date(start),
     new Date(end),
   )
 
 export const formatNumber = (lang: Lang, value: number) =>
-  new Intl.NumberFormat(intlLocale(lang)).format(value)
+  numberFormat(intlLocale(lang)).format(value)
 
 export const formatBytes = (lang: Lang, bytes: number) =>
-  new Intl.NumberFormat(intlLocale(lang), {
+  numberFormat(intlLocale(lang), {
     style: 'unit',
     unit: bytes >= 1_000_000 ? 'megabyte' : 'kilobyte',
     maximumFractionDigits: 1,

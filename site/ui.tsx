@@ -14,6 +14,7 @@ import type {
 export type Text = LFragment & { outdated?: boolean }
 import {
   dirOf,
+  dateFormat,
   formatBytes,
   formatDate,
   formatDays,
@@ -244,7 +245,7 @@ export const Start = ({
   end?: string | null
 }) => {
   if (precision === 'APPROXIMATE' && approximate?.text) return <Tx ctx={ctx} value={approximate} />
-  const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(iso))
+  const day = (iso: string) => dateFormat('en-CA', { timeZone }).format(new Date(iso))
   // A meeting known to the day ends at midnight after its last day (src/events/ends.ts in the hub).
   const lastDay = end ? new Date(new Date(end).getTime() - 1).toISOString() : null
   if (precision === 'DAY' && lastDay && day(lastDay) > day(at)) {

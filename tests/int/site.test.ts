@@ -1,6 +1,8 @@
 // The Alliance's public site (site/) as `npm start` serves it at /, beside the admin and the API:
 // the production server, the seeded records, plain HTTP as a reader's browser or a crawler sends it.
+import { spawn, spawnSync } from 'node:child_process'
 import { request as httpRequest } from 'node:http'
+import getPort from 'get-port'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -568,6 +570,50 @@ describe('editors’ preview of drafts on the site', () => {
       /^collection: /,
     )
   })
+})
+
+describe('npm run start:site, alone against a hub’s partner API', () => {
+  it('serves the same pages from HUB_GRAPHQL_URL, and refuses to start without it', async () => {
+    const api = await startServer('api', {
+      databaseUrl: inject('seededDatabaseUrl'),
+      payloadSecret: inject('payloadSecret'),
+    })
+    const port = await getPort({ host: '127.0.0.1' })
+    const site = spawn(process.execPath, ['--import', 'tsx', 'site/start.ts'], {
+      env: {
+        ...process.env,
+        HUB_GRAPHQL_URL: new URL('/graphql', api.base).href,
+        PORT: String(port),
+      },
+      stdio: 'ignore',
+    })
+    try {
+      const home = `http://127.0.0.1:${port}/ar/groups/cpms-working-group`
+      await expect
+        .poll(async () => (await fetch(home).catch(() => undefined))?.status, {
+          timeout: 60_000,
+          interval: 500,
+        })
+        .toBe(200)
+      const text = textOf(await (await fetch(home)).text())
+      expect(text).toContain('cpms.wg@alliancecpha.org')
+      expect(text).toContain('مجموعة عمل')
+      // Feeds are the hub's: linked at its own address.
+      expect(await (await fetch(`http://127.0.0.1:${port}/en/`)).text()).toContain(
+        `href="${api.base.origin}/feeds/en/resources.atom"`,
+      )
+    } finally {
+      site.kill('SIGTERM')
+      await api.stop()
+    }
+    const refused = spawnSync(process.execPath, ['--import', 'tsx', 'site/start.ts'], {
+      env: { ...process.env, HUB_GRAPHQL_URL: 'not a url', PORT: String(port) },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('Invalid environment: HUB_GRAPHQL_URL')
+  }, 120_000)
 })
 
 describe('the site’s code', () => {
