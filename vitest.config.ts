@@ -8,6 +8,8 @@ const require = createRequire(import.meta.url)
  * fixed rate; kills and restarts with deadlines) and start their own PostgreSQL.
  */
 const ALONE = ['tests/int/soak.test.ts', 'tests/int/faults.test.ts']
+/** Pure logic (ids, cursors, locale chains, retry delays, slugs…): no database, no Payload config. */
+const UNIT = 'tests/unit/**/*.test.ts'
 
 export default defineConfig({
   // The Next app's alias for the config, so that tests can call its route handlers.
@@ -34,9 +36,17 @@ export default defineConfig({
           globalSetup: ['tests/setup/globalSetup.ts'],
           setupFiles: ['tests/setup/env.ts'],
           include: ['tests/**/*.test.ts'],
-          exclude: [...ALONE],
+          exclude: [...ALONE, UNIT],
           maxWorkers: 2,
           fileParallelism: true,
+        },
+      },
+      // `npm run test:unit`: seconds, nothing started (no globalSetup, no setupFiles).
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [UNIT],
         },
       },
       // The soak sends a fixed rate whatever the answers take, so it measures the machine: beside

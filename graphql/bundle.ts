@@ -15,6 +15,7 @@ import type { ExecutionResult } from 'graphql'
 
 import { isDatabaseUnavailable } from '../src/db/outage'
 import { LOCALES, type Locale } from './locale'
+import { PARTNER_SHARED_MAX_AGE_S } from '../src/cacheBudgets'
 
 const gzipAsync = promisify(gzip)
 
@@ -222,7 +223,7 @@ export const createBundles = (run: Run, heldBack: HeldBack, debounceMs = BUNDLE_
       'Content-Length': String(body.length),
       ETag: etag,
       'Last-Modified': builtAt.toUTCString(),
-      'Cache-Control': 'public, max-age=0, s-maxage=60',
+      'Cache-Control': `public, max-age=0, s-maxage=${PARTNER_SHARED_MAX_AGE_S}`,
       'Access-Control-Allow-Origin': '*',
     }
     const wanted = request.headers.get('If-None-Match')

@@ -17,6 +17,7 @@ import { LRUCache } from 'lru-cache'
 
 import { ALL_TAG, recordTag } from '../src/changes/channel'
 import { NODE_TYPES, type NodeType } from './ids'
+import { TYPES_BY_TEXT_MAX } from '../src/cacheBudgets'
 
 /** Beyond this many records an answer is tagged by type only (headers have limits: 16 KB at Cloudflare). */
 const MAX_RECORD_TAGS = 100
@@ -80,7 +81,7 @@ const recordTags = (value: unknown, tags: Set<string>) => {
  * The record types a query text selects, for an answer the response cache served without parsing
  * it (an entry per text; texts that do not parse are not answered from the cache anyway).
  */
-const typesByText = new LRUCache<string, string[]>({ max: 500 })
+const typesByText = new LRUCache<string, string[]>({ max: TYPES_BY_TEXT_MAX })
 const recordTypesOfText = (schema: GraphQLSchema, text: string) => {
   let types = typesByText.get(text)
   if (!types) {

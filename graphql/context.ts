@@ -3,6 +3,7 @@
 import type { GraphQLResolveInfo } from 'graphql'
 import type pg from 'pg'
 
+import { env } from '../src/env'
 import type { PublicFilters } from './access'
 import { requestSql, type Sql } from './db'
 import { createLoaders, type Loaders } from './loaders'
@@ -41,7 +42,7 @@ export const createContext = (
     sql,
     loaders: createLoaders(sql, filters),
     filters,
-    origin: process.env.SERVER_URL?.replace(/\/+$/, '') || new URL(request.url).origin,
+    origin: env.SERVER_URL?.replace(/\/+$/, '') || new URL(request.url).origin,
     noStore: () => {
       cacheable = false
     },

@@ -5,7 +5,9 @@ import { LRUCache } from 'lru-cache'
 import { createHash } from 'node:crypto'
 import pg from 'pg'
 
+import { PREPARED_STATEMENTS_MAX, SEEN_ONCE_MAX } from '../src/cacheBudgets'
 import { survivePoolErrors } from '../src/db/outage'
+import { env } from '../src/env'
 
 export type Sql = {
   query: <R extends pg.QueryResultRow = Record<string, unknown>>(
@@ -19,7 +21,7 @@ export type Sql = {
 let pool: pg.Pool | undefined
 
 /** The partner API reads a streaming replica when PARTNER_DATABASE_URL names one, else the hub's database. */
-export const partnerDatabaseUrl = () => process.env.PARTNER_DATABASE_URL || process.env.DATABASE_URL
+export const partnerDatabaseUrl = () => env.PARTNER_DATABASE_URL ?? env.DATABASE_URL
 
 export const partnerPool = (connectionString = partnerDatabaseUrl()): pg.Pool => {
   if (!pool) {
@@ -28,7 +30,7 @@ export const partnerPool = (connectionString = partnerDatabaseUrl()): pg.Pool =>
     // A replica is only read: a statement that would write is refused by it in any case.
     pool = new pg.Pool({
       connectionString,
-      max: Number(process.env.PARTNER_DB_POOL_SIZE ?? 10),
+      max: env.PARTNER_DB_POOL_SIZE,
       // While the database is away a query fails within 5 s (a 503), rather than waiting.
       connectionTimeoutMillis: 5000,
     })
@@ -49,15 +51,15 @@ export const closePartnerPool = async () => {
  * that strangers' one-off shapes cannot fill each connection's memory with plans; past the limit,
  * statements are sent unprepared, as before.
  */
-const MAX_PREPARED = 64
+const MAX_PREPARED = PREPARED_STATEMENTS_MAX
 const preparedNames = new Map<string, string>()
 /** Digests of texts sent once so far (a digest, not the text: a junk shape costs 43 bytes here). */
-const seenOnce = new LRUCache<string, true>({ max: 1000 })
+const seenOnce = new LRUCache<string, true>({ max: SEEN_ONCE_MAX })
 
 /** The name to prepare `text` under, or undefined to send it unprepared. */
 const preparedName = (text: string): string | undefined => {
   // Behind a pooler that does not keep sessions (PgBouncer's transaction mode before 1.21): off.
-  if (process.env.PARTNER_PREPARE === 'false') return undefined
+  if (env.PARTNER_PREPARE === 'false') return undefined
   const name = preparedNames.get(text)
   if (name || preparedNames.size >= MAX_PREPARED) return name
   const digest = createHash('sha256').update(text).digest('base64url')

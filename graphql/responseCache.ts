@@ -8,6 +8,7 @@
 // when space is needed, so a quiet process gives its memory back.
 import type { Cache } from '@graphql-yoga/plugin-response-cache'
 import { LRUCache } from 'lru-cache'
+import { RESPONSE_CACHE_BYTES } from '../src/cacheBudgets'
 
 type Entity = { typename: string; id?: number | string }
 type Entry = { json: string; entities: Set<string> }
@@ -17,14 +18,12 @@ const KEY_OVERHEAD_BYTES = 64
 
 const entityKey = ({ typename, id }: Entity) => (id === undefined ? typename : `${typename}:${id}`)
 
-export const DEFAULT_RESPONSE_CACHE_BYTES = 32 * 1024 * 1024
-
 export type PartnerCache = Cache & {
   /** Forgets every answer (a change was published: graphql/freshness.ts). */
   clear: () => void
 }
 
-export const createByteBoundedCache = (maxBytes = DEFAULT_RESPONSE_CACHE_BYTES): PartnerCache => {
+export const createByteBoundedCache = (maxBytes = RESPONSE_CACHE_BYTES): PartnerCache => {
   const answers = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     // UTF-16 in memory: two bytes a character is the honest upper bound for text.

@@ -30,7 +30,7 @@ import { decodeToken } from './schema/sync/token'
 import { changedSince } from './sql/sync'
 import { partnerPool, requestSql } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from './freshness'
-import { createByteBoundedCache, DEFAULT_RESPONSE_CACHE_BYTES } from './responseCache'
+import { createByteBoundedCache } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { usePlannedOperations } from './plan/execute'
 import { closeDraftPool } from './preview/draft'
@@ -41,6 +41,15 @@ import { newsResolvers } from './schema/news/resolvers'
 import { nodeResolvers } from './schema/node/resolvers'
 import { syncResolvers } from './schema/sync/resolvers'
 import { webinarResolvers } from './schema/webinars/resolvers'
+import {
+  CORS_MAX_AGE_S,
+  PARSE_CACHE_BYTES,
+  PARSE_CACHE_TTL_MS,
+  PARTNER_SHARED_MAX_AGE_S,
+  PERSISTED_QUERY_BYTES,
+  RESPONSE_CACHE_TTL_MS,
+} from '../src/cacheBudgets'
+import { env } from '../src/env'
 
 export const SCHEMA_FILE = path.resolve(process.cwd(), 'graphql/schema.graphql')
 
@@ -69,14 +78,12 @@ const parsedQueries = <T extends {}>(maxBytes: number) =>
   new LRUCache<string, T>({
     maxSize: maxBytes,
     sizeCalculation: (_, query) => (PARSED_BYTES_PER_CHARACTER + 2) * query.length,
-    ttl: 3_600_000,
+    ttl: PARSE_CACHE_TTL_MS,
   })
-export const PARSE_CACHE_BYTES = 16 * 1024 * 1024
 
 /** Automatic persisted queries (Apollo's protocol): a query sent once with its hash can then be sent by hash alone, over GET. */
-const PERSISTED_BYTES = 4 * 1024 * 1024
 const persisted = new LRUCache<string, string>({
-  maxSize: PERSISTED_BYTES,
+  maxSize: PERSISTED_QUERY_BYTES,
   sizeCalculation: (query, hash) => Buffer.byteLength(query) + hash.length,
 })
 
@@ -161,7 +168,10 @@ const useCacheHeaders = (contexts: WeakMap<Request, PartnerContext>): Plugin => 
         !failed.has(request) &&
         contexts.get(request)?.cacheable() !== false
       ) {
-        response.headers.set('Cache-Control', 'public, max-age=0, s-maxage=60')
+        response.headers.set(
+          'Cache-Control',
+          `public, max-age=0, s-maxage=${PARTNER_SHARED_MAX_AGE_S}`,
+        )
       } else {
         response.headers.set('Cache-Control', 'no-store')
       }
@@ -225,9 +235,7 @@ export type PartnerOptions = {
 }
 
 const allowedOrigins = () => {
-  const list = process.env.PARTNER_ORIGINS?.split(',')
-    .map((o) => o.trim())
-    .filter(Boolean)
+  const list = env.PARTNER_ORIGINS
   return list?.length ? list : '*'
 }
 
@@ -247,18 +255,14 @@ export const createPartnerYoga = (
   let filters: Promise<PublicFilters> | undefined
   const contexts = new WeakMap<Request, PartnerContext>()
   const cache =
-    (options.responseCache ?? process.env.PARTNER_RESPONSE_CACHE !== 'false')
-      ? createByteBoundedCache(
-          options.responseCacheBytes ??
-            (Number(process.env.PARTNER_RESPONSE_CACHE_BYTES) || DEFAULT_RESPONSE_CACHE_BYTES),
-        )
+    (options.responseCache ?? env.PARTNER_RESPONSE_CACHE !== 'false')
+      ? createByteBoundedCache(options.responseCacheBytes ?? env.PARTNER_RESPONSE_CACHE_BYTES)
       : undefined
   // Every process empties its cache when a change commits (graphql/freshness.ts), once a replica
   // it reads from has the change too.
   const subscribers = new Set<() => void>()
-  const replica = options.replica ?? Boolean(process.env.PARTNER_DATABASE_URL)
-  const listenOn =
-    options.listen === false ? undefined : (options.listen ?? process.env.DATABASE_URL)
+  const replica = options.replica ?? Boolean(env.PARTNER_DATABASE_URL)
+  const listenOn = options.listen === false ? undefined : (options.listen ?? env.DATABASE_URL)
   const replayed = replica ? createReplayWaiter(options.pool ?? partnerPool()) : undefined
   const listener: ChangeListener | undefined = listenOn
     ? listenForChanges(listenOn, async (_, primaryLsn) => {
@@ -297,7 +301,7 @@ export const createPartnerYoga = (
       origin: allowedOrigins(),
       credentials: false,
       methods: ['GET', 'POST', 'OPTIONS'],
-      maxAge: 86400,
+      maxAge: CORS_MAX_AGE_S,
     },
     graphiql: { title: 'Alliance Knowledge Hub — partner API', defaultQuery: EXAMPLE_QUERIES },
     landingPage: false,
@@ -353,7 +357,7 @@ export const createPartnerYoga = (
       useCacheTags(),
       // Before the response cache, whose own execute (adding the type and id of every record, to
       // tag what it stores) must call this one: planned answers are cached like any other.
-      ...((options.plan ?? process.env.PARTNER_PLAN !== 'false')
+      ...((options.plan ?? env.PARTNER_PLAN !== 'false')
         ? [
             usePlannedOperations({
               documentBytes: (document) =>
@@ -370,7 +374,7 @@ export const createPartnerYoga = (
               session: (request) => request.headers.get('accept-language') ?? '',
               // Never a preview's answer (graphql/preview), in or out.
               enabled: (request) => !request.headers.has('x-preview-token'),
-              ttl: 60_000,
+              ttl: RESPONSE_CACHE_TTL_MS,
               // A sync answers with positions in the change log as of now: never served again.
               ttlPerSchemaCoordinate: { 'Query.sync': 0, 'Query.preview': 0 },
               // Answers with errors are never cached (and need no warning each time).

@@ -3,8 +3,8 @@
 // line per request (src/ops/log.ts). Stops cleanly on Ctrl-C / SIGTERM.
 import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
-import { z } from 'zod'
 
+import { checkEnv } from '../src/env'
 import { createHealth } from '../src/ops/health'
 import { refuseMalformed } from '../src/http/gate'
 import { logEvent, serveLogged, whenOutputGone } from '../src/ops/log'
@@ -13,13 +13,8 @@ import { closePartnerPool, partnerDatabaseUrl, partnerPool } from './db'
 import { createPartnerHandler } from './server'
 import { verifyPartnerSqlAtStart } from './sql/check'
 
-const { PORT, HOST, DATABASE_URL } = z
-  .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(4000),
-    HOST: z.string().default('127.0.0.1'),
-    DATABASE_URL: z.string({ error: 'is required: the partner API reads the hub’s database' }),
-  })
-  .parse(process.env)
+// Needs DATABASE_URL; PAYLOAD_SECRET only to accept the admin's previews.
+const { PORT = 4000, HOST, DATABASE_URL = '' } = checkEnv('api')
 
 logEvent('info', 'start', 'Starting the partner API', { pid: process.pid })
 

@@ -1,126 +1,380 @@
-// Every environment variable the hub reads, parsed once. Errors name the variable.
+// Every environment variable the hub's processes read, declared once: its rule, what it means, who
+// reads it, how to fix a bad value. `.env.example` is generated from this table (npm run generate,
+// src/cli/envExample.ts). The site (site/env.ts) declares its own: it runs without the hub's code.
 import { z } from 'zod'
 
+import { RESPONSE_CACHE_BYTES } from './cacheBudgets'
 import { PASSWORD_RULE, passwordProblem } from './auth/passwordRule'
 
-// `next build` and code generators load the config without serving anything: no secret needed.
-const configOnly =
-  process.env.NEXT_PHASE === 'phase-production-build' || process.env.HUB_CONFIG_ONLY === 'true'
+/** The hub's kinds of process: the server (`npm start`, and scripts that load Payload), the partner API alone (`npm run start:api`). */
+export type ProcessKind = 'hub' | 'api'
 
-const schema = z.object({
-  /** Unset: `npm start` and the tests start an embedded PostgreSQL and set it for the app. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
-    .optional(),
-  /** Signs sessions and tokens. `npm start` makes one for a local hub; production must set it. */
-  PAYLOAD_SECRET: configOnly
-    ? z.string().optional()
-    : z
-        .string({ error: 'is required (32+ random characters)' })
-        .min(32, 'must be at least 32 characters'),
-  /**
-   * Public address of the hub, used in links in e-mails and the admin; https makes the session
-   * cookie `Secure`. A production server refuses to start without it (next.config.mjs).
-   */
-  SERVER_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
-    .optional(),
-  /**
-   * The public address of the Alliance's site that the hub serves at / (canonical links, the
-   * sitemap, feed items' links); SERVER_URL when unset.
-   */
-  SITE_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
-    .transform((url) => url.replace(/\/$/, ''))
-    .optional(),
-  /** Where the site served at / reads the partner API; this server's own /graphql when unset. */
-  HUB_GRAPHQL_URL: z
-    .url({ protocol: /^https?$/, error: 'must be the http(s) address of a hub’s /graphql' })
-    .optional(),
-  /**
-   * Reverse proxies in front of the hub, each appending its peer's address to X-Forwarded-For:
-   * the sign-in throttle takes the client's address that many entries from the right. The hub's
-   * server appends the address of its own peer last, so 0 (no proxy) counts the real peer.
-   */
-  TRUSTED_PROXIES: z
-    .string()
-    .regex(/^\d{1,2}$/, 'must be a whole number of proxies (0, 1, 2…)')
-    .default('0')
-    .transform(Number),
-  /** `true` only on a developer's own scratch database: schema changes without migrations. */
-  PAYLOAD_DB_PUSH: z.enum(['true', 'false']).default('false'),
-  /** The first admin account, created by the seed when both are set and no user exists yet. */
-  HUB_ADMIN_EMAIL: z.email().optional(),
-  HUB_ADMIN_PASSWORD: z
-    .string()
-    .refine((value) => !passwordProblem(value), PASSWORD_RULE)
-    .optional(),
-  /** Run scheduled publishing in this process (off in tests, which run jobs themselves). */
-  HUB_RUN_JOBS: z.enum(['true', 'false']).default('true'),
-  /**
-   * Connections of Payload's pool in each hub process (admin, REST, jobs). Saves run at most half
-   * as many at once (src/http/writeGate.ts). Mind PostgreSQL's max_connections (100 by default)
-   * across processes: each hub process also opens the partner API's pool (PARTNER_DB_POOL_SIZE).
-   */
-  HUB_DB_POOL_SIZE: z.coerce
-    .number({ error: 'must be a whole number of connections' })
-    .int()
-    .min(2)
-    .max(200)
-    .default(10),
-  /**
-   * `true` lets webhooks reach private, loopback and link-local addresses and plain http:// (tests,
-   * a hub inside a private network). Otherwise both are refused, on save and on every send.
-   */
-  WEBHOOK_ALLOW_PRIVATE: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .default('false'),
-  /**
-   * A CDN's purge-by-tag endpoint, called once per change with the tags of what it touched
-   * (src/ops/cdnPurge.ts: `{tags}` in it is replaced by them; the body is `{"tags": […]}`).
-   */
-  CDN_PURGE_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
-    .optional(),
-  /** The header that carries CDN_PURGE_AUTH (default Authorization; Fastly: Fastly-Key). */
-  CDN_PURGE_AUTH_HEADER: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name such as Authorization')
-    .default('Authorization'),
-  /** Its value, e.g. `Bearer <token>`: a secret, only from the environment. */
-  CDN_PURGE_AUTH: z.string().min(1, 'must not be empty').optional(),
-  /**
-   * `false` runs every partner operation through the resolvers (graphql/plan: common shapes run as
-   * one planned statement otherwise).
-   */
-  PARTNER_PLAN: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
-  /**
-   * `false` sends the partner API's statements unprepared: needed behind a pooler that does not keep
-   * sessions (PgBouncer in transaction mode before 1.21). Prepared, PostgreSQL plans each once.
-   */
-  PARTNER_PREPARE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
-  /** The servers' own log lines: `json` (one object per line, for a collector) or `text`. */
-  LOG_FORMAT: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
-  /**
-   * Where uploaded files are kept (Media), and what backups hold and restores replace. A relative
-   * path is taken from the working directory, as Payload does: `npm start` runs in the project.
-   */
-  MEDIA_DIR: z.string().trim().min(1, 'must name a folder').default('media'),
-  /**
-   * A folder with `pg_dump` and `pg_restore` of the server's version or newer, for backups and
-   * restores. Unset: the project installs its own copy once, in .tools/ (Debian-like Linux only).
-   */
-  PG_BIN_DIR: z
-    .string()
-    .regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path to a folder')
-    .optional(),
-})
-
-const parsed = schema.safeParse(process.env)
-if (!parsed.success) {
-  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
-  throw new Error(`Invalid environment:\n${problems}`)
+type Variable<S extends z.ZodType = z.ZodType> = {
+  schema: S
+  /** What it is for, one or two sentences (written into .env.example). */
+  about: string
+  /** What to do about a bad value, shown after the problem. */
+  fix: string
+  readBy: readonly ProcessKind[]
+  /** Processes that cannot run without it (beyond what the schema requires). */
+  requiredBy?: readonly ProcessKind[]
+  /** A sample value for .env.example (commented out there). */
+  example?: string
+  /** Never echoed in an error message. */
+  secret?: boolean
+  /** Set by a tool (npm, Next, the test suite), not by people: left out of .env.example. */
+  internal?: boolean
 }
 
-export const env = parsed.data
+const variable = <S extends z.ZodType>(v: Variable<S>) => v
+
+const httpUrl = (error = 'must be an http:// or https:// address') =>
+  z.url({ protocol: /^https?$/, error })
+const flag = (error = 'must be true or false') => z.enum(['true', 'false'], { error })
+const wholeNumber = (error: string, min: number, max: number) =>
+  z.coerce
+    .number({ error })
+    .int(error)
+    .min(min, `${error} of at least ${min}`)
+    .max(max, `${error} of at most ${max}`)
+const BOTH = ['hub', 'api'] as const
+
+export const VARIABLES = {
+  DATABASE_URL: variable({
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+      .optional(),
+    about:
+      'The hub’s PostgreSQL (14 or later). Unset, `npm start`, the npm scripts and the tests start an embedded PostgreSQL in .data/.',
+    fix: 'set it to postgres://user:password@host:5432/database, or unset it for the embedded server',
+    readBy: BOTH,
+    requiredBy: ['api'],
+    example: 'postgres://hub:change-me@127.0.0.1:5432/hub',
+    secret: true,
+  }),
+  PARTNER_DATABASE_URL: variable({
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+      .optional(),
+    about:
+      'A streaming replica the partner API reads instead of DATABASE_URL (it still listens for changes on the primary).',
+    fix: 'set it to the replica’s postgres:// connection string, or unset it',
+    readBy: BOTH,
+    example: 'postgres://hub:change-me@replica.internal:5432/hub',
+    secret: true,
+  }),
+  PAYLOAD_SECRET: variable({
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    about:
+      'Signs sessions, preview tokens and webhook secrets. `npm start` makes one in .data/ for a local hub; production sets it. The partner API alone needs it only to accept the admin’s previews.',
+    fix: 'set it to 32 or more random characters, e.g. the output of `openssl rand -hex 32`',
+    readBy: BOTH,
+    requiredBy: ['hub'],
+    secret: true,
+  }),
+  PORT: variable({
+    schema: wholeNumber('must be a port number', 1, 65535).optional(),
+    about: 'The port to listen on: 3000 for the hub, 4000 for the partner API alone.',
+    fix: 'set it to a free port such as 3000, or unset it',
+    readBy: BOTH,
+    example: '3000',
+  }),
+  HOST: variable({
+    schema: z.string().trim().min(1, 'must name an address').default('127.0.0.1'),
+    about:
+      'The address to listen on; 0.0.0.0 for every interface (behind a proxy or in a container).',
+    fix: 'set it to an address such as 127.0.0.1 or 0.0.0.0',
+    readBy: BOTH,
+  }),
+  SERVER_URL: variable({
+    schema: httpUrl().optional(),
+    about:
+      'The public address of the hub, for links in e-mails, feeds and the admin; https makes the session cookie Secure. A production hub not on a loopback address refuses to start without it.',
+    fix: 'set it to the address people use, e.g. https://hub.example.org',
+    readBy: BOTH,
+    example: 'https://hub.example.org',
+  }),
+  SITE_URL: variable({
+    schema: httpUrl()
+      .transform((url) => url.replace(/\/$/, ''))
+      .optional(),
+    about:
+      'The public address of the Alliance’s site the hub serves at / (canonical links, the sitemap, feed items’ links); SERVER_URL when unset.',
+    fix: 'set it to the site’s address, e.g. https://www.example.org, or unset it',
+    readBy: ['hub'],
+  }),
+  HUB_GRAPHQL_URL: variable({
+    schema: httpUrl('must be the http(s) address of a hub’s /graphql').optional(),
+    about:
+      'Where the site served at / reads the partner API; this server’s own /graphql when unset.',
+    fix: 'set it to a hub’s partner API, e.g. https://hub.example.org/graphql, or unset it',
+    readBy: ['hub'],
+  }),
+  TRUSTED_PROXIES: variable({
+    schema: z
+      .string()
+      .regex(/^\d{1,2}$/, 'must be a whole number of proxies')
+      .default('0')
+      .transform(Number),
+    about:
+      'How many reverse proxies in front of the hub append to X-Forwarded-For: the sign-in throttle takes the client’s address that many entries from the right (0: the real peer).',
+    fix: 'set it to the number of proxies in front of the hub (0, 1, 2…)',
+    readBy: ['hub'],
+    example: '1',
+  }),
+  PAYLOAD_DB_PUSH: variable({
+    schema: flag().default('false'),
+    about: '`true` only on a developer’s own scratch database: schema changes without migrations.',
+    fix: 'set it to true or false',
+    readBy: BOTH,
+  }),
+  HUB_ADMIN_EMAIL: variable({
+    schema: z.email('must be an e-mail address').optional(),
+    about:
+      'With HUB_ADMIN_PASSWORD: the first admin account, made by the seed when no user exists yet.',
+    fix: 'set it to the first admin’s e-mail address, or unset it',
+    readBy: ['hub'],
+    example: 'secretariat@example.org',
+  }),
+  HUB_ADMIN_PASSWORD: variable({
+    schema: z
+      .string()
+      .refine((value) => !passwordProblem(value), PASSWORD_RULE)
+      .optional(),
+    about: 'The first admin’s password (see HUB_ADMIN_EMAIL).',
+    fix: 'choose a longer password',
+    readBy: ['hub'],
+    secret: true,
+  }),
+  HUB_RUN_JOBS: variable({
+    schema: flag().default('true'),
+    about:
+      'Run scheduled publishing, webhook deliveries and CDN purges in this hub process (the tests run jobs themselves).',
+    fix: 'set it to true or false',
+    readBy: ['hub'],
+  }),
+  HUB_DB_POOL_SIZE: variable({
+    schema: wholeNumber('must be a whole number of connections', 2, 200).default(10),
+    about:
+      'Connections of Payload’s pool in each hub process; saves run at most half as many at once. Mind max_connections across processes: each hub also opens PARTNER_DB_POOL_SIZE.',
+    fix: 'set it to a number of connections from 2 to 200 (default 10), or unset it',
+    readBy: ['hub'],
+  }),
+  PARTNER_DB_POOL_SIZE: variable({
+    schema: wholeNumber('must be a whole number of connections', 1, 200).default(10),
+    about: 'Connections of the partner API’s own pool in each process.',
+    fix: 'set it to a number of connections from 1 to 200 (default 10), or unset it',
+    readBy: BOTH,
+  }),
+  PARTNER_ORIGINS: variable({
+    schema: z
+      .string()
+      .transform((list) =>
+        list
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(httpUrl('must list http(s) origins separated by commas')))
+      .optional(),
+    about:
+      'Origins whose browsers may call the partner API (CORS), separated by commas; any origin when unset.',
+    fix: 'list origins such as https://a.example.org,https://b.example.org, or unset it',
+    readBy: BOTH,
+    example: 'https://partner.example.org',
+  }),
+  PARTNER_PLAN: variable({
+    schema: flag().default('true'),
+    about:
+      '`false` runs every partner operation through the resolvers instead of one planned statement.',
+    fix: 'set it to true or false',
+    readBy: BOTH,
+  }),
+  PARTNER_PREPARE: variable({
+    schema: flag().default('true'),
+    about:
+      '`false` sends the partner API’s statements unprepared: needed behind a pooler that keeps no sessions (PgBouncer in transaction mode before 1.21).',
+    fix: 'set it to true or false',
+    readBy: BOTH,
+  }),
+  PARTNER_RESPONSE_CACHE: variable({
+    schema: flag().default('true'),
+    about: '`false` turns off the partner API’s cache of whole answers (emptied on every change).',
+    fix: 'set it to true or false',
+    readBy: BOTH,
+  }),
+  PARTNER_RESPONSE_CACHE_BYTES: variable({
+    schema: wholeNumber('must be a whole number of bytes', 1024 * 1024, 2 ** 40).default(
+      RESPONSE_CACHE_BYTES,
+    ),
+    about: 'The response cache’s budget in bytes, per process.',
+    fix: `set it to a number of bytes of at least 1048576 (default ${RESPONSE_CACHE_BYTES}), or unset it`,
+    readBy: BOTH,
+  }),
+  WEBHOOK_ALLOW_PRIVATE: variable({
+    schema: flag().default('false'),
+    about:
+      '`true` lets webhooks reach private, loopback and link-local addresses and plain http:// (tests, a hub inside a private network).',
+    fix: 'set it to true or false',
+    readBy: ['hub'],
+  }),
+  CDN_PURGE_URL: variable({
+    schema: httpUrl().optional(),
+    about:
+      'A CDN’s purge-by-tag endpoint, called once per change with the tags it touched (`{tags}` in it is replaced; the body is {"tags": […]}).',
+    fix: 'set it to the CDN’s purge address, or unset it',
+    readBy: ['hub'],
+    example: 'https://api.fastly.com/service/SERVICE_ID/purge',
+  }),
+  CDN_PURGE_AUTH_HEADER: variable({
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be an HTTP header name')
+      .default('Authorization'),
+    about: 'The header that carries CDN_PURGE_AUTH (Fastly: Fastly-Key).',
+    fix: 'set it to a header name such as Authorization',
+    readBy: ['hub'],
+  }),
+  CDN_PURGE_AUTH: variable({
+    schema: z.string().min(1, 'must not be empty').optional(),
+    about: 'The CDN purge credential, e.g. `Bearer <token>`.',
+    fix: 'set it to the CDN’s token, or unset it',
+    readBy: ['hub'],
+    secret: true,
+  }),
+  LOG_FORMAT: variable({
+    schema: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
+    about: 'The servers’ log lines: `json` (one object per line, for a collector) or `text`.',
+    fix: 'set it to json or text',
+    readBy: BOTH,
+  }),
+  MEDIA_DIR: variable({
+    schema: z.string().trim().min(1, 'must name a folder').default('media'),
+    about:
+      'Where uploaded files are kept, and what backups hold and restores replace (relative to the working directory).',
+    fix: 'set it to a folder, or unset it for ./media',
+    readBy: ['hub'],
+  }),
+  PG_BIN_DIR: variable({
+    schema: z
+      .string()
+      .regex(/^(\/|[A-Za-z]:[\\/])/, 'must be an absolute path to a folder')
+      .optional(),
+    about:
+      'A folder with pg_dump and pg_restore of the server’s version or newer, for backups and restores.',
+    fix: 'set it to an absolute folder such as /usr/lib/postgresql/17/bin, or unset it',
+    readBy: ['hub'],
+    example: '/usr/lib/postgresql/17/bin',
+  }),
+  EMBEDDED_PG_DIR: variable({
+    schema: z.string().trim().min(1, 'must name a folder').optional(),
+    about:
+      'Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset (default .data/postgres).',
+    fix: 'set it to a folder, or unset it',
+    readBy: ['hub'],
+  }),
+  HUB_CONFIG_ONLY: variable({
+    schema: flag().default('false'),
+    about: 'Set by `npm run generate`: the config is loaded to generate files, nothing is served.',
+    fix: 'unset it',
+    readBy: ['hub'],
+    internal: true,
+  }),
+  NEXT_PHASE: variable({
+    schema: z.string().optional(),
+    about: 'Set by Next while it builds.',
+    fix: 'unset it',
+    readBy: ['hub'],
+    internal: true,
+  }),
+  INIT_CWD: variable({
+    schema: z.string().optional(),
+    about:
+      'Set by npm: the folder `npm run` was called from (backup and restore paths are taken from it).',
+    fix: 'unset it',
+    readBy: ['hub'],
+    internal: true,
+  }),
+  HUB_PARTNER_API_BUILT: variable({
+    schema: z.string().optional(),
+    about: 'Set by the test suite once it has bundled the partner API for `npm run start:api`.',
+    fix: 'unset it',
+    readBy: ['api'],
+    internal: true,
+  }),
+}
+
+type Variables = typeof VARIABLES
+export type Env = { -readonly [K in keyof Variables]: z.output<Variables[K]['schema']> }
+
+/** `next build` and the code generators load the config without serving anything: no secret needed. */
+export const configOnly = (source: NodeJS.ProcessEnv = process.env) =>
+  source.NEXT_PHASE === 'phase-production-build' || source.HUB_CONFIG_ONLY === 'true'
+
+/** One line per problem: the variable, what is wrong, the fix; a secret's value is never shown. */
+export const parseEnv = (
+  source: NodeJS.ProcessEnv,
+  kind?: ProcessKind,
+): { ok: true; env: Env } | { ok: false; problems: string[] } => {
+  const problems: string[] = []
+  const values: Record<string, unknown> = {}
+  for (const [name, v] of Object.entries(VARIABLES) as [string, Variable][]) {
+    const raw = source[name] === '' ? undefined : source[name]
+    const result = v.schema.safeParse(raw)
+    const shown = raw === undefined ? '' : v.secret ? ' (value hidden)' : `=${JSON.stringify(raw)}`
+    if (!result.success) {
+      problems.push(
+        `${name}${shown} ${result.error.issues[0]?.message ?? 'is not valid'}. Fix: ${v.fix}.`,
+      )
+    } else if (
+      result.data === undefined &&
+      kind &&
+      v.requiredBy?.includes(kind) &&
+      !(name === 'PAYLOAD_SECRET' && configOnly(source))
+    ) {
+      problems.push(
+        `${name} is not set, and ${kind === 'api' ? 'the partner API' : 'the hub'} needs it. Fix: ${v.fix}.`,
+      )
+    } else {
+      values[name] = result.data
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, env: values as Env }
+}
+
+/** A process cannot run with a bad value: say which and stop, without a stack trace. */
+const stop = (problems: string[]): never => {
+  console.error(problems.map((problem) => `Environment: ${problem}`).join('\n'))
+  process.exit(2)
+}
+
+let loaded: Env | undefined
+const load = () => {
+  if (!loaded) {
+    const result = parseEnv(process.env)
+    loaded = result.ok ? result.env : stop(result.problems)
+  }
+  return loaded
+}
+
+/**
+ * The parsed variables, read on first use (so that launchers and tests can set them before) and
+ * then kept: a value never changes under a running process. Tests may assign to it.
+ */
+export const env: Env = new Proxy({} as Env, {
+  get: (_, name) => load()[name as keyof Env],
+  set: (_, name, value) => {
+    ;(load() as Record<string | symbol, unknown>)[name] = value
+    return true
+  },
+})
+
+/** Checks the variables `kind` needs at its start, so that a bad value stops it before it does anything. */
+export const checkEnv = (kind: ProcessKind): Env => {
+  const result = parseEnv(process.env, kind)
+  if (!result.ok) return stop(result.problems)
+  loaded ??= result.env
+  return loaded
+}

@@ -12,6 +12,7 @@ const GENERATED = [
   'graphql/generated',
   'examples/generated',
   'site/generated',
+  '.env.example',
 ]
 
 const step = (
@@ -59,7 +60,7 @@ const vitest = spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  // The admin's Chromium checks (tests/int/adminUi.fixes.test.ts) use the build just made, not next dev.
+  // The admin's Chromium checks (tests/int/adminBrowser.test.ts) use the build just made, not next dev.
   { stdio: 'inherit', env: { ...process.env, ADMIN_UI_SERVER: 'prod' } },
 )
 // One plain closing line that any CI can read.

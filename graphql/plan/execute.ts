@@ -43,6 +43,7 @@ import {
 } from '../sql/listing'
 import { Params, type Statement } from '../sql/params'
 import { planContext, plainFields, RECORDS } from './records'
+import { PLAN_CACHE_BYTES } from '../../src/cacheBudgets'
 
 type Row = { data: unknown } & Record<string, unknown>
 
@@ -284,7 +285,6 @@ type Plan = {
  * by the bytes of the statements kept and of their documents (a plan holds its document's fields,
  * which the parse cache may have let go). `false`: an operation the plan cannot take.
  */
-export const PLAN_CACHE_BYTES = 16 * 1024 * 1024
 type PlanCache = {
   get: (document: DocumentNode, key: string) => Plan | false | undefined
   set: (document: DocumentNode, key: string, plan: Plan | false) => void

@@ -10,6 +10,7 @@
 import pg from 'pg'
 
 import { survivePoolErrors } from '../../src/db/outage'
+import { env } from '../../src/env'
 import { KINDS } from '../sql/entities'
 import type { PreviewCollection } from './token'
 
@@ -24,7 +25,7 @@ const KIND_OF = {
 let pool: pg.Pool | undefined
 const primary = () => {
   if (!pool) {
-    const connectionString = process.env.DATABASE_URL
+    const connectionString = env.DATABASE_URL
     if (!connectionString) throw new Error('DATABASE_URL is not set: previews read the primary.')
     pool = new pg.Pool({ connectionString, max: 2, connectionTimeoutMillis: 5000 })
     survivePoolErrors(pool, 'Partner API previews')

@@ -4,6 +4,7 @@
 // query later. (A database with migrations still to run is checked once they have run.)
 import type pg from 'pg'
 
+import { env } from '../../src/env'
 import { appliedMigrations, committedMigrations, compareMigrations } from '../../src/ops/health'
 import { everyFieldJson } from '../plan/records'
 import type { PublicFilters } from '../access'
@@ -156,7 +157,7 @@ export const describeProblems = (problems: SqlProblem[]) =>
 
 /** Committed migrations the database has not run yet (none under PAYLOAD_DB_PUSH, which pushes the schema). */
 const pendingMigrations = async (db: Pick<pg.Pool, 'query'>): Promise<string[]> =>
-  process.env.PAYLOAD_DB_PUSH === 'true'
+  env.PAYLOAD_DB_PUSH === 'true'
     ? []
     : compareMigrations(await committedMigrations(), await appliedMigrations(db)).pending
 

@@ -13,6 +13,7 @@ import {
   type SanitizedConfig,
   type Where,
 } from 'payload'
+import { MEDIA_LISTING_TTL_MS } from '../cacheBudgets'
 
 const MEDIA = 'media'
 
@@ -232,7 +233,6 @@ const allInPublicUse = async (req: PayloadRequest): Promise<Set<number>> => {
 }
 
 /** Listings see the set as it was at most this long ago; a file's own URL is always checked afresh. */
-const LISTING_TTL_MS = 10_000
 let listingCache: { at: number; ids: Promise<Set<number>> } | undefined
 
 /**
@@ -266,7 +266,7 @@ export const readMediaInPublicUse: Access = async ({ req, id, data, isReadingSta
     const inUse = doc ? await isInPublicUse(req, Number(doc.id)) : false
     return inUse ? { id: { equals: Number(doc!.id) } } : false
   }
-  if (!listingCache || Date.now() - listingCache.at > LISTING_TTL_MS) {
+  if (!listingCache || Date.now() - listingCache.at > MEDIA_LISTING_TTL_MS) {
     // Shared by every visitor for a few seconds: built outside this request and its transaction.
     const shared = await createLocalReq({}, req.payload)
     listingCache = { at: Date.now(), ids: allInPublicUse(shared) }

@@ -15,7 +15,7 @@ import {
 } from '../ops/backup'
 
 // `npm run` runs in the project folder; paths given are taken from where it was typed.
-const INVOKED_FROM = process.env.INIT_CWD ?? process.cwd()
+const INVOKED_FROM = env.INIT_CWD ?? process.cwd()
 
 const USAGE = 'Usage: npm run backup [-- --out FILE]'
 

@@ -7,6 +7,8 @@ import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+import { env } from '../env'
+
 const ROOT = process.cwd()
 
 /** The bundle `start:api` runs; under .build/ (not committed: built from the sources each start). */
@@ -71,7 +73,7 @@ let built: Promise<unknown> | undefined
  * run's global setup builds it and says so in HUB_PARTNER_API_BUILT, so its workers need not).
  */
 export const ensurePartnerApi = async () => {
-  if (process.env.HUB_PARTNER_API_BUILT === PARTNER_API_BUNDLE) return
+  if (env.HUB_PARTNER_API_BUILT === PARTNER_API_BUNDLE) return
   await (built ??= buildPartnerApi())
 }
 

@@ -4,31 +4,20 @@
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
-import { z } from 'zod'
 
 import { isLoopbackHost, localServerUrl } from '../auth/serverUrl'
+import { env as configured } from '../env'
 import { ensureDatabase, ensureSecret } from './localDatabase'
 import { type Env, run } from './run'
 
 const { values } = parseArgs({ options: { production: { type: 'boolean', default: false } } })
-const server = z
-  .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().default('127.0.0.1'),
-  })
-  .safeParse(process.env)
-if (!server.success) {
-  console.error(
-    `Invalid environment: ${server.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-  )
-  process.exit(2)
-}
-const { PORT, HOST } = server.data
+// Every variable checked before anything starts: a bad value stops here, naming itself.
+const { PORT = 3000, HOST } = configured
 
 // A production server needs its public address (next.config.mjs refuses to start without it). A hub
 // on a loopback address is reached only at http://HOST:PORT, so it says so itself; anywhere else
 // only the operator knows the address people use (a proxy, https, a domain).
-let serverUrl = process.env.SERVER_URL?.trim() || undefined
+let serverUrl = configured.SERVER_URL
 if (values.production && !serverUrl) {
   if (!isLoopbackHost(HOST)) {
     console.error(
@@ -88,7 +77,7 @@ const url = serverUrl ?? `http://${HOST === '0.0.0.0' ? 'localhost' : HOST}:${PO
 console.log(`
 The Alliance Knowledge Hub is starting at ${url}
   Site:     ${url}/en/   (also /fr/, /es/, /ar/)
-  Admin:    ${url}/admin   ${env.HUB_ADMIN_EMAIL ? '(sign in with HUB_ADMIN_EMAIL)' : '(the first visit asks you to create the first admin account)'}
+  Admin:    ${url}/admin   ${configured.HUB_ADMIN_EMAIL ? '(sign in with HUB_ADMIN_EMAIL)' : '(the first visit asks you to create the first admin account)'}
   REST:     ${url}/api/resources?locale=fr
   GraphQL:  ${url}/graphql   (partner API, GraphiQL in a browser)
 Press Ctrl-C to stop the hub${db.embedded ? ' and its database' : ''}.

@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
+import { env } from '../env'
+
 import {
   type EmbeddedServer,
   postmasterRunning,
@@ -15,7 +17,7 @@ const DATA_DIR = path.resolve(process.cwd(), '.data')
 export type LocalDatabase = { url: string; embedded: boolean; stop: () => Promise<void> }
 
 export const ensureSecret = async (): Promise<string> => {
-  if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
+  if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
   const file = path.join(DATA_DIR, 'payload-secret')
   const existing = await fs.readFile(file, 'utf8').catch(() => '')
   if (existing.trim().length >= 32) return existing.trim()
@@ -27,13 +29,13 @@ export const ensureSecret = async (): Promise<string> => {
 }
 
 export const ensureDatabase = async (): Promise<LocalDatabase> => {
-  if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
+  if (env.DATABASE_URL) {
+    return { url: env.DATABASE_URL, embedded: false, stop: async () => {} }
   }
   // The superuser's random password is kept beside the data: `.data/postgres-password`, or
   // `<EMBEDDED_PG_DIR>-password` (mode 0600; see src/db/embeddedPostgres.ts).
-  const dataDir = process.env.EMBEDDED_PG_DIR
-    ? path.resolve(process.env.EMBEDDED_PG_DIR)
+  const dataDir = env.EMBEDDED_PG_DIR
+    ? path.resolve(env.EMBEDDED_PG_DIR)
     : path.join(DATA_DIR, 'postgres')
   const server = await startEmbeddedPostgres({ dataDir, passwordFile: `${dataDir}-password` })
   await server.createDatabase('hub')

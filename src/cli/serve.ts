@@ -12,9 +12,8 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import next from 'next'
-import { z } from 'zod'
 
-import { env } from '../env'
+import { checkEnv } from '../env'
 import { createHealth } from '../ops/health'
 import { payloadJobTimers } from '../ops/jobs'
 import { refuseMalformed } from '../http/gate'
@@ -35,12 +34,8 @@ const STOP_GRACE_MS = 10_000
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 
 const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false } } })
-const { PORT, HOST } = z
-  .object({
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().default('127.0.0.1'),
-  })
-  .parse(process.env)
+const env = checkEnv('hub')
+const { PORT = 3000, HOST } = env
 
 const mode = values.dev ? 'development' : 'production'
 logEvent('info', 'start', `Starting the hub (${mode})`, { mode, pid: process.pid })

@@ -25,11 +25,11 @@ import {
   pickLocalized,
   type EventRecord,
 } from './published'
+import { CALENDAR_REFRESH_S } from '../cacheBudgets'
 
 export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8'
 
 /** Subscribed calendars are asked to refresh hourly (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
-const REFRESH_SECONDS = 3600
 
 /**
  * SEQUENCE grows with every published change, so that an app which imported a webinar's file
@@ -127,7 +127,7 @@ export const renderCalendar = (
       product: 'Knowledge Hub',
       language: locale.toUpperCase(),
     },
-    ttl: REFRESH_SECONDS,
+    ttl: CALENDAR_REFRESH_S,
     // No calendar-wide zone: each event carries its organiser's, and this writes their VTIMEZONEs.
     timezone: { name: null, generator: vtimezoneBlock },
   })

@@ -7,8 +7,9 @@ import { createHash } from 'node:crypto'
 
 import { loadBodyRenderers } from '../../graphql/bodies'
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/outage'
+import { FEED_MAX_AGE_S } from '../cacheBudgets'
 
-export const CACHE_CONTROL = 'public, max-age=300'
+export const CACHE_CONTROL = `public, max-age=${FEED_MAX_AGE_S}`
 
 export type Served = {
   body: string

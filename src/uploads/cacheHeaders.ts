@@ -16,11 +16,12 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { fileTypeFromFile } from 'file-type'
 import type { CollectionConfig, PayloadRequest } from 'payload'
+import { PUBLIC_FILE_MAX_AGE_S } from '../cacheBudgets'
 
 type Upload = Exclude<NonNullable<CollectionConfig['upload']>, boolean>
 type Handler = NonNullable<Upload['handlers']>[number]
 
-export const PUBLIC_FILE_CACHE = 'public, max-age=300'
+export const PUBLIC_FILE_CACHE = `public, max-age=${PUBLIC_FILE_MAX_AGE_S}`
 const PRIVATE_FILE_CACHE = 'private, no-cache'
 
 const etagOf = (size: number, mtimeMs: number) =>

@@ -368,32 +368,26 @@ describe('a production server', () => {
 describe('the environment', () => {
   /** Loads src/env.ts afresh with these variables; its error message, or undefined. */
   const envProblem = async (overrides: Record<string, string>) => {
-    const saved = { ...process.env }
-    try {
-      Object.assign(process.env, overrides)
-      vi.resetModules()
-      await import('../../src/env')
-      return undefined
-    } catch (error) {
-      return (error as Error).message
-    } finally {
-      process.env = saved
-      vi.resetModules()
-    }
+    const { parseEnv } = await import('../../src/env')
+    const result = parseEnv({ ...process.env, ...overrides }, 'hub')
+    return result.ok ? undefined : result.problems.join('\n')
   }
 
   it('checks TRUSTED_PROXIES, SERVER_URL and the bootstrap admin’s password', async () => {
     expect(await envProblem({ TRUSTED_PROXIES: '1' })).toBeUndefined()
-    for (const value of ['-1', 'one', '1.5', '']) {
-      expect(await envProblem({ TRUSTED_PROXIES: value })).toMatch(
-        /TRUSTED_PROXIES: must be a whole number of proxies/,
+    // Empty is unset, as in most process managers' files: the default, no proxy.
+    expect(await envProblem({ TRUSTED_PROXIES: '' })).toBeUndefined()
+    for (const value of ['-1', 'one', '1.5']) {
+      expect(await envProblem({ TRUSTED_PROXIES: value })).toBe(
+        `TRUSTED_PROXIES="${value}" must be a whole number of proxies. Fix: set it to the number of proxies in front of the hub (0, 1, 2…).`,
       )
     }
     expect(await envProblem({ SERVER_URL: 'ftp://hub.example.org' })).toMatch(
-      /SERVER_URL: must be an http:\/\/ or https:\/\/ address/,
+      /^SERVER_URL="ftp:\/\/hub.example.org" must be an http:\/\/ or https:\/\/ address\. Fix: /,
     )
-    expect(await envProblem({ HUB_ADMIN_PASSWORD: 'eleven char' })).toMatch(
-      /HUB_ADMIN_PASSWORD: must be at least 12 characters long/,
+    // A password is never echoed.
+    expect(await envProblem({ HUB_ADMIN_PASSWORD: 'eleven char' })).toBe(
+      'HUB_ADMIN_PASSWORD (value hidden) must be at least 12 characters long. Fix: choose a longer password.',
     )
   })
 })

@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { env } from '../../src/env'
 import { hub, makeUser, rest, unique, type TestUser } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
 
@@ -413,14 +414,15 @@ describe('prepared statements', () => {
   })
 
   it('are not made with PARTNER_PREPARE=false', async () => {
-    process.env.PARTNER_PREPARE = 'false'
+    // Read once per process (src/env.ts): this test sets the parsed value, as the variable would.
+    env.PARTNER_PREPARE = 'false'
     try {
       const before = await prepared()
       const query = `{ webinars(first: 2) { edges { node { slug w_${Date.now()}: title { text } } } } }`
       for (let i = 0; i < 3; i++) await api.post(query)
       expect(await prepared()).toBe(before)
     } finally {
-      delete process.env.PARTNER_PREPARE
+      env.PARTNER_PREPARE = 'true'
     }
   })
 })

@@ -9,8 +9,7 @@ import v8 from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { PLAN_CACHE_BYTES } from '../../graphql/plan/execute'
-import { PARSE_CACHE_BYTES } from '../../graphql/server'
+import { PARSE_CACHE_BYTES, PLAN_CACHE_BYTES } from '../../src/cacheBudgets'
 import { countStatements } from '../../src/ops/sqlCount'
 import { partnerApi } from '../helpers/partner'
 

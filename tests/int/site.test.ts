@@ -612,7 +612,10 @@ describe('npm run start:site, alone against a hub’s partner API', () => {
       timeout: 30_000,
     })
     expect(refused.status).toBe(2)
-    expect(refused.stderr).toContain('Invalid environment: HUB_GRAPHQL_URL')
+    // One line naming the variable and the fix, no stack trace.
+    expect(refused.stderr.trim()).toBe(
+      'Environment: HUB_GRAPHQL_URL="not a url" must be the http(s) address of a hub’s /graphql. Fix: set it to a hub’s partner API, e.g. https://hub.example.org/graphql.',
+    )
   }, 120_000)
 })
 

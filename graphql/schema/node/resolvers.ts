@@ -1,6 +1,7 @@
 // Global object identification: `node(id:)` and the types behind the Node interface and unions.
 import { createGraphQLError } from 'graphql-yoga'
 
+import { env } from '../../../src/env'
 import type { Resolvers } from '../../generated/resolvers'
 import { readDraft } from '../../preview/draft'
 import { PREVIEWABLE, readPreview } from '../../preview/token'
@@ -42,7 +43,7 @@ export const nodeResolvers: Resolvers = {
           'A preview needs the token of an editor’s Preview click, in the X-Preview-Token header.',
         )
       }
-      const read = readPreview(ctx.previewToken, process.env.PAYLOAD_SECRET ?? '')
+      const read = readPreview(ctx.previewToken, env.PAYLOAD_SECRET)
       if ('problem' in read) throw refuse(read.problem)
       const { type, id } = fromGlobalId(args.id)
       if (PREVIEWABLE[read.claim.collection] !== type || read.claim.id !== id) {

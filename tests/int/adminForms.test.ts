@@ -2,7 +2,7 @@
 // duplicate slug that names its holder, time zones found by abbreviation or city, dates formatted
 // as precisely as known, events organised by the Alliance or by organisations, and a webinar held
 // in several sessions (partner API and iCalendar). The same fixes in the admin itself are checked
-// in Chromium by adminUi.fixes.test.ts.
+// in Chromium by adminBrowser.test.ts.
 import ICAL from 'ical.js'
 import { type CollectionSlug, createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
