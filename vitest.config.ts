@@ -47,6 +47,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [UNIT],
+          // Beside the suite's files in `npm test` (projects in one group share their workers).
+          maxWorkers: 2,
         },
       },
       // The soak sends a fixed rate whatever the answers take, so it measures the machine: beside

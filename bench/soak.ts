@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { z } from 'zod'
 
-import { toGlobalId } from '../graphql/ids'
+import { toGlobalId } from '../src/ids'
 import { LOCALE_CODES, type LocaleCode } from '../src/locales'
 import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { type RunningServer, startServer, stopAllServers } from '../tests/helpers/servers'

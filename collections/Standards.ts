@@ -4,6 +4,7 @@ import { adminsAndEditors, anyone, editorsOrTranslating } from '../src/access/ru
 import { lockSharedFieldsForTranslators } from '../src/fields/lockSharedFieldsForTranslators'
 import { slugField } from '../src/fields/slug'
 import { localizedText } from '../src/fields/localizedText'
+import { STANDARD_COUNT } from '../src/standards'
 
 export const PILLARS = [
   { value: '1', label: 'Pillar 1: Standards to ensure a quality child protection response' },
@@ -20,7 +21,7 @@ export const Standards: CollectionConfig = {
     useAsTitle: 'title',
     defaultColumns: ['number', 'title', 'pillar'],
     group: 'Taxonomies',
-    description: 'The 28 Child Protection Minimum Standards (2019 edition) in their four pillars.',
+    description: `The ${STANDARD_COUNT} Child Protection Minimum Standards (2019 edition) in their four pillars.`,
   },
   access: {
     read: anyone,
@@ -29,7 +30,7 @@ export const Standards: CollectionConfig = {
     delete: adminsAndEditors,
   },
   fields: lockSharedFieldsForTranslators([
-    { name: 'number', type: 'number', required: true, unique: true, min: 1, max: 28 },
+    { name: 'number', type: 'number', required: true, unique: true, min: 1, max: STANDARD_COUNT },
     { name: 'pillar', type: 'select', required: true, options: PILLARS, index: true },
     localizedText('title', { required: true }),
     slugField('title'),

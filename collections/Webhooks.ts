@@ -129,7 +129,7 @@ export const Webhooks: CollectionConfig = {
       name: 'collections',
       type: 'select',
       hasMany: true,
-      options: Object.entries(WEBHOOK_COLLECTIONS).map(([value, { label }]) => ({ label, value })),
+      options: WEBHOOK_COLLECTIONS,
       admin: { description: 'Empty: every public collection.' },
     },
     {

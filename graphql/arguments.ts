@@ -5,6 +5,7 @@ import { z } from 'zod'
 
 import { isCountryCode } from '../src/countries'
 import { isLanguageCode } from '../src/languages'
+import { SLUG_PATTERN } from '../src/slugs'
 
 export const MAX_PAGE_SIZE = 100
 
@@ -28,9 +29,7 @@ export const first = z
   .min(0, 'must be 0 or more')
   .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
 
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug such as "cpms-working-group"')
+export const slug = z.string().regex(SLUG_PATTERN, 'must be a slug such as "cpms-working-group"')
 export const language = z
   .string()
   .refine(isLanguageCode, 'must be an ISO 639-1 code such as "fr" or "pl"')

@@ -14,7 +14,7 @@ import { gzip } from 'node:zlib'
 import type { ExecutionResult } from 'graphql'
 
 import { isDatabaseUnavailable } from '../src/db/outage'
-import { LOCALES, type Locale } from './locale'
+import { LOCALES, type Locale } from '../src/localeChain'
 import { PARTNER_SHARED_MAX_AGE_S } from '../src/cacheBudgets'
 
 const gzipAsync = promisify(gzip)

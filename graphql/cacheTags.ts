@@ -16,7 +16,7 @@ import type { Plugin } from 'graphql-yoga'
 import { LRUCache } from 'lru-cache'
 
 import { ALL_TAG, recordTag } from '../src/changes/channel'
-import { NODE_TYPES, type NodeType } from './ids'
+import { NODE_TYPES, type NodeType } from '../src/ids'
 import { TYPES_BY_TEXT_MAX } from '../src/cacheBudgets'
 
 /** Beyond this many records an answer is tagged by type only (headers have limits: 16 KB at Cloudflare). */

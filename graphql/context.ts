@@ -4,10 +4,11 @@ import type { GraphQLResolveInfo } from 'graphql'
 import type pg from 'pg'
 
 import { env } from '../src/env'
-import type { PublicFilters } from './access'
+import type { PublicFilters } from '../src/access/publicRules'
 import { requestSql, type Sql } from './db'
 import { createLoaders, type Loaders } from './loaders'
-import { chainFromAcceptLanguage, chainFromDirective, type Locale } from './locale'
+import { chainFromAcceptLanguage, type Locale } from '../src/localeChain'
+import { chainFromDirective } from './locale'
 
 export type PartnerContext = {
   sql: Sql

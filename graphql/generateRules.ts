@@ -1,10 +1,10 @@
 // `npm run generate` (last step): what anonymous readers may see of each collection, read from the
-// config's own access rules (graphql/access.ts), written to graphql/generated/public-rules.json for
+// config's own access rules (src/access/publicRules.ts), written to graphql/generated/public-rules.json for
 // the partner API, which then starts without the admin's configuration.
 import { writeFileSync } from 'node:fs'
 
 import config from '../payload.config'
-import { PUBLIC_RULES_FILE, publicFilters } from './access'
+import { PUBLIC_RULES_FILE, publicFilters } from '../src/access/publicRules'
 
 const rules = await publicFilters(await config, (line) => console.log(line))
 const sorted = Object.fromEntries(Object.entries(rules).sort(([a], [b]) => a.localeCompare(b)))

@@ -3,7 +3,7 @@
 // translations together cost one statement, whatever the page size.
 import DataLoader from 'dataloader'
 
-import type { PublicFilters } from './access'
+import type { PublicFilters } from '../src/access/publicRules'
 import type { Sql } from './db'
 import { type Kind, type Lookup, lookupStatement } from './sql/entities'
 

@@ -19,7 +19,7 @@ const KEY_OVERHEAD_BYTES = 64
 const entityKey = ({ typename, id }: Entity) => (id === undefined ? typename : `${typename}:${id}`)
 
 export type PartnerCache = Cache & {
-  /** Forgets every answer (a change was published: graphql/freshness.ts). */
+  /** Forgets every answer (a change was published: src/changes/listener.ts). */
   clear: () => void
 }
 

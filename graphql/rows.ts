@@ -1,6 +1,6 @@
 // The records the SQL in sql/ returns, which the resolvers turn into the schema's types.
 // (codegen maps each GraphQL type to its row: see codegen.ts.)
-import type { Locales } from './locale'
+import type { Locales } from '../src/localeChain'
 
 type Rels<F extends string> = Partial<Record<F, number[]>> | null
 

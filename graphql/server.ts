@@ -21,7 +21,7 @@ import {
 } from 'graphql-yoga'
 
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../src/db/outage'
-import { type PublicFilters, readPublicRules } from './access'
+import { type PublicFilters, readPublicRules } from '../src/access/publicRules'
 import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
 import { useCacheTags } from './cacheTags'
@@ -29,7 +29,7 @@ import { createBundles } from './bundle'
 import { decodeToken } from './schema/sync/token'
 import { changedSince } from './sql/sync'
 import { partnerPool, requestSql } from './db'
-import { type ChangeListener, createReplayWaiter, listenForChanges } from './freshness'
+import { type ChangeListener, createReplayWaiter, listenForChanges } from '../src/changes/listener'
 import { createByteBoundedCache } from './responseCache'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { usePlannedOperations } from './plan/execute'
@@ -258,7 +258,7 @@ export const createPartnerYoga = (
     (options.responseCache ?? env.PARTNER_RESPONSE_CACHE !== 'false')
       ? createByteBoundedCache(options.responseCacheBytes ?? env.PARTNER_RESPONSE_CACHE_BYTES)
       : undefined
-  // Every process empties its cache when a change commits (graphql/freshness.ts), once a replica
+  // Every process empties its cache when a change commits (src/changes/listener.ts), once a replica
   // it reads from has the change too.
   const subscribers = new Set<() => void>()
   const replica = options.replica ?? Boolean(env.PARTNER_DATABASE_URL)

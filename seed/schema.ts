@@ -4,10 +4,10 @@ import { z } from 'zod'
 import { isLanguageCode } from '../src/languages'
 import { isCountryCode } from '../src/countries'
 import { TIME_ZONES } from '../src/timeZones'
+import { SLUG_PATTERN } from '../src/slugs'
+import { STANDARD_COUNT } from '../src/standards'
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
+const slug = z.string().regex(SLUG_PATTERN, 'must be lower-case words joined by hyphens')
 const key = slug
 
 /** Text a reader sees: plain English, or one string per locale (English required). */
@@ -69,7 +69,7 @@ export const termSeed = z
 
 export const standardSeed = z
   .object({
-    number: z.number().int().min(1).max(28),
+    number: z.number().int().min(1).max(STANDARD_COUNT),
     pillar: z.number().int().min(1).max(4),
     title: localizedText,
   })
@@ -108,7 +108,7 @@ export const resourceSeed = z
     topics: z.array(key).default([]),
     themes: z.array(key).default([]),
     audiences: z.array(key).default([]),
-    standards: z.array(z.number().int().min(1).max(28)).default([]),
+    standards: z.array(z.number().int().min(1).max(STANDARD_COUNT)).default([]),
     countries: z.array(country).default([]),
     languages: z.array(language).default(['en']),
     statusFlag: z.enum(['field-testing']).optional(),

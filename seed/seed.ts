@@ -14,7 +14,7 @@ import {
 } from 'payload'
 
 import { startOnDate } from '../src/events/knownStart'
-import { toSlug } from '../src/fields/slug'
+import { toSlug } from '../src/slugs'
 import type { LocaleCode } from '../src/locales'
 import { checkReferences, type SeedIssue } from './references'
 import { type LocalizedText, seedBundle, type SeedBundle } from './schema'

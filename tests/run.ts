@@ -48,6 +48,8 @@ step('Regenerating types and the admin import map', 'npm', ['run', '--silent', '
 step('Regenerating the partner API types and typed client', 'npm', ['run', '--silent', 'codegen'])
 step('Checking generated files are committed', 'git', ['diff', '--exit-code', '--', ...GENERATED])
 step('Type-checking', 'npx', ['tsc', '--noEmit'])
+// The layers (.dependency-cruiser.cjs): the core imports nothing of the partner API or the site, no circles.
+step('Checking the layers and import circles', 'npm', ['run', '--silent', 'lint:deps'])
 step('Building the admin (next build)', 'npx', ['next', 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
 const report = 'test-results/vitest.json'
 const vitest = spawnSync(

@@ -23,9 +23,9 @@ import { LRUCache } from 'lru-cache'
 
 import { isDatabaseUnavailable } from '../../src/db/outage'
 import { page, parseArg, slug } from '../arguments'
-import type { PublicFilters } from '../access'
+import type { PublicFilters } from '../../src/access/publicRules'
 import type { PartnerContext } from '../context'
-import type { Locale } from '../locale'
+import type { Locale } from '../../src/localeChain'
 import {
   type FacetRow,
   facetsQuery,

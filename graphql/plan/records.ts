@@ -9,10 +9,10 @@ import countries from 'i18n-iso-countries'
 import ISO6391 from 'iso-639-1'
 
 import { editionOutdatedSql, outdatedFieldsSql, TRACKED_FIELDS } from '../../src/freshness/rules'
-import type { PublicFilters } from '../access'
+import type { PublicFilters } from '../../src/access/publicRules'
 import type { Kind } from '../sql/entities'
 import { KINDS, resourceLanguagesSql, translationTitleSql, visible } from '../sql/entities'
-import type { Locale } from '../locale'
+import type { Locale } from '../../src/localeChain'
 import { country, language } from '../schema/shared'
 import type { RecordJson } from '../sql/listing'
 import type { Params } from '../sql/params'
@@ -116,7 +116,7 @@ const column =
   (alias) =>
     required ? nonNull(`${alias}.${name}`, alias) : `${alias}.${name}`
 
-/** A global id: base64url of `Type:id` (or `Type:qualifier:id`), as graphql/ids.ts makes them. */
+/** A global id: base64url of `Type:id` (or `Type:qualifier:id`), as src/ids.ts makes them. */
 const globalId =
   (type: string, qualifier?: string): FieldSql =>
   (alias) =>

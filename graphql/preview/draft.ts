@@ -12,15 +12,7 @@ import pg from 'pg'
 import { survivePoolErrors } from '../../src/db/outage'
 import { env } from '../../src/env'
 import { KINDS } from '../sql/entities'
-import type { PreviewCollection } from './token'
-
-const KIND_OF = {
-  resources: 'resource',
-  events: 'event',
-  news: 'news',
-  newsletters: 'newsletter',
-  'working-groups': 'group',
-} as const satisfies Record<PreviewCollection, keyof typeof KINDS>
+import { type PreviewCollection, SERVED } from '../../src/servedKinds'
 
 let pool: pg.Pool | undefined
 const primary = () => {
@@ -98,7 +90,7 @@ export const readDraft = async (
   collection: PreviewCollection,
   id: number,
 ): Promise<Draft | null> => {
-  const kind = KIND_OF[collection]
+  const { kind } = SERVED[collection]
   const { table, json } = KINDS[kind]
   const client = await primary().connect()
   try {

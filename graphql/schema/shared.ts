@@ -4,8 +4,8 @@ import ISO6391 from 'iso-639-1'
 
 import '../../src/countries' // registers the country names of each locale
 import type { Language, Translated as TranslatedType } from '../generated/resolvers'
-import type { Locale, Locales } from '../locale'
-import { pick } from '../locale'
+import type { Locale, Locales } from '../../src/localeChain'
+import { pick } from '../../src/localeChain'
 
 export const translated = <F extends string>(
   locales: Locales<F> | undefined,

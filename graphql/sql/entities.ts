@@ -8,7 +8,8 @@ import {
   outdatedFieldsSql,
   TRACKED_FIELDS,
 } from '../../src/freshness/rules'
-import type { PublicFilters } from '../access'
+import type { PublicFilters } from '../../src/access/publicRules'
+import { SERVED, type ServedCollection } from '../../src/servedKinds'
 import { Params, type Statement } from './params'
 
 /**
@@ -153,37 +154,35 @@ const fileJson = (a: string) => `jsonb_build_object('id', ${a}.id, 'filename', $
   'sizes', jsonb_build_array(${['thumbnail', 'card', 'large'].map((s) => fileSize(a, s)).join(', ')}),
   'locales', ${locales('media', a, { alt: 'alt', caption: 'caption' })})`
 
+/** A served collection's table and slug (src/servedKinds.ts), whose public rule applies. */
+const served = <C extends ServedCollection>(collection: C) =>
+  ({ table: SERVED[collection].table, collection }) as const
+
 /** Every kind the loader can fetch by id: its table, its JSON, and which collection's rule applies. */
 export const KINDS = {
-  resource: { table: 'resources', collection: 'resources', json: resourceJson },
+  resource: { ...served('resources'), json: resourceJson },
   // Bodies are large: read only when asked for, still batched with the page's other lookups.
   resourceBody: {
-    table: 'resources',
-    collection: 'resources',
+    ...served('resources'),
     json: (a: string) =>
       `jsonb_build_object('id', ${a}.id, 'locales', ${locales('resources', a, { body: 'body' })})`,
   },
-  group: { table: 'working_groups', collection: 'working-groups', json: groupJson },
-  event: { table: 'events', collection: 'events', json: eventJson },
-  news: { table: 'news', collection: 'news', json: newsJson },
-  newsletter: { table: 'newsletters', collection: 'newsletters', json: newsletterJson },
-  organisation: { table: 'organisations', collection: 'organisations', json: organisationJson },
-  person: { table: 'people', collection: 'people', json: personJson },
-  topic: { table: 'topics', collection: 'topics', json: termJson('topics') },
-  theme: { table: 'themes', collection: 'themes', json: termJson('themes') },
-  audience: { table: 'audiences', collection: 'audiences', json: termJson('audiences') },
-  publicationType: {
-    table: 'publication_types',
-    collection: 'publication-types',
-    json: termJson('publication_types'),
-  },
-  standard: { table: 'standards', collection: 'standards', json: standardJson },
+  group: { ...served('working-groups'), json: groupJson },
+  event: { ...served('events'), json: eventJson },
+  news: { ...served('news'), json: newsJson },
+  newsletter: { ...served('newsletters'), json: newsletterJson },
+  organisation: { ...served('organisations'), json: organisationJson },
+  person: { ...served('people'), json: personJson },
+  topic: { ...served('topics'), json: termJson('topics') },
+  theme: { ...served('themes'), json: termJson('themes') },
+  audience: { ...served('audiences'), json: termJson('audiences') },
+  publicationType: { ...served('publication-types'), json: termJson('publication_types') },
+  standard: { ...served('standards'), json: standardJson },
   // Files have no public rule of their own (whether one is public depends on who uses it): they
   // are loaded only by the ids a visible resource or webinar holds, never by an id from outside.
   file: { table: 'media', collection: 'media', json: fileJson, throughParents: true },
   translation: {
-    table: 'translations',
-    collection: 'translations',
+    ...served('translations'),
     json: translationJson,
     // An edition is served only while the resource it translates is.
     parent: { kind: 'resource', column: 'resource_id' },

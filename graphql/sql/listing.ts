@@ -3,10 +3,10 @@
 import type { GraphQLResolveInfo } from 'graphql'
 
 import { parseArg, slug } from '../arguments'
-import { badCursor, cursorTag, decodeCursor, encodeCursor } from '../ids'
+import { badCursor, cursorTag, decodeCursor, encodeCursor } from '../../src/ids'
 import type { PartnerContext } from '../context'
 import type { ConnectionResult } from '../rows'
-import type { PublicFilters } from '../access'
+import type { PublicFilters } from '../../src/access/publicRules'
 import { KINDS, type Kind, visible } from './entities'
 import { Params, type Statement } from './params'
 

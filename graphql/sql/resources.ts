@@ -1,8 +1,8 @@
 // The resource listing's filters, full-text search and sorts, as SQL on Payload's tables. Search
 // and title sort use each field's effective text: the first locale of the chain that has it.
 import { fileSearchConfig, fileVector, TEXT_SEARCH_CONFIGS } from '../../src/db/textSearch'
-import type { PublicFilters } from '../access'
-import type { Locale } from '../locale'
+import type { PublicFilters } from '../../src/access/publicRules'
+import type { Locale } from '../../src/localeChain'
 import { type Kind, KINDS, locales, resourceLanguagesSql, visible } from './entities'
 import type { ListingQuery } from './listing'
 import { Params, type Statement } from './params'

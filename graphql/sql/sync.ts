@@ -6,10 +6,10 @@
 // would step over the earlier one for good. The oldest transaction still running (the snapshot's
 // xmin) is a horizon instead: every change below it is committed or gone, nothing can appear there
 // any more, and a window [from, horizon) read once is read whole.
-import type { PublicFilters } from '../access'
+import type { PublicFilters } from '../../src/access/publicRules'
 import { CHANGE_LOG_TABLE } from '../../src/changes/table'
 import type { Sql } from '../db'
-import type { Locale } from '../locale'
+import type { Locale } from '../../src/localeChain'
 import { KINDS, type Kind, visible } from './entities'
 import { Params, type Statement } from './params'
 

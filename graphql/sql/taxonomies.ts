@@ -1,5 +1,5 @@
 // The taxonomies (topics, themes, audiences, publication types) and the standards, listed whole.
-import type { PublicFilters } from '../access'
+import type { PublicFilters } from '../../src/access/publicRules'
 import { type Kind, KINDS, visible } from './entities'
 import { Params, type Statement } from './params'
 

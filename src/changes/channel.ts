@@ -1,6 +1,7 @@
 // What the change log announces on commit (src/changes/record.ts), for processes that listen
-// (graphql/freshness.ts, src/ops/cdnPurge.ts). Kept apart from the writer so that listeners load
+// (src/changes/listener.ts, src/ops/cdnPurge.ts). Kept apart from the writer so that listeners load
 // nothing of Payload.
+import { servedAs } from '../servedKinds'
 
 /** The PostgreSQL NOTIFY channel every change is announced on. */
 export const CHANGES_CHANNEL = 'hub_changes'
@@ -26,31 +27,6 @@ export const parseNotice = (payload: string | undefined): ChangeNotice => {
   return { all: true }
 }
 
-/** The partner API's type for each collection whose records it serves. */
-export const TYPE_OF_COLLECTION: Record<string, string> = {
-  resources: 'Resource',
-  translations: 'Translation',
-  'working-groups': 'WorkingGroup',
-  events: 'Webinar',
-  news: 'NewsPost',
-  newsletters: 'Newsletter',
-  organisations: 'Organisation',
-  people: 'Person',
-  topics: 'Term',
-  themes: 'Term',
-  audiences: 'Term',
-  'publication-types': 'Term',
-  standards: 'Standard',
-}
-
-/** Terms of the four taxonomies share one type; their ids say which (as global ids do). */
-const TERM_QUALIFIER: Record<string, string> = {
-  topics: 'topic',
-  themes: 'theme',
-  audiences: 'audience',
-  'publication-types': 'publicationType',
-}
-
 /** Tag naming every answer of the partner API (a purge of everything). */
 export const ALL_TAG = 'hub'
 
@@ -63,10 +39,10 @@ export const tagsOfNotice = (notice: ChangeNotice): string[] => {
   if ('all' in notice) return [ALL_TAG]
   const tags = new Set<string>()
   for (const [collection, id] of notice.changes) {
-    const type = TYPE_OF_COLLECTION[collection]
-    if (!type) continue
-    tags.add(type)
-    tags.add(recordTag(type, id, TERM_QUALIFIER[collection]))
+    const served = servedAs(collection)
+    if (!served) continue
+    tags.add(served.type)
+    tags.add(recordTag(served.type, id, served.qualifier))
   }
   return [...tags]
 }

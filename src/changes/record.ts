@@ -1,6 +1,6 @@
 // Writes the change log (src/changes/table.ts) from the collections' hooks, inside the transaction
 // of the change itself: the entry exists exactly when the change does. A NOTIFY in the same
-// transaction reaches every listening process on commit (graphql/freshness.ts), never before.
+// transaction reaches every listening process on commit (src/changes/listener.ts), never before.
 //
 // What counts is what anonymous readers can see, read from the collection's main table before and
 // after the write: Payload keeps the published version there and drafts in the versions table, so
@@ -17,23 +17,17 @@ import type {
   SanitizedCollectionConfig,
 } from 'payload'
 
-import { publicFilters, type PublicFilters } from '../../graphql/access'
+import { publicFilters, type PublicFilters } from '../access/publicRules'
 import { publicUsersOf } from '../access/mediaInPublicUse'
 import { type Execute, transactionOf } from '../db/transaction'
 import { LOCALES } from '../locales'
+import type { Change, LoggedChange } from './change'
 import { CHANGES_CHANNEL } from './channel'
+import { tableOf } from '../servedKinds'
 
 export { CHANGES_CHANNEL }
 import { queueWebhookDeliveries } from '../webhooks/queue'
 import { CHANGE_LOG_TABLE } from './table'
-
-export type Change = {
-  collection: string
-  docId: number
-  operation: 'upsert' | 'delete'
-  /** Locales whose texts changed; null for all of them. */
-  locales: string[] | null
-}
 
 /** Collections never logged: accounts are nobody's public content. */
 const NOT_PUBLIC = new Set(['users'])
@@ -42,11 +36,6 @@ const PARENTS: Record<string, { collection: string; field: string }> = {
   translations: { collection: 'resources', field: 'resource' },
 }
 const MEDIA = 'media'
-
-/** A change as written: its sequence number and time. */
-export type LoggedChange = Change & { seq: number; changedAt: string }
-
-const tableOf = (slug: string) => slug.replace(/-/g, '_')
 
 const hasDrafts = (collection: SanitizedCollectionConfig) =>
   Boolean(

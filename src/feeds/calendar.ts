@@ -9,8 +9,8 @@ import ical, { ICalEventStatus, ICalEventTransparency, type ICalCalendar } from 
 import { DateTime } from 'luxon'
 import type { Payload } from 'payload'
 
-import { chainFromAcceptLanguage } from '../../graphql/locale'
-import { renderBody } from '../../graphql/bodies'
+import { chainFromAcceptLanguage } from '../localeChain'
+import { renderBody } from '../bodies'
 import type { LocaleCode } from '../locales'
 import { occurrencesOf, timingOf, vtimezoneBlock } from './eventTiming'
 import { webinarPage } from './feeds'

@@ -11,7 +11,7 @@
 import { Feed, type Item } from 'feed'
 import type { Payload } from 'payload'
 
-import { renderBody } from '../../graphql/bodies'
+import { renderBody } from '../bodies'
 import { env } from '../env'
 import type { LocaleCode } from '../locales'
 import { describeStart, occurrencesOf, timingOf } from './eventTiming'
@@ -54,7 +54,7 @@ export type Entry = {
   published?: Date
   /** Plain text, for JSON Feed's `summary` (and, as HTML, RSS and Atom's description). */
   summary?: Picked
-  /** The body as sanitised HTML (graphql/bodies.ts), preceded by a webinar's start. */
+  /** The body as sanitised HTML (src/bodies.ts), preceded by a webinar's start. */
   html?: string
   /** The same as plain text. */
   text?: string

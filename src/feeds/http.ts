@@ -5,7 +5,7 @@
 // that is away, the hub's usual 503 with Retry-After (src/db/outage.ts), never a 500.
 import { createHash } from 'node:crypto'
 
-import { loadBodyRenderers } from '../../graphql/bodies'
+import { loadBodyRenderers } from '../bodies'
 import { DATABASE_UNAVAILABLE, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/outage'
 import { FEED_MAX_AGE_S } from '../cacheBudgets'
 

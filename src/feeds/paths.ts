@@ -6,7 +6,7 @@
 //   /calendar/groups/<group>/<locale>.ics
 //   /calendar/webinars/<slug>.ics
 // Parsing answers with a short sentence naming what is wrong, which the routes send with a 404.
-import { toSlug } from '../fields/slug'
+import { toSlug } from '../slugs'
 import { LOCALES, type LocaleCode } from '../locales'
 
 export const FEED_LOCALES = LOCALES.map((l) => l.code) as LocaleCode[]

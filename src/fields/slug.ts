@@ -5,21 +5,8 @@ import {
   type TextField,
   ValidationError,
 } from 'payload'
-import slugify from 'slugify'
 
-/**
- * Separators in titles ("Technical Note | Girls…", "Toolkit – Arabic", "A / B", "A+B", "A:B") are
- * word breaks: slugify would spell `|` as "or", `<` as "less", and glue the others to their
- * neighbours. `&` stays "and" ("Gender & Inclusion" → gender-and-inclusion), as English reads it.
- */
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-const SEPARATORS = /[|/\\·•‐‑‒–—―−+:;,<>=~_→←]/g
-
-export const toSlug = (text: string): string =>
-  slugify(text.replace(SEPARATORS, ' '), { lower: true, strict: true, trim: true })
-    .slice(0, 120)
-    .replace(/-+$/, '')
+import { SLUG_PATTERN, toSlug } from '../slugs'
 
 /** Fill an empty slug from the English title or name when a document is first saved. */
 const slugFrom =
@@ -91,7 +78,7 @@ export const slugField = (source = 'title', overrides: Partial<TextField> = {}):
     // own checks in the browser have run.
     validate: async (value: unknown, { req, id, collectionSlug, event }) => {
       if (value == null || value === '') return true
-      if (typeof value !== 'string' || !SLUG.test(value)) {
+      if (typeof value !== 'string' || !SLUG_PATTERN.test(value)) {
         return 'Slug must be lower-case letters, digits and single hyphens (for example "cpms-2019")'
       }
       // On save, say which record already has it (the database would only say "invalid: slug").

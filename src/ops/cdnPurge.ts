@@ -9,7 +9,7 @@
 // A failed purge is logged and retried twice; answers then expire by their own s-maxage (60 s).
 import pg from 'pg'
 
-import { type ChangeListener, listenForChanges } from '../../graphql/freshness'
+import { type ChangeListener, listenForChanges } from '../changes/listener'
 import { survivePoolErrors } from '../db/outage'
 import { tagsOfNotice } from '../changes/channel'
 import { logEvent } from './log'

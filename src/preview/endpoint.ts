@@ -1,13 +1,14 @@
 // "Preview" in the admin: GET /api/preview?collection=resources&id=5&locale=fr, for a signed-in
-// user who may read that document's drafts, signs a preview token (graphql/preview/token.ts) and
+// user who may read that document's drafts, signs a preview token (src/preview/token.ts) and
 // sends the browser to the site's preview page, which asks the partner API for the draft with it.
 // The admin's button links here rather than to a token made when the form was drawn: a token is
 // made at the click, so a form left open for an hour still previews.
 import type { CollectionConfig, Endpoint } from 'payload'
 import { z } from 'zod'
 
-import { toGlobalId } from '../../graphql/ids'
-import { PREVIEWABLE, type PreviewCollection, signPreview } from '../../graphql/preview/token'
+import { toGlobalId } from '../ids'
+import { PREVIEWABLE, type PreviewCollection } from '../servedKinds'
+import { signPreview } from './token'
 import { env } from '../env'
 import { LOCALE_CODES } from '../locales'
 

@@ -9,7 +9,7 @@
 // empty list means everything.
 import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 
-import type { LoggedChange } from '../changes/record'
+import type { LoggedChange } from '../changes/change'
 import type { Execute } from '../db/transaction'
 import { eventOf } from './events'
 

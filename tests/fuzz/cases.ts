@@ -2,7 +2,7 @@
 // anything looks random): malformed HTTP, malformed GraphQL, bad arguments, ids and cursors, for the
 // partner API at /graphql and Payload's REST API at /api. Each case is the exact request to send;
 // `expect` is set only where the right answer is definite.
-import { NODE_TYPES } from '../../graphql/ids'
+import { NODE_TYPES } from '../../src/ids'
 import { nestedFragments } from '../helpers/hostile'
 
 export type Endpoint = 'graphql' | 'rest' | 'site'

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { GET as calendarRoute } from '../../src/app/(partner)/calendar/[...path]/route'
 import { GET as feedRoute } from '../../src/app/(partner)/feeds/[...path]/route'
-import { loadBodyRenderers } from '../../graphql/bodies'
+import { loadBodyRenderers } from '../../src/bodies'
 import { buildFeed } from '../../src/feeds/feeds'
 import { webinarIcsPath } from '../../src/feeds/paths'
 import { hub, unique } from '../helpers/hub'

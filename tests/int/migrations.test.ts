@@ -7,7 +7,7 @@ import pg from 'pg'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { readPublicRules } from '../../graphql/access'
+import { readPublicRules } from '../../src/access/publicRules'
 import { checkPartnerSql } from '../../graphql/sql/check'
 import { ensurePartnerApi, partnerApiArgs } from '../../src/cli/buildApi'
 import { migrations } from '../../src/migrations'

@@ -6,9 +6,9 @@ import { getPayload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import config from '../../payload.config'
-import { publicFilters, readPublicRules } from '../../graphql/access'
+import { publicFilters, readPublicRules } from '../../src/access/publicRules'
 import { MAX_BODY_BYTES } from '../../graphql/guard'
-import { toGlobalId } from '../../graphql/ids'
+import { toGlobalId } from '../../src/ids'
 import { hub, unique } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
 

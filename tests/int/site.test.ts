@@ -6,7 +6,7 @@ import getPort from 'get-port'
 import { XMLParser } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { signPreview } from '../../graphql/preview/token'
+import { signPreview } from '../../src/preview/token'
 import { png } from '../helpers/files'
 import { type RunningServer, startServer } from '../helpers/servers'
 
@@ -617,29 +617,4 @@ describe('npm run start:site, alone against a hub’s partner API', () => {
       'Environment: HUB_GRAPHQL_URL="not a url" must be the http(s) address of a hub’s /graphql. Fix: set it to a hub’s partner API, e.g. https://hub.example.org/graphql.',
     )
   }, 120_000)
-})
-
-describe('the site’s code', () => {
-  it('imports nothing of the hub: only its own files and packages', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs')
-    const path = await import('node:path')
-    const root = path.resolve('site')
-    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
-      (file) => /\.tsx?$/.test(file) && !file.startsWith('generated'),
-    )
-    expect(files.length).toBeGreaterThan(10)
-    const outside = files.flatMap((file) =>
-      [...readFileSync(path.join(root, file), 'utf8').matchAll(/from '([^']+)'/g)]
-        .map((m) => m[1]!)
-        .filter(
-          (spec) => spec.startsWith('.') || spec.startsWith('@/') || spec.startsWith('@payload'),
-        )
-        .filter(
-          (spec) =>
-            spec.startsWith('@') || !path.resolve(root, path.dirname(file), spec).startsWith(root),
-        )
-        .map((spec) => `${file}: ${spec}`),
-    )
-    expect(outside).toEqual([])
-  })
 })

@@ -15,7 +15,7 @@ vi.hoisted(() => {
   process.env.WEBHOOK_ALLOW_PRIVATE = 'true'
 })
 
-import { toGlobalId } from '../../graphql/ids'
+import { toGlobalId } from '../../src/ids'
 import { env } from '../../src/env'
 import type { Webhook as WebhookDoc } from '../../src/payload-types'
 import { checkWebhookUrl, guardedLookup, refusedAddress } from '../../src/webhooks/addresses'

@@ -2,7 +2,7 @@
 // (and a webinar's calendar language), and the public site's redirect from / to a language.
 import { describe, expect, it } from 'vitest'
 
-import { chainFromAcceptLanguage } from '../../graphql/locale'
+import { chainFromAcceptLanguage } from '../../src/localeChain'
 import { createSite } from '../../site/app'
 
 describe('the partner API’s chain from Accept-Language', () => {

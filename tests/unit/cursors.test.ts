@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql'
 import { describe, expect, it } from 'vitest'
 
-import { badCursor, cursorTag, decodeCursor, encodeCursor } from '../../graphql/ids'
+import { badCursor, cursorTag, decodeCursor, encodeCursor } from '../../src/ids'
 
 const MESSAGE =
   '`after` is not a cursor of this listing and order: pass a `cursor` or `pageInfo.endCursor` it returned.'

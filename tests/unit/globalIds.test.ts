@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql'
 import { describe, expect, it } from 'vitest'
 
-import { fromGlobalId, NODE_TYPES, toGlobalId } from '../../graphql/ids'
+import { fromGlobalId, NODE_TYPES, toGlobalId } from '../../src/ids'
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url')
 

@@ -3,7 +3,8 @@
 import { type GraphQLResolveInfo, type OperationDefinitionNode, parse } from 'graphql'
 import { describe, expect, it } from 'vitest'
 
-import { chainFromDirective, pick, type Locales } from '../../graphql/locale'
+import { chainFromDirective } from '../../graphql/locale'
+import { pick, type Locales } from '../../src/localeChain'
 import { DEFAULT_LOCALE, LOCALE_CODES, LOCALES } from '../../src/locales'
 
 /** The resolve info of `operation` as far as chainFromDirective reads it. */

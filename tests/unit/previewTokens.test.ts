@@ -3,13 +3,8 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
-import {
-  PREVIEW_SECONDS,
-  PREVIEWABLE,
-  type PreviewCollection,
-  readPreview,
-  signPreview,
-} from '../../graphql/preview/token'
+import { PREVIEW_SECONDS, readPreview, signPreview } from '../../src/preview/token'
+import { PREVIEWABLE, type PreviewCollection } from '../../src/servedKinds'
 
 const SECRET = 'the hub’s PAYLOAD_SECRET'
 const NOW = Date.UTC(2026, 0, 21, 12, 0, 0)
@@ -101,7 +96,7 @@ describe('preview tokens', () => {
   })
 
   describe('signed with the hub’s key but not made by signPreview', () => {
-    // The key derivation of graphql/preview/token.ts, so that only the claim is wrong.
+    // The key derivation of src/preview/token.ts, so that only the claim is wrong.
     const key = createHmac('sha256', SECRET).update('alliance-hub:preview-token:v1').digest()
     const forge = (text: string) => {
       const data = Buffer.from(text).toString('base64url')

@@ -2,7 +2,7 @@
 // Latin letters, at most 120 characters) and the test of a slug the hub could have stored.
 import { describe, expect, it } from 'vitest'
 
-import { toSlug } from '../../src/fields/slug'
+import { toSlug } from '../../src/slugs'
 import { isStoredSlug } from '../../src/feeds/paths'
 
 describe('slugs from titles', () => {

@@ -1,7 +1,7 @@
 // Working groups, task forces and initiatives, with their leads, resources, webinars and news.
 import { page } from '../../arguments'
 import type { Resolvers } from '../../generated/resolvers'
-import { toGlobalId } from '../../ids'
+import { toGlobalId } from '../../../src/ids'
 import type {
   EventRow,
   GroupRow,

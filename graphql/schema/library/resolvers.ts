@@ -12,17 +12,17 @@ import {
   search as searchArg,
   slug,
 } from '../../arguments'
-import { loadBodyRenderers, renderBody } from '../../bodies'
+import { loadBodyRenderers, renderBody } from '../../../src/bodies'
 import type { PartnerContext } from '../../context'
-import type { PublicFilters } from '../../access'
+import type { PublicFilters } from '../../../src/access/publicRules'
 import type {
   QueryResolvers,
   QueryResourceFacetsArgs,
   QueryResourcesArgs,
   Resolvers,
 } from '../../generated/resolvers'
-import { toGlobalId } from '../../ids'
-import type { Locale, Locales } from '../../locale'
+import { toGlobalId } from '../../../src/ids'
+import type { Locale, Locales } from '../../../src/localeChain'
 import type {
   OrganisationRow,
   PersonRow,
@@ -47,6 +47,7 @@ import {
 } from '../../sql/taxonomies'
 import { loadFile, loadFiles } from '../files/resolvers'
 import { connection, country, language, toEnum, translated } from '../shared'
+import { STANDARD_COUNT } from '../../../src/standards'
 
 const filterSchema = z
   .object({
@@ -55,7 +56,15 @@ const filterSchema = z
     themes: z.array(slug).nullish(),
     audiences: z.array(slug).nullish(),
     workingGroups: z.array(slug).nullish(),
-    standards: z.array(z.number().int().min(1).max(28, 'standards are numbered 1 to 28')).nullish(),
+    standards: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(1)
+          .max(STANDARD_COUNT, `standards are numbered 1 to ${STANDARD_COUNT}`),
+      )
+      .nullish(),
     countries: z.array(countryArg).nullish(),
     languages: z.array(languageArg).nullish(),
     publishedFrom: date.nullish(),

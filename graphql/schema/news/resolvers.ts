@@ -1,7 +1,7 @@
 // News posts and newsletter editions.
 import { page, parseArg, slug } from '../../arguments'
 import type { Resolvers } from '../../generated/resolvers'
-import { toGlobalId } from '../../ids'
+import { toGlobalId } from '../../../src/ids'
 import { loadFile } from '../files/resolvers'
 import type { EventRow, GroupRow, NewsletterRow, NewsRow, ResourceRow } from '../../rows'
 import { findBySlug, listPage } from '../../sql/listing'

@@ -3,7 +3,7 @@
 // positions stay exact while editors publish: graphql/sql/sync.ts.
 import { first as firstArg, parseArg } from '../../arguments'
 import type { Resolvers } from '../../generated/resolvers'
-import { toGlobalId, type NodeType } from '../../ids'
+import { toGlobalId, type NodeType } from '../../../src/ids'
 import type { SyncPageResult } from '../../rows'
 import { createGraphQLError } from 'graphql-yoga'
 

@@ -11,7 +11,7 @@ import {
 } from '../../arguments'
 import type { QueryWebinarsArgs, Resolvers } from '../../generated/resolvers'
 import { webinarIcsPath } from '../../../src/feeds/paths'
-import { toGlobalId } from '../../ids'
+import { toGlobalId } from '../../../src/ids'
 import type { EventRow, GroupRow, OrganisationRow, PersonRow } from '../../rows'
 import { webinarListing } from '../../sql/events'
 import { findBySlug, listPage, type ListingQuery } from '../../sql/listing'

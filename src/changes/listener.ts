@@ -8,8 +8,8 @@
 // rebuilt in milliseconds.
 import pg from 'pg'
 
-import { CHANGES_CHANNEL, type ChangeNotice, parseNotice } from '../src/changes/channel'
-import { logEvent } from '../src/ops/log'
+import { CHANGES_CHANNEL, type ChangeNotice, parseNotice } from './channel'
+import { logEvent } from '../ops/log'
 
 export type ChangeListener = { close: () => Promise<void> }
 

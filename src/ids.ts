@@ -4,19 +4,11 @@
 import { createHash } from 'node:crypto'
 import { createGraphQLError } from 'graphql-yoga'
 
-export const NODE_TYPES = [
-  'Resource',
-  'WorkingGroup',
-  'Webinar',
-  'NewsPost',
-  'Newsletter',
-  'Organisation',
-  'Person',
-  'Term',
-  'Standard',
-  'Translation',
-] as const
-export type NodeType = (typeof NODE_TYPES)[number]
+import { SERVED_TYPES, type ServedType } from './servedKinds'
+
+/** The partner API's types of record (src/servedKinds.ts). */
+export const NODE_TYPES = SERVED_TYPES
+export type NodeType = ServedType
 
 /** Record ids are PostgreSQL `integer` serials: 1 … 2^31-1, written in decimal. */
 const MAX_ID = 2 ** 31 - 1

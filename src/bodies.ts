@@ -6,7 +6,7 @@
 import type { HTMLConverters } from '@payloadcms/richtext-lexical/html'
 import type { IOptions } from 'sanitize-html'
 
-import type { Locale } from './locale'
+import type { Locale } from './localeChain'
 
 export type BodyFormat = 'HTML' | 'TEXT' | 'JSON'
 

@@ -4,15 +4,7 @@
 // PAYLOAD_SECRET, which both the hub and `start:api` hold; compared in constant time.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-/** The collections a preview can show, and the partner API's type for each. */
-export const PREVIEWABLE = {
-  resources: 'Resource',
-  events: 'Webinar',
-  news: 'NewsPost',
-  newsletters: 'Newsletter',
-  'working-groups': 'WorkingGroup',
-} as const
-export type PreviewCollection = keyof typeof PREVIEWABLE
+import { PREVIEWABLE, type PreviewCollection } from '../servedKinds'
 
 export type PreviewClaim = { collection: PreviewCollection; id: number; exp: number }
 
@@ -58,7 +50,7 @@ export const readPreview = (
   } catch {
     return { problem: 'The preview token is not one the hub made.' }
   }
-  if (!(claim.collection in PREVIEWABLE) || !Number.isInteger(claim.id)) {
+  if (!Object.hasOwn(PREVIEWABLE, claim.collection) || !Number.isInteger(claim.id)) {
     return { problem: 'The preview token names no document the hub can preview.' }
   }
   if (claim.exp * 1000 <= now) {
