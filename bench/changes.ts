@@ -4,10 +4,9 @@
 //  - publish → visible everywhere: until the hub and every cached `start:api` answer the new title;
 //  - a delta sync after 100 changes against a full re-download: requests and bytes of each, and the
 //    offline bundle's size.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b)

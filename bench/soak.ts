@@ -12,6 +12,7 @@
 // the full form also when a server's memory is not stable after warm-up; PostgreSQL's is shown for
 // information, and a run too short to judge says so without failing. In --ci (a minute on a shared
 // machine says nothing about memory) the verdict is only printed.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -114,7 +115,6 @@ const SEARCHES: Record<Locale, string[]> = {
 }
 
 const step = (text: string) => console.log(`\n▶ ${text}`)
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits
 const mmss = (seconds: number) => {
   const whole = Math.round(seconds)

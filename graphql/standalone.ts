@@ -1,11 +1,13 @@
 // `npm run start:api`: the partner API on its own (no admin, no Next), for read replicas behind a
 // load balancer: /healthz and /readyz for it (src/ops/health.ts: database and migrations), one log
 // line per request (src/ops/log.ts). Stops cleanly on Ctrl-C / SIGTERM.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
 
 import { checkEnv } from '../src/env'
 import { createHealth } from '../src/ops/health'
+import { trackConnections } from '../src/http/connections'
 import { refuseMalformed } from '../src/http/gate'
 import { logEvent, serveLogged, whenOutputGone } from '../src/ops/log'
 import { readPublicRules } from '../src/access/publicRules'
@@ -37,17 +39,26 @@ server.listen(PORT, HOST, () => {
   logEvent('info', 'ready', `Partner API at ${url} (GraphiQL in a browser)`, { url })
 })
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const connections = trackConnections(server)
+/** How long requests in flight may finish when the server is asked to stop. */
+const STOP_GRACE_MS = 10_000
+let stopping = false
 const stop = (signal: NodeJS.Signals) => {
+  if (stopping) return
+  stopping = true
   logEvent('info', 'stop', `Stopping (${signal})`, { signal })
   health.stopping()
+  const exit = () => process.exit(0)
   server.close(
     () =>
       void Promise.race([
         Promise.all([closePartnerPool(), health.close(), close()]),
         sleep(5000),
-      ]).then(() => process.exit(0)),
+      ]).then(exit),
   )
+  connections.drain()
+  setTimeout(() => connections.closeAll(), STOP_GRACE_MS).unref()
+  setTimeout(exit, STOP_GRACE_MS + 6000).unref()
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

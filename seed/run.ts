@@ -1,5 +1,6 @@
 // `npm run seed` loads the real records; `npm run seed -- --scale N` adds N generated resources.
-// Needs DATABASE_URL and PAYLOAD_SECRET (npm run seed provides both for the embedded database).
+// Needs DATABASE_URL and PAYLOAD_SECRET (npm run seed provides both for the embedded database);
+// applies pending migrations first.
 import { SingleBar, Presets } from 'cli-progress'
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'
@@ -10,6 +11,7 @@ import { seedData } from './data'
 import { generateVolume } from './generate'
 import { runSeed, SeedError } from './seed'
 import { ensureFirstAdmin } from './firstAdmin'
+import { applyMigrations } from '../src/db/applyMigrations'
 
 const args = z
   .object({
@@ -33,6 +35,8 @@ if (!args.success) {
 
 console.log('Connecting to the database…')
 const payload = await getPayload({ config })
+// A fresh clone's `npm run seed` comes before any `npm run migrate`: the tables are made first.
+await applyMigrations(payload)
 const bar = new SingleBar(
   // Off a terminal (CI logs), a line every few seconds instead of a redrawn bar.
   {

@@ -23,6 +23,11 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
     `The Alliance's site is at http://${env.HOST}:${info.port}/ (reading ${env.HUB_GRAPHQL_URL})`,
   )
 })
-const stop = () => server.close(() => process.exit(0))
+// Requests in flight may finish; connections left open (idle keep-alive) are closed with them.
+const stop = () => {
+  server.close(() => process.exit(0))
+  if ('closeIdleConnections' in server) server.closeIdleConnections()
+  setTimeout(() => process.exit(0), 10_000).unref()
+}
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

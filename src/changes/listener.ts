@@ -6,14 +6,13 @@
 // in listings that held no resource at all, and a record shown inside another (a publisher inside a
 // resource) is named only if the partner asked for its id. Changes come a few an hour; answers are
 // rebuilt in milliseconds.
+import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 
 import { CHANGES_CHANNEL, type ChangeNotice, parseNotice } from './channel'
 import { logEvent } from '../ops/log'
 
 export type ChangeListener = { close: () => Promise<void> }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Calls `onChange` for each announcement on `connectionString` (the primary: a replica cannot

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util'
 
 import { isLoopbackHost, localServerUrl } from '../auth/serverUrl'
 import { env as configured } from '../env'
-import { ensureDatabase, ensureSecret } from './localDatabase'
+import { localSetupOrExit } from './localDatabase'
 import { type Env, run } from './run'
 
 const { values } = parseArgs({ options: { production: { type: 'boolean', default: false } } })
@@ -28,8 +28,7 @@ if (values.production && !serverUrl) {
   serverUrl = localServerUrl(HOST, PORT)
 }
 
-const secret = await ensureSecret()
-const db = await ensureDatabase()
+const { secret, db } = await localSetupOrExit()
 const env: Env = {
   ...process.env,
   DATABASE_URL: db.url,
@@ -40,12 +39,7 @@ const env: Env = {
 
 const step = async (label: string, command: string, args: string[], extraEnv: Env = {}) => {
   console.log(`\n▶ ${label}`)
-  let code = await run(command, args, { ...env, ...extraEnv })
-  // Node 20's off-thread module loader (tsx) can leave an entry module unsettled: exit 13.
-  for (let retry = 0; retry < 2 && code === 13; retry++) {
-    console.warn(`${label}: Node exited 13 (module loader); trying again.`)
-    code = await run(command, args, { ...env, ...extraEnv })
-  }
+  const code = await run(command, args, { ...env, ...extraEnv })
   if (code !== 0) {
     console.error(`✖ ${label} failed (exit ${code}).`)
     await db.stop()

@@ -10,6 +10,7 @@ import {
   type EmbeddedServer,
   postmasterRunning,
   startEmbeddedPostgres,
+  stopServersOnlyWhenAsked,
 } from '../db/embeddedPostgres'
 
 const DATA_DIR = path.resolve(process.cwd(), '.data')
@@ -37,16 +38,41 @@ export const ensureDatabase = async (): Promise<LocalDatabase> => {
   const dataDir = env.EMBEDDED_PG_DIR
     ? path.resolve(env.EMBEDDED_PG_DIR)
     : path.join(DATA_DIR, 'postgres')
-  const server = await startEmbeddedPostgres({ dataDir, passwordFile: `${dataDir}-password` })
+  // Its own process group: Ctrl-C or a SIGTERM to ours reaches the hub, which finishes its requests
+  // first; the server is stopped last (stop below), not by the package's own signal listeners.
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    passwordFile: `${dataDir}-password`,
+    ownProcessGroup: true,
+  })
+  stopServersOnlyWhenAsked()
   await server.createDatabase('hub')
   const shown = (file: string) => path.relative(process.cwd(), file) || file
   console.log(
     `Embedded PostgreSQL is running on 127.0.0.1:${server.port} (data in ${shown(dataDir)}, superuser password in ${shown(server.passwordFile)}).`,
   )
   const supervisor = superviseEmbedded(server, () =>
-    startEmbeddedPostgres({ dataDir, port: server.port, passwordFile: server.passwordFile }),
+    startEmbeddedPostgres({
+      dataDir,
+      port: server.port,
+      passwordFile: server.passwordFile,
+      ownProcessGroup: true,
+    }),
   )
   return { url: server.url('hub'), embedded: true, stop: supervisor.stop }
+}
+
+/**
+ * The secret and the database, for a command line: what keeps them from starting (a folder the
+ * server cannot enter, a port in use) is said in one line, without a stack trace, and ends the process.
+ */
+export const localSetupOrExit = async (): Promise<{ secret: string; db: LocalDatabase }> => {
+  try {
+    return { secret: await ensureSecret(), db: await ensureDatabase() }
+  } catch (error) {
+    console.error(`✖ ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
 }
 
 /** How often the hub looks at its embedded server (a restart takes about 2 s more). */

@@ -6,6 +6,7 @@
 //
 // Past the gate (src/http/gate.ts) it answers /healthz and /readyz (src/ops/health.ts) without
 // asking Next, and writes one log line per request (src/ops/log.ts).
+import { setTimeout as sleep } from 'node:timers/promises'
 import { getRequestListener } from '@hono/node-server'
 import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
@@ -16,6 +17,7 @@ import next from 'next'
 import { checkEnv } from '../env'
 import { createHealth } from '../ops/health'
 import { payloadJobTimers } from '../ops/jobs'
+import { trackConnections } from '../http/connections'
 import { refuseMalformed } from '../http/gate'
 import { logEvent, serveLogged, whenOutputGone } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
@@ -25,8 +27,6 @@ import { partnerPool } from '../../graphql/db'
 import { createPartnerHandler } from '../../graphql/server'
 import { verifyPartnerSqlAtStart } from '../../graphql/sql/check'
 import { createSite, isSitePath } from '../../site/app'
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** How long requests in flight may finish when the server is asked to stop. */
 const STOP_GRACE_MS = 10_000
@@ -149,14 +149,16 @@ const selfUrl = (path: string) => {
  * before: a hub that only served /graphql would never publish on schedule. Asked once at start,
  * and again from /readyz while the runner is missing (one request at a time).
  */
+const stopAsking = new AbortController()
 const askPayload = async () => {
   try {
     const response = await fetch(selfUrl('/api/users/me'), {
       headers: { 'X-Request-Id': 'hub-start-payload' },
-      signal: AbortSignal.timeout(180_000),
+      signal: AbortSignal.any([stopAsking.signal, AbortSignal.timeout(180_000)]),
     })
     await response.arrayBuffer()
   } catch (error) {
+    if (stopAsking.signal.aborted) return
     const why = (error as Error).name
     logEvent('warn', 'start-payload', `Could not start Payload and its job runner yet (${why})`, {
       error: why,
@@ -180,9 +182,17 @@ server.listen(PORT, HOST, () => {
   if (runJobs) void startPayload()
 })
 
+const connections = trackConnections(server)
+
+let stopping = false
 const stop = (signal: NodeJS.Signals) => {
+  // A signal to the process group of `npm start` reaches this process twice (directly, and passed
+  // on by the launcher): one stop.
+  if (stopping) return
+  stopping = true
   logEvent('info', 'stop', `Stopping (${signal})`, { signal })
   health.stopping()
+  stopAsking.abort()
   const exit = () => process.exit(0)
   // A request to a webhook cut off here is sent again by the next worker, with the same webhook-id.
   server.close(
@@ -192,10 +202,20 @@ const stop = (signal: NodeJS.Signals) => {
         sleep(2000),
       ]).then(exit),
   )
-  // Requests in flight (an upload, a publish) get a few seconds to finish; idle keep-alive
-  // connections would only hold close() open.
-  server.closeIdleConnections()
-  setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref()
+  // Requests in flight (an upload, a publish) get a few seconds to finish; idle connections would
+  // only hold close() open.
+  connections.drain()
+  setTimeout(() => {
+    const cut = connections.closeAll()
+    if (cut)
+      logEvent(
+        'warn',
+        'stop',
+        `${cut} request(s) unfinished after ${STOP_GRACE_MS / 1000} s: cut off`,
+      )
+  }, STOP_GRACE_MS).unref()
+  // Whatever else holds the process (a native watcher of the development server), it ends.
+  setTimeout(exit, STOP_GRACE_MS + 3000).unref()
 }
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

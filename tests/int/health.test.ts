@@ -1,6 +1,7 @@
 // /healthz and /readyz on the hub (src/cli/serve.ts in front of Next) and on the partner API alone
 // (graphql/standalone.ts), and their request logs: real servers on the test database, on a database
 // that is not there, on one that never answers, and on a fresh database with migrations pending.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { spawn } from 'node:child_process'
 import net from 'node:net'
 import getPort from 'get-port'
@@ -22,8 +23,6 @@ const BEARER_SECRET = 'bearer-secret-value-9c2d'
 const DB_PASSWORD = 'db-password-never-logged'
 
 type LogLine = Record<string, unknown> & { msg: string; level: string; time: string }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The JSON lines a server wrote (other lines, such as Payload's own, are skipped). */
 const jsonLines = (server: RunningServer): LogLine[] =>

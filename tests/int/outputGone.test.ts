@@ -1,11 +1,10 @@
 // A server whose output nobody reads any more (its log collector or parent went away) stops cleanly.
 // The hub used to keep running at full CPU: each failed write was an uncaught error that Next's
 // handler logged to the same broken stream.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 
 import { type RunningServer, startServer, stopAllServers } from '../helpers/servers'
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 afterAll(() => stopAllServers())
 

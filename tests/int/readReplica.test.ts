@@ -5,6 +5,7 @@
 //
 // The replica's lag is made certain, not hoped for: replay is paused (pg_wal_replay_pause) while
 // the primary publishes, and resumed when the test says so.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -18,7 +19,6 @@ import { type EmbeddedServer, startEmbeddedPostgres } from '../../src/db/embedde
 import { type Replica, startReplica } from '../helpers/replica'
 import { type RunningServer, startServer } from '../helpers/servers'
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 let counter = 0
 // Not tests/helpers/hub's: importing it loads the config, which must wait for this file's database.
 const unique = (prefix: string) => `${prefix} ${process.pid}-${++counter}`

@@ -2,6 +2,7 @@
 // HTTP receiver on 127.0.0.1 (this file allows private targets, as a hub on a private network
 // would), verified with the `standardwebhooks` package as a partner would. Then the refusals
 // (private addresses, other roles, the secret after creation) and a worker killed mid-send.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -23,8 +24,6 @@ import { DEFAULT_SCHEDULE, givesUp, maxRetryDelay, retryDelay } from '../../src/
 import { sendSigned } from '../../src/webhooks/send'
 import { startWebhookWorker, type WebhookWorker } from '../../src/webhooks/worker'
 import { graphql, hub, makeUser, rest, type TestUser, unique } from '../helpers/hub'
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Short waits, so that a retry and a give-up happen within a test. */
 const TEST_SCHEDULE = { baseMs: 400, capMs: 1500, minAttempts: 3, giveUpAfterMs: 0 }
