@@ -1,6 +1,7 @@
 // `npm run backup [-- --out FILE]`: one file holding the database and the uploaded media, by
-// default backups/hub-<UTC time>.tar (see src/ops/backup.ts). `npm run backup` starts the
-// embedded database when DATABASE_URL is unset.
+// default backups/hub-<UTC time>.tar (see src/ops/backup.ts). `npm run backup -- --check` says
+// whether a backup can run, and what to do if not. `npm run backup` starts the embedded database
+// when DATABASE_URL is unset.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
@@ -9,6 +10,7 @@ import { env } from '../env'
 import {
   abortOnSignals,
   BackupError,
+  checkBackup,
   createBackup,
   defaultBackupFile,
   PgToolsError,
@@ -17,13 +19,19 @@ import {
 // `npm run` runs in the project folder; paths given are taken from where it was typed.
 const INVOKED_FROM = env.INIT_CWD ?? process.cwd()
 
-const USAGE = 'Usage: npm run backup [-- --out FILE]'
+const USAGE = 'Usage: npm run backup [-- --out FILE | --check]'
 
 const readArgs = () => {
   try {
-    const { values } = parseArgs({ options: { out: { type: 'string' } } })
+    const { values } = parseArgs({
+      options: { out: { type: 'string' }, check: { type: 'boolean' } },
+    })
     return z
-      .object({ out: z.string().trim().min(1, '--out names no file').optional() })
+      .object({
+        out: z.string().trim().min(1, '--out names no file').optional(),
+        check: z.boolean().optional(),
+      })
+      .refine((a) => !(a.out && a.check), '--check writes no file: leave out --out')
       .parse(values)
   } catch (error) {
     const message =
@@ -39,6 +47,17 @@ if (!env.DATABASE_URL) {
     'DATABASE_URL is not set: `npm run backup` sets it (and starts the local database).',
   )
   process.exit(2)
+}
+if (args.check) {
+  const { lines, problems } = await checkBackup({
+    databaseUrl: env.DATABASE_URL,
+    mediaDir: env.MEDIA_DIR,
+    pgBinDir: env.PG_BIN_DIR,
+  })
+  for (const line of lines) console.log(`✔ ${line}`)
+  for (const problem of problems) console.error(`✖ ${problem}`)
+  console.log(problems.length ? 'A backup cannot run yet.' : 'A backup can run.')
+  process.exit(problems.length ? 1 : 0)
 }
 try {
   await createBackup({

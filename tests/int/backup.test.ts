@@ -12,6 +12,8 @@ import type { Payload } from 'payload'
 import * as tar from 'tar'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { installPgTools } from '../../src/ops/pgTools'
+
 const id = `${process.pid}_${randomUUID().slice(0, 6)}`
 // `hub_test_…`: whatever is left behind is dropped by the next run's global setup.
 const databaseName = (role: string) => `hub_test_backup_${id}_${role}`
@@ -149,6 +151,8 @@ beforeAll(async () => {
   sourceMedia = path.join(tempDir, 'source-media')
   backupFile = path.join(tempDir, 'hub.tar')
   sourceUrl = await createDatabase('source')
+  // As the README says to, once per machine: backups themselves fetch nothing.
+  await installPgTools(() => undefined)
 
   // This file runs in its own process: a hub of its own (database and media folder), so that
   // other test files writing meanwhile cannot make the two sides differ.
@@ -388,6 +392,30 @@ describe('backup and restore', () => {
     expect(rows).toEqual([])
     expect(await fs.readdir(restoredMedia)).not.toContainEqual(expect.stringMatching(/restoring/))
   }, 180_000)
+
+  it('says beforehand whether a backup can run, and the fix for each thing that keeps it from running', async () => {
+    const ready = await runCli('backup', ['--check'], {
+      DATABASE_URL: sourceUrl,
+      MEDIA_DIR: sourceMedia,
+    })
+    expect(ready.code, ready.output).toBe(0)
+    expect(ready.output).toMatch(/✔ Database: PostgreSQL 1\d/)
+    expect(ready.output).toMatch(/✔ Tools: pg_dump 17\.\d+ .*from \.tools\//)
+    expect(ready.output).toMatch(/✔ Media: \d+ files? in /)
+    expect(ready.output).toContain('A backup can run.')
+
+    const closed = new URL(sourceUrl)
+    closed.port = '1'
+    const broken = await runCli('backup', ['--check'], {
+      DATABASE_URL: closed.toString(),
+      MEDIA_DIR: sourceMedia,
+      PG_BIN_DIR: path.join(tempDir, 'no-such-tools'),
+    })
+    expect(broken.code).toBe(1)
+    expect(broken.output).toMatch(/✖ Database: .*ECONNREFUSED/)
+    expect(broken.output).toMatch(/✖ Tools: .*no-such-tools.*PG_BIN_DIR/s)
+    expect(broken.output).toContain('A backup cannot run yet.')
+  })
 
   it('leaves no file behind when a backup fails, and says why', async () => {
     // Client tools older than the server, as an old system package would be.
