@@ -38,6 +38,7 @@ import { explainBadRequests } from './src/hooks/explainBadRequests'
 import { explainDatabaseOutage } from './src/hooks/explainDatabaseOutage'
 import { explainRefusals } from './src/hooks/explainRefusals'
 import { withHubRules } from './src/hooks/hubRules'
+import { countedPg } from './src/db/countedPg'
 import { env } from './src/env'
 import { DEFAULT_LOCALE, LOCALES } from './src/locales'
 import { previewEndpoint } from './src/preview/endpoint'
@@ -102,6 +103,8 @@ export default buildConfig({
   i18n: { supportedLanguages: { en, fr, es, ar }, fallbackLanguage: 'en' },
   editor: lexicalEditor(),
   db: postgresAdapter({
+    // Counted pools: each request's log line says how many statements it sent (src/db/countedPg.ts).
+    pg: countedPg,
     // A request waits at most 5 s for a connection: while the database is away it gets a 503 soon,
     // not a hang (src/db/outage.ts).
     pool: {

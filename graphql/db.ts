@@ -7,6 +7,7 @@ import pg from 'pg'
 
 import { PREPARED_STATEMENTS_MAX, SEEN_ONCE_MAX } from '../src/cacheBudgets'
 import { survivePoolErrors } from '../src/db/outage'
+import { CountedPool } from '../src/db/countedPg'
 import { env } from '../src/env'
 
 export type Sql = {
@@ -28,7 +29,7 @@ export const partnerPool = (connectionString = partnerDatabaseUrl()): pg.Pool =>
     if (!connectionString)
       throw new Error('DATABASE_URL is not set: the partner API needs the hub’s database.')
     // A replica is only read: a statement that would write is refused by it in any case.
-    pool = new pg.Pool({
+    pool = new CountedPool({
       connectionString,
       max: env.PARTNER_DB_POOL_SIZE,
       // While the database is away a query fails within 5 s (a 503), rather than waiting.

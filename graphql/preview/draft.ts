@@ -13,13 +13,14 @@ import { survivePoolErrors } from '../../src/db/outage'
 import { env } from '../../src/env'
 import { KINDS } from '../sql/entities'
 import { type PreviewCollection, SERVED } from '../../src/servedKinds'
+import { CountedPool } from '../../src/db/countedPg'
 
 let pool: pg.Pool | undefined
 const primary = () => {
   if (!pool) {
     const connectionString = env.DATABASE_URL
     if (!connectionString) throw new Error('DATABASE_URL is not set: previews read the primary.')
-    pool = new pg.Pool({ connectionString, max: 2, connectionTimeoutMillis: 5000 })
+    pool = new CountedPool({ connectionString, max: 2, connectionTimeoutMillis: 5000 })
     survivePoolErrors(pool, 'Partner API previews')
   }
   return pool

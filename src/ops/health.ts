@@ -22,6 +22,7 @@ import pg from 'pg'
 
 import { type CronLike, judgeRunner, RUNNER_SILENCE_MS } from './jobs'
 import { type Fields, logEvent } from './log'
+import { CountedPool } from '../db/countedPg'
 
 export type CheckResult =
   | ({ status: 'ok' } & Fields)
@@ -169,7 +170,7 @@ export const createHealth = (options: HealthOptions) => {
   const timeoutMs = options.timeoutMs ?? 2000
   const reuseMs = options.reuseMs ?? 1000
   const pool = options.databaseUrl
-    ? new pg.Pool({
+    ? new CountedPool({
         connectionString: options.databaseUrl,
         max: 1,
         connectionTimeoutMillis: timeoutMs,

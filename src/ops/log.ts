@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import { env } from '../env'
-import { countStatements } from './sqlCount'
+import { countStatements } from '../db/countedPg'
 
 export type Level = 'info' | 'warn' | 'error'
 export type LogFormat = 'json' | 'text'

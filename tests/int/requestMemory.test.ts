@@ -10,14 +10,14 @@ import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { PARSE_CACHE_BYTES, PLAN_CACHE_BYTES } from '../../src/cacheBudgets'
-import { countStatements } from '../../src/ops/sqlCount'
+import { CountedPool, countStatements } from '../../src/db/countedPg'
 import { partnerApi } from '../helpers/partner'
 
 let pool: pg.Pool
 
 beforeAll(() => {
   // Fewer connections than requests at once: callers also wait for a connection to be freed.
-  pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 })
+  pool = new CountedPool({ connectionString: inject('databaseUrl'), max: 2 })
 })
 afterAll(async () => {
   await pool.end()
