@@ -21,7 +21,7 @@ export const run = async (command: string, args: string[], env: Env): Promise<nu
   let code = await runOnce(command, args, env)
   for (let retry = 0; retry < 2 && code === UNSETTLED_MODULE; retry++) {
     console.warn(
-      `${[command, ...args].join(' ')}: Node exited ${UNSETTLED_MODULE} before running it (its module loader); trying again.`,
+      `${[command, ...args].join(' ').slice(0, 120)}: Node exited ${UNSETTLED_MODULE} before running it (its module loader); trying again.`,
     )
     code = await runOnce(command, args, env)
   }

@@ -21,9 +21,6 @@ describe.each(['prod', 'api'] as const)('the %s server, its output closed', (kin
       await fetch(new URL('/graphql?query=%7B__typename%7D', server.base)).catch(() => undefined)
       await sleep(200)
     }
-    const deadline = Date.now() + 20_000
-    while (server.alive() && Date.now() < deadline) await sleep(200)
-    expect(server.alive()).toBe(false)
-    expect(server.exitCode()).toBe(0)
+    expect(await server.exited(20_000)).toBe(0)
   })
 })
