@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { Hono, type Context } from 'hono'
+import { accepts } from 'hono/accepts'
 import { compress } from 'hono/compress'
 import { etag } from 'hono/etag'
 import type { JSX } from 'hono/jsx/jsx-runtime'
@@ -216,15 +217,22 @@ export const createSite = (options: SiteOptions) => {
     )
   })
 
-  // The visitor's language from the browser's, else English.
+  // The visitor's language from the browser's (by quality; `fr-CH` is French, `q=0` refused), else English.
   app.get('/', (c) => {
-    const wanted = (c.req.header('accept-language') ?? '')
-      .split(',')
-      .map((part) => part.trim().slice(0, 2).toLowerCase())
-      .find((code) => isLang(code))
+    const wanted = accepts(c, {
+      header: 'Accept-Language',
+      supports: [...LANGS],
+      default: 'en',
+      match: (ranges, { supports, default: fallback }) =>
+        ranges
+          .filter((range) => range.q > 0)
+          .sort((a, b) => b.q - a.q)
+          .map((range) => range.type.toLowerCase().split('-')[0])
+          .find((code) => code !== undefined && supports.includes(code)) ?? fallback,
+    })
     c.header('Vary', 'Accept-Language')
     c.header('Cache-Control', 'public, no-cache')
-    return c.redirect(`/${wanted ?? 'en'}/`, 302)
+    return c.redirect(`/${wanted}/`, 302)
   })
 
   const lang = '/:lang{en|fr|es|ar}'

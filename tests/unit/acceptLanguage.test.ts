@@ -60,6 +60,16 @@ describe('the site’s language from Accept-Language', () => {
     expect((await home('de-DE, zh;q=0.9, es;q=0.8')).location).toBe('/es/')
   })
 
+  it('follows the browser’s order of preference, not the order of the list', async () => {
+    expect((await home('fr;q=0.1, ar;q=0.9')).location).toBe('/ar/')
+    expect((await home('fr;q=0, es')).location).toBe('/es/')
+  })
+
+  it('reads a language by its whole primary subtag', async () => {
+    expect((await home('frr, esperanto')).location).toBe('/en/')
+    expect((await home('FR-ch')).location).toBe('/fr/')
+  })
+
   it('sends everyone else to English', async () => {
     expect((await home()).location).toBe('/en/')
     expect((await home('de, it')).location).toBe('/en/')
