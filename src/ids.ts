@@ -38,7 +38,10 @@ export const fromGlobalId = (
     parts.length > 3 ||
     (qualifier !== undefined && !QUALIFIER.test(qualifier)) ||
     !DECIMAL_ID.test(digits) ||
-    Number(digits) > MAX_ID
+    Number(digits) > MAX_ID ||
+    // Only the spelling this API writes: base64url decoding skips what it does not know, so
+    // "UmVz!b3VyY2U6MTI" or one with padding would otherwise name Resource:12 too.
+    toGlobalId(type, digits, qualifier) !== globalId
   ) {
     throw notAnId(globalId)
   }

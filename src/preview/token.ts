@@ -4,9 +4,18 @@
 // PAYLOAD_SECRET, which both the hub and `start:api` hold; compared in constant time.
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
+import { z } from 'zod'
+
 import { PREVIEWABLE, type PreviewCollection } from '../servedKinds'
 
 export type PreviewClaim = { collection: PreviewCollection; id: number; exp: number }
+
+/** What a signed token must hold (a token signed by this hub always does; checked all the same). */
+const CLAIM = z.object({
+  collection: z.enum(Object.keys(PREVIEWABLE) as [PreviewCollection, ...PreviewCollection[]]),
+  id: z.number().int().positive(),
+  exp: z.number().int(),
+})
 
 /** How long a preview link works after an editor opens it. */
 export const PREVIEW_SECONDS = 10 * 60
@@ -44,15 +53,17 @@ export const readPreview = (
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { problem: 'The preview token was altered, or signed by another hub.' }
   }
-  let claim: PreviewClaim
+  let decoded: unknown
   try {
-    claim = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as PreviewClaim
+    decoded = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
   } catch {
     return { problem: 'The preview token is not one the hub made.' }
   }
-  if (!Object.hasOwn(PREVIEWABLE, claim.collection) || !Number.isInteger(claim.id)) {
+  const parsed = CLAIM.safeParse(decoded)
+  if (!parsed.success) {
     return { problem: 'The preview token names no document the hub can preview.' }
   }
+  const claim = parsed.data
   if (claim.exp * 1000 <= now) {
     return {
       problem: `The preview token expired at ${new Date(claim.exp * 1000).toISOString()}: open Preview in the admin again.`,

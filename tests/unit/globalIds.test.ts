@@ -81,6 +81,14 @@ describe('global ids', () => {
     expect(refusal(padded)?.extensions.code).toBe('BAD_USER_INPUT')
   })
 
+  it('refuse other spellings of an id it made (padding, stray characters, whitespace)', () => {
+    const id = toGlobalId('Resource', 12)
+    expect(fromGlobalId(id)).toEqual({ type: 'Resource', id: 12 })
+    for (const spelling of [`${id}=`, ` ${id}`, `${id}\n`, `${id.slice(0, 3)}!${id.slice(3)}`]) {
+      expect(refusal(spelling)?.extensions.code, spelling).toBe('BAD_USER_INPUT')
+    }
+  })
+
   it('refuse the empty string', () => {
     expect(refusal('')?.extensions.code).toBe('BAD_USER_INPUT')
   })

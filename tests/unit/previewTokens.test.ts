@@ -120,6 +120,9 @@ describe('preview tokens', () => {
       ['an id as text', { collection: 'resources', id: '1', exp }],
       ['a fractional id', { collection: 'resources', id: 1.5, exp }],
       ['no id', { collection: 'resources', exp }],
+      ['no expiry', { collection: 'resources', id: 1 }],
+      ['a name every object has', { collection: 'toString', id: 1, exp }],
+      ['nothing at all', null],
     ])('are refused naming %s', (_, claim) => {
       expect(readPreview(forge(JSON.stringify(claim)), SECRET, NOW)).toEqual({
         problem: 'The preview token names no document the hub can preview.',
