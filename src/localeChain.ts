@@ -35,29 +35,81 @@ export type Locales<F extends string> = Partial<Record<Locale, Partial<Record<F,
 
 export type Translated = { text: string | null; locale: Locale | null; outdated: boolean }
 
+/**
+ * THE rule for a text along a chain, written once: the first locale of `chain` whose value is there
+ * (neither null, undefined nor the empty string), with that locale; undefined when none has one.
+ * `values` maps locales to values, or is a function that reads a locale's value. The resolvers
+ * (`pick`), feeds and calendars (`pickLocalized`) read texts through it, and the partner API's
+ * planned SQL (graphql/plan/records.ts) through its twin below, `firstAlongChainSql`: the two must
+ * agree (tests/int/plannedEquivalence.test.ts compares them on random operations).
+ */
+export const firstAlongChain = <V, L extends string = Locale>(
+  values:
+    | Partial<Record<L, V | null | undefined>>
+    | ((locale: L) => V | null | undefined)
+    | null
+    | undefined,
+  chain: readonly L[],
+): { value: V; locale: L } | undefined => {
+  for (const locale of chain) {
+    const value = typeof values === 'function' ? values(locale) : values?.[locale]
+    if (value !== null && value !== undefined && value !== '') return { value, locale }
+  }
+  return undefined
+}
+
+/**
+ * `firstAlongChain` in SQL, over a Payload locales table (one row per parent and locale:
+ * `_parent_id`, `_locale`, a column per localized field): a scalar subquery of `select` (an
+ * expression over the row, named `row`) from the first row of the chain whose `column` is neither
+ * NULL nor the empty string; NULL when there is none. `parentId` and `chain` (a text[]) are SQL
+ * expressions; table and column are names this code chose, never a stranger's text.
+ */
+export const firstAlongChainSql = ({
+  table,
+  column,
+  parentId,
+  chain,
+  select,
+  row = 'l',
+}: {
+  /** The locales table, e.g. `resources_locales`. */
+  table: string
+  /** The localized column, e.g. `title`. */
+  column: string
+  /** The parent's id, e.g. `r.id`. */
+  parentId: string
+  /** The chain, a text[] of locale codes, e.g. a placeholder `$2::text[]`. */
+  chain: string
+  /** What to select from the row found, e.g. `l.title`. */
+  select: string
+  /** The row's alias in `select`. */
+  row?: string
+}) =>
+  `(SELECT ${select} FROM ${table} ${row}
+      WHERE ${row}._parent_id = ${parentId} AND ${row}._locale::text = ANY(${chain})
+        AND ${row}.${column} IS NOT NULL AND ${row}.${column} <> ''
+      ORDER BY array_position(${chain}, ${row}._locale::text) LIMIT 1)`
+
 /** Fields of a locale whose English text changed after them (src/freshness), as the SQL marks them. */
 const isOutdated = (entry: unknown, field: string) =>
   Boolean((entry as { _outdated?: Record<string, unknown> | null })._outdated?.[field])
 
 /**
- * The first locale of the chain that has a non-empty value for the field; `outdated` when that text
- * is a translation whose English source changed after it (never for English itself).
+ * The text of `field` along the chain (`firstAlongChain`); `outdated` when that text is a
+ * translation whose English source changed after it (never for English itself).
  */
 export const pick = <F extends string>(
   locales: Locales<F> | undefined,
   field: F,
   chain: Locale[],
 ): Translated => {
-  for (const locale of chain) {
-    const entry = locales?.[locale]
-    const value = entry?.[field]
-    if (value !== null && value !== undefined && value !== '') {
-      return {
-        text: typeof value === 'string' ? value : JSON.stringify(value),
-        locale,
-        outdated: isOutdated(entry, field),
-      }
-    }
+  const found = firstAlongChain((locale) => locales?.[locale]?.[field], chain)
+  if (!found) return { text: null, locale: null, outdated: false }
+  const { value, locale } = found
+  return {
+    text: typeof value === 'string' ? value : JSON.stringify(value),
+    locale,
+    outdated: isOutdated(locales?.[locale], field),
   }
-  return { text: null, locale: null, outdated: false }
 }

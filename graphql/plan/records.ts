@@ -3,7 +3,19 @@
 // order, so that PostgreSQL builds the answer's JSON and the server only passes it on. Every field
 // here gives what its resolver gives (graphql/schema/*); a field not listed here is not planned,
 // and the whole operation then runs through the resolvers.
-import { type FieldNode, parse, type SelectionSetNode } from 'graphql'
+import {
+  buildSchema,
+  type FieldNode,
+  getNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isLeafType,
+  isObjectType,
+  parse,
+  type SelectionSetNode,
+} from 'graphql'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 
 import countries from 'i18n-iso-countries'
 import ISO6391 from 'iso-639-1'
@@ -12,7 +24,7 @@ import { editionOutdatedSql, outdatedFieldsSql, TRACKED_FIELDS } from '../../src
 import type { PublicFilters } from '../../src/access/publicRules'
 import type { Kind } from '../sql/entities'
 import { KINDS, resourceLanguagesSql, translationTitleSql, visible } from '../sql/entities'
-import type { Locale } from '../../src/localeChain'
+import { firstAlongChainSql, type Locale } from '../../src/localeChain'
 import { country, language } from '../schema/shared'
 import type { RecordJson } from '../sql/listing'
 import type { Params } from '../sql/params'
@@ -48,8 +60,19 @@ export const planContext = (
   }
 }
 
-/** SQL for one field of a record `alias`, or undefined when it cannot be planned. */
-type FieldSql = (alias: string, field: FieldNode, ctx: PlanContext) => string | undefined
+/**
+ * SQL for one field of a record `alias`, or undefined when it cannot be planned. A field that holds
+ * records (a relation) names their entry of RECORDS in `record`.
+ */
+type FieldSql = ((alias: string, field: FieldNode, ctx: PlanContext) => string | undefined) & {
+  record?: string
+}
+
+/** A field of the records of RECORDS[record]. */
+const holding = (
+  record: string,
+  sql: (alias: string, field: FieldNode, ctx: PlanContext) => string | undefined,
+): FieldSql => Object.assign(sql, { record })
 
 /** json_build_object takes at most 100 arguments: 50 fields. */
 const MAX_FIELDS = 50
@@ -142,21 +165,23 @@ const wholeNumber =
       WHEN ${alias}.${name} IS NOT NULL${required ? ` OR ${alias}.${name} IS NULL` : ''} THEN ${fail(alias)} END`
 
 /**
- * A `Translated` text: the first locale of the chain with a non-empty value, its locale in capitals,
- * and whether it is outdated (a translation whose English source changed after it).
+ * A `Translated` text: the first locale of the chain with a non-empty value (src/localeChain.ts's
+ * rule, through its SQL twin), its locale in capitals, and whether it is outdated (a translation
+ * whose English source changed after it).
  */
 const translatedText =
   (table: string, columnName: string, field = columnName): FieldSql =>
   (alias, node, ctx) => {
+    const row = 'l'
     const outdated =
       table in TRACKED_FIELDS
-        ? `coalesce(${outdatedFieldsSql(table, `${alias}.id`, 'l._locale::text')} ? ${literal(field)}, false)`
+        ? `coalesce(${outdatedFieldsSql(table, `${alias}.id`, `${row}._locale::text`)} ? ${literal(field)}, false)`
         : 'false'
     const found = objectOf(
       'Translated',
       {
-        text: () => `l.${columnName}`,
-        locale: () => 'upper(l._locale::text)',
+        text: () => `${row}.${columnName}`,
+        locale: () => `upper(${row}._locale::text)`,
         outdated: () => outdated,
       },
       alias,
@@ -171,22 +196,33 @@ const translatedText =
       ctx,
     )
     if (!found || !none) return undefined
-    return `coalesce((SELECT ${found} FROM ${table}_locales l
-      WHERE l._parent_id = ${alias}.id AND l._locale::text = ANY(${chainOf(ctx)}) AND l.${columnName} IS NOT NULL AND l.${columnName} <> ''
-      ORDER BY array_position(${chainOf(ctx)}, l._locale::text) LIMIT 1), ${none})`
+    const first = firstAlongChainSql({
+      table: `${table}_locales`,
+      column: columnName,
+      parentId: `${alias}.id`,
+      chain: chainOf(ctx),
+      select: found,
+      row,
+    })
+    return `coalesce(${first}, ${none})`
   }
 
 /** The records readers may see that a relation field holds, in the editors' order. */
-const related =
-  (table: string, path: string, idColumn: string, kind: Kind, type: string): FieldSql =>
-  (alias, node, ctx) => {
+const related = (
+  table: string,
+  path: string,
+  idColumn: string,
+  kind: Kind,
+  type: string,
+): FieldSql =>
+  holding(type, (alias, node, ctx) => {
     const target = `${alias}_${path}`
     const object = RECORDS[type]?.(target, node.selectionSet, ctx)
     if (!object) return undefined
     return `(SELECT coalesce(json_agg(${object} ORDER BY r."order"), '[]') FROM ${table}_rels r
       JOIN ${KINDS[kind].table} ${target} ON ${target}.id = r.${idColumn}
       WHERE r.parent_id = ${alias}.id AND r.path = ${literal(path)} AND ${visible(kind, target, ctx.filters)})`
-  }
+  })
 
 /** Languages' names by code, as graphql/schema/shared.ts `language()` gives them, in JSON. */
 let languageNames: string | undefined
@@ -266,33 +302,32 @@ const enumOf =
   }
 
 /** The one record a to-one relation column holds, if readers may see it; else null. */
-const relatedOne =
-  (idColumn: string, kind: Kind, type: string): FieldSql =>
-  (alias, node, ctx) => {
+const relatedOne = (idColumn: string, kind: Kind, type: string): FieldSql =>
+  holding(type, (alias, node, ctx) => {
     const target = `${alias}_${idColumn}`
     const object = RECORDS[type]?.(target, node.selectionSet, ctx)
     if (!object) return undefined
     return `(SELECT ${object} FROM ${KINDS[kind].table} ${target}
       WHERE ${target}.id = ${alias}.${idColumn} AND ${visible(kind, target, ctx.filters)})`
-  }
+  })
 
 /** A resource's published editions, oldest first. */
-const editions: FieldSql = (alias, node, ctx) => {
+const editions = holding('Translation', (alias, node, ctx) => {
   const target = `${alias}_e`
   const object = RECORDS.Translation!(target, node.selectionSet, ctx)
   if (!object) return undefined
   return `(SELECT coalesce(json_agg(${object} ORDER BY ${target}.id), '[]') FROM translations ${target}
     WHERE ${target}.resource_id = ${alias}.id AND ${visible('translation', target, ctx.filters)})`
-}
+})
 
 /** A resource's links, in the editors' order. */
-const links: FieldSql = (alias, node, ctx) => {
+const links = holding('Link', (alias, node, ctx) => {
   const target = `${alias}_k`
   const object = RECORDS.Link!(target, node.selectionSet, ctx)
   if (!object) return undefined
   return `(SELECT coalesce(json_agg(${object} ORDER BY ${target}._order), '[]') FROM resources_links ${target}
     WHERE ${target}._parent_id = ${alias}.id)`
-}
+})
 
 type RecordSql = (
   alias: string,
@@ -300,10 +335,14 @@ type RecordSql = (
   ctx: PlanContext,
 ) => string | undefined
 
-const record =
-  (type: string, fields: Record<string, FieldSql>): RecordSql =>
-  (alias, selectionSet, ctx) =>
-    objectOf(type, fields, alias, selectionSet, ctx)
+/** A record type the plan builds: its SQL, its GraphQL type and the table of its plannable fields. */
+type PlannedRecord = RecordSql & { type: string; fields: Record<string, FieldSql> }
+
+const record = (type: string, fields: Record<string, FieldSql>): PlannedRecord =>
+  Object.assign<RecordSql, Pick<PlannedRecord, 'type' | 'fields'>>(
+    (alias, selectionSet, ctx) => objectOf(type, fields, alias, selectionSet, ctx),
+    { type, fields },
+  )
 
 const term = (taxonomy: string, table: string) =>
   record('Term', {
@@ -312,8 +351,12 @@ const term = (taxonomy: string, table: string) =>
     name: translatedText(table, 'name'),
   })
 
-/** The record types that can be planned, by GraphQL type (and taxonomy, for terms). */
-export const RECORDS: Record<string, RecordSql> = {
+/**
+ * The record types that can be planned, by GraphQL type (and taxonomy, for terms): THE table of
+ * plannable fields. What the start-up check plans and the property test draws from derive from it
+ * (`plannableFields`).
+ */
+export const RECORDS: Record<string, PlannedRecord> = {
   Resource: record('Resource', {
     id: globalId('Resource'),
     slug: column('slug', true),
@@ -398,22 +441,72 @@ export const RECORDS: Record<string, RecordSql> = {
   'Term:publicationType': term('publicationType', 'publication_types'),
 }
 
-/** Every field the plan can build, by type: what the start-up check plans (graphql/sql/check.ts). */
-const EVERY_FIELD: Record<'Resource' | 'Webinar', string> = {
-  Resource: `{ __typename id slug publicationDate title { text locale outdated } summary { text locale outdated }
-    workingGroups { id slug name { text locale outdated } } topics { id slug name { text } } themes { id slug name { text } }
-    audiences { id slug name { text } } publishers { id slug name { text } } availableLanguages { code name nativeName }
-    standards { id number pillar title { text } } publicationType { id slug name { text } } countries { code name }
-    translations { id language { code name nativeName } title url progress format date outdated isStale }
-    links { kind url label { text locale outdated } language { code name nativeName } } }`,
-  Webinar: `{ __typename id slug title { text locale outdated } summary { text locale outdated } startsAt durationMinutes timeZone }`,
+/** The partner API's contract (graphql/schema.graphql, as graphql/server.ts serves it), read once. */
+let contractSchema: GraphQLSchema | undefined
+const contract = () =>
+  (contractSchema ??= buildSchema(
+    readFileSync(path.resolve(process.cwd(), 'graphql/schema.graphql'), 'utf8'),
+  ))
+
+/** A selection: a field's name, its alias if any, and for an object its own selection. */
+export type Selection = { name: string; alias?: string; fields?: Selection[] }
+
+/** The leaf fields of a plain object (Translated, Language, Country), as the schema lists them. */
+const leafFields = (type: GraphQLObjectType): Selection[] => [
+  { name: '__typename' },
+  ...Object.values(type.getFields())
+    .filter((field) => isLeafType(getNamedType(field.type)))
+    .map((field) => ({ name: field.name })),
+]
+
+/**
+ * Every field the plan can build of a RECORDS entry (`Resource`, `Term:topic`…), as a selection:
+ * `__typename` and each key of its table, in order; a field that holds records takes every field of
+ * theirs (their own entry, as `related(…)` names it), a plain object (Translated, Language,
+ * Country…) every leaf field the schema gives it. A planned field the schema lacks, or whose type
+ * is not the records it is planned as, is an error here.
+ */
+export const plannableFields = (key: string, schema: GraphQLSchema = contract()): Selection[] => {
+  const entry = RECORDS[key]
+  if (!entry) throw new Error(`No planned record ${key}`)
+  const type = schema.getType(entry.type)
+  if (!isObjectType(type)) throw new Error(`The schema has no object type ${entry.type}`)
+  const declared = type.getFields()
+  return [
+    { name: '__typename' },
+    ...Object.entries(entry.fields).map(([name, sql]): Selection => {
+      const field = declared[name]
+      if (!field) throw new Error(`${entry.type}.${name} is planned but not in the schema`)
+      const named = getNamedType(field.type)
+      if (sql.record) {
+        if (RECORDS[sql.record]?.type !== named.name)
+          throw new Error(`${entry.type}.${name} is a ${named.name}, planned as ${sql.record}`)
+        return { name, fields: plannableFields(sql.record, schema) }
+      }
+      if (isLeafType(named)) return { name }
+      if (isObjectType(named)) return { name, fields: leafFields(named) }
+      throw new Error(`${entry.type}.${name} is a ${named.name}, which the plan cannot build`)
+    }),
+  ]
 }
 
-/** A record of `type` with every plannable field, as a page or slug statement builds it. */
+/** A selection as GraphQL: `{ id t: title { text } }`. */
+export const printSelection = (fields: Selection[]): string =>
+  `{ ${fields
+    .map(
+      ({ name, alias, fields: sub }) =>
+        `${alias ? `${alias}: ` : ''}${name}${sub ? ` ${printSelection(sub)}` : ''}`,
+    )
+    .join(' ')} }`
+
+/**
+ * A record of `type` with every plannable field, as a page or slug statement builds it: what the
+ * start-up check plans (graphql/sql/check.ts).
+ */
 export const everyFieldJson =
-  (type: keyof typeof EVERY_FIELD, filters: PublicFilters, chain: string[]): RecordJson =>
+  (type: 'Resource' | 'Webinar', filters: PublicFilters, chain: string[]): RecordJson =>
   (alias, params) => {
-    const query = parse(`{ probe ${EVERY_FIELD[type]} }`)
+    const query = parse(`{ probe ${printSelection(plannableFields(type))} }`)
     const field = (query.definitions[0] as { selectionSet: SelectionSetNode }).selectionSet
       .selections[0] as FieldNode
     const sql = RECORDS[type]!(alias, field.selectionSet, planContext(params, filters, chain))

@@ -14,6 +14,7 @@
 import type { Payload } from 'payload'
 
 import type { LocaleCode } from '../locales'
+import { firstAlongChain } from '../localeChain'
 import { FeedNotFound } from './http'
 import { unknownGroup, unknownWebinar, type FeedKind } from './paths'
 
@@ -34,19 +35,11 @@ export type Picked<T = string> = { value: T; locale: LocaleCode }
 export const chainOf = (locale: LocaleCode): LocaleCode[] =>
   locale === 'en' ? ['en'] : [locale, 'en']
 
-/** The first non-empty value along the chain, with the locale it came from. */
+/** The first non-empty value along the chain, with the locale it came from (`firstAlongChain`). */
 export const pickLocalized = <T>(
   value: AllLocales<T>,
   chain: readonly LocaleCode[],
-): Picked<T> | undefined => {
-  for (const locale of chain) {
-    const candidate = value?.[locale]
-    if (candidate !== null && candidate !== undefined && candidate !== '') {
-      return { value: candidate, locale }
-    }
-  }
-  return undefined
-}
+): Picked<T> | undefined => firstAlongChain<T, LocaleCode>(value, chain)
 
 type Stamped = { id: number; createdAt: string; updatedAt: string }
 
