@@ -1,6 +1,7 @@
 // `npm run check:translations`: lists every translation that has exactly the words of its English
 // source, for an editor to review (see src/translations/identicalToEnglish.ts). Exits 1 when it
 // lists any, so that it can also guard a deployment; `--quiet` prints only the count.
+import '../holdEventLoop'
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
