@@ -1,7 +1,6 @@
 // `npm run seed` loads the real records; `npm run seed -- --scale N` adds N generated resources.
 // Needs DATABASE_URL and PAYLOAD_SECRET (npm run seed provides both for the embedded database);
 // applies pending migrations first.
-import '../src/holdEventLoop'
 import { SingleBar, Presets } from 'cli-progress'
 import { parseArgs } from 'node:util'
 import { getPayload } from 'payload'

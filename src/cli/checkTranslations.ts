@@ -1,7 +1,6 @@
 // `npm run check:translations`: lists every translation that has exactly the words of its English
 // source, for an editor to review (see src/translations/identicalToEnglish.ts). Exits 1 when it
 // lists any, so that it can also guard a deployment; `--quiet` prints only the count.
-import '../holdEventLoop'
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
@@ -36,10 +35,10 @@ const main = async () => {
   return 1
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error)
-    process.exit(2)
-  },
-)
+// Awaited at the top level: should Node 20's module loader (tsx's hooks) stall on an import, Node
+// then exits 13, which the runner retries (src/cli/run.ts), never 0 as if nothing had been found.
+const code = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  return 2
+})
+process.exit(code)

@@ -1,6 +1,5 @@
 // `npm run media:extract-text`: reads the text of PDFs uploaded before search inside documents
 // existed (see src/uploads/backfillPdfText.ts). Safe to run again: read files are skipped.
-import '../holdEventLoop'
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'

@@ -1,6 +1,5 @@
 // `npm run migrate`: applies the committed migrations (src/migrations) and fails loudly if any is
 // left pending. Used by `npm start` and the tests instead of Payload's CLI so that the outcome is checked.
-import '../holdEventLoop'
 import { getPayload } from 'payload'
 
 import config from '../../payload.config'
