@@ -185,16 +185,18 @@ describe('the site in Chromium', () => {
       await open(page, '/en/resources')
       const firstTitles = await page.locator('.results .card h3').allInnerTexts()
       await page.getByRole('link', { name: 'Next page' }).click()
+      // A click only starts the navigation: wait for the second page to be the one shown.
+      await expect.poll(() => page.locator('.pager').innerText()).toContain('Page 2')
       const nextTitles = await page.locator('.results .card h3').allInnerTexts()
       expect(nextTitles.length).toBeGreaterThan(0)
       expect(nextTitles.filter((title) => firstTitles.includes(title))).toEqual([])
-      expect(await page.locator('.pager').innerText()).toContain('Page 2')
       // A record, then the same record in Arabic.
       await page.locator('.results .card h3 a').first().click()
+      await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/en\/resources\/[\w-]+$/)
       const path = new URL(page.url()).pathname
-      expect(path).toMatch(/^\/en\/resources\/[\w-]+$/)
       await page.getByRole('link', { name: 'العربية' }).click()
-      expect(new URL(page.url()).pathname).toBe(path.replace(/^\/en/, '/ar'))
+      await expect.poll(() => new URL(page.url()).pathname).toBe(path.replace(/^\/en/, '/ar'))
+      await page.waitForLoadState()
       expect(await page.getAttribute('html', 'dir')).toBe('rtl')
     } finally {
       await context.close()
