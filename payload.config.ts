@@ -119,11 +119,8 @@ export default buildConfig({
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   // Image sizes for covers (collections/Media.ts).
   sharp,
-  jobs: {
-    // Scheduled publishing runs from the server process once a minute.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => env.HUB_RUN_JOBS === 'true',
-  },
+  // Scheduled publishing (`schedulePublish` on the versioned collections) queues Payload jobs; the
+  // hub's server runs them with an instance of its own (src/ops/jobs.ts), so none is set to run here.
   graphQL: { maxComplexity: 500, disablePlaygroundInProduction: true },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   telemetry: false,

@@ -16,7 +16,7 @@ import next from 'next'
 
 import { checkEnv } from '../env'
 import { createHealth } from '../ops/health'
-import { payloadJobTimers } from '../ops/jobs'
+import { startJobRunner } from '../ops/jobs'
 import { trackConnections } from '../http/connections'
 import { refuseMalformed } from '../http/gate'
 import { logEvent, serveLogged, whenOutputGone } from '../ops/log'
@@ -41,11 +41,27 @@ const mode = values.dev ? 'development' : 'production'
 logEvent('info', 'start', `Starting the hub (${mode})`, { mode, pid: process.pid })
 
 const runJobs = env.HUB_RUN_JOBS !== 'false'
+// Scheduled publishing: Payload's job runner, in an instance of its own (src/ops/jobs.ts). The
+// config is loaded here only when this process runs jobs.
+const jobRunner = runJobs
+  ? startJobRunner(
+      import('../../payload.config').then((module) => module.default),
+      (error) =>
+        logEvent(
+          'warn',
+          'job-runner',
+          `Payload's job runner could not start yet: ${error.message}`,
+          {
+            error: error.message,
+          },
+        ),
+    )
+  : undefined
 const health = createHealth({
   databaseUrl: env.DATABASE_URL,
   // A pushed scratch database has no migrations to compare.
   migrations: env.PAYLOAD_DB_PUSH === 'true' ? { skip: 'PAYLOAD_DB_PUSH=true' } : true,
-  jobs: runJobs ? { timers: payloadJobTimers, start: () => void startPayload() } : undefined,
+  jobs: jobRunner ? { timers: jobRunner.timers } : undefined,
 })
 
 // Webhook deliveries are sent by the process that runs jobs (src/webhooks/worker.ts): it needs no
@@ -144,42 +160,9 @@ const selfUrl = (path: string) => {
   return `http://${host}:${port}${path}`
 }
 
-/**
- * Payload starts its job runner (scheduled publishing) with its first REST or admin request, not
- * before: a hub that only served /graphql would never publish on schedule. Asked once at start,
- * and again from /readyz while the runner is missing (one request at a time).
- */
-const stopAsking = new AbortController()
-const askPayload = async () => {
-  try {
-    const response = await fetch(selfUrl('/api/users/me'), {
-      headers: { 'X-Request-Id': 'hub-start-payload' },
-      signal: AbortSignal.any([stopAsking.signal, AbortSignal.timeout(180_000)]),
-    })
-    await response.arrayBuffer()
-  } catch (error) {
-    if (stopAsking.signal.aborted) return
-    const why = (error as Error).name
-    logEvent('warn', 'start-payload', `Could not start Payload and its job runner yet (${why})`, {
-      error: why,
-    })
-  }
-}
-let starting: Promise<void> | undefined
-const startPayload = async () => {
-  if (starting) return starting
-  starting = askPayload()
-  try {
-    await starting
-  } finally {
-    starting = undefined
-  }
-}
-
 server.listen(PORT, HOST, () => {
   const url = `http://${HOST}:${PORT}`
   logEvent('info', 'ready', `Ready on ${url} (${mode})`, { url, mode })
-  if (runJobs) void startPayload()
 })
 
 const connections = trackConnections(server)
@@ -192,13 +175,18 @@ const stop = (signal: NodeJS.Signals) => {
   stopping = true
   logEvent('info', 'stop', `Stopping (${signal})`, { signal })
   health.stopping()
-  stopAsking.abort()
   const exit = () => process.exit(0)
   // A request to a webhook cut off here is sent again by the next worker, with the same webhook-id.
   server.close(
     () =>
       void Promise.race([
-        Promise.all([health.close(), webhooks?.stop(1500), cdnPurge?.close(), partnerApi?.close()]),
+        Promise.all([
+          health.close(),
+          webhooks?.stop(1500),
+          cdnPurge?.close(),
+          partnerApi?.close(),
+          jobRunner?.stop(),
+        ]),
         sleep(2000),
       ]).then(exit),
   )

@@ -43,8 +43,6 @@ export type HealthOptions = {
   /** Check this process's scheduled-publishing runner (the hub only). */
   jobs?: {
     timers: () => CronLike[] | undefined
-    /** Asked (at most every 30 s) while the runner has not started: make the app start it. */
-    start?: () => void
   }
   /** Per check (default 2000 ms). */
   timeoutMs?: number
@@ -189,7 +187,6 @@ export const createHealth = (options: HealthOptions) => {
   committed.catch(() => {}) // reported by the check
 
   let firstSeenTimers: number | undefined
-  let lastStartRequest = 0
   let stopping = false
   let cached: { at: number; value: Readiness } | undefined
   let inFlight: Promise<Readiness> | undefined
@@ -201,10 +198,6 @@ export const createHealth = (options: HealthOptions) => {
     if (timers && firstSeenTimers === undefined) firstSeenTimers = now
     const verdict = judgeRunner(timers, now, firstSeenTimers ?? now, RUNNER_SILENCE_MS)
     if (!verdict.ok) {
-      if (verdict.notStarted && options.jobs!.start && now - lastStartRequest > 30_000) {
-        lastStartRequest = now
-        options.jobs!.start()
-      }
       return { status: 'failing', reason: `jobs: ${verdict.reason}` }
     }
     return {

@@ -1,13 +1,68 @@
-// Is scheduled publishing running in this process? Payload runs it from a cron timer (croner) that
-// it starts in the process serving the app, at its first request (`jobs.autoRun` in
-// payload.config.ts, every minute). The hub's gate runs in that same process (src/cli/serve.ts is
-// Next's custom server), so it can look at the timer itself: Payload keeps its instance in
-// `globalThis._payload` and the timers in `payload.crons`.
+// Scheduled publishing runs on Payload's job runner: its `autoRun` timers (croner), which Payload
+// starts in an instance made with `getPayload({ cron: true })`. The hub's server (src/cli/serve.ts)
+// makes that instance for itself at start (`startJobRunner`), under its own cache key, apart from
+// the instance Next's routes make at their first request (which is given no timers: one runner per
+// process, running whether or not anyone has opened the admin).
 //
 // What "alive" means: the timer exists, is not stopped, and has completed a run within the last
 // five minutes (or has been running for less than that; or was first seen less than five minutes
 // ago and has not fired yet). A run that never returns holds every later run back (Payload starts
 // the timer with `protect: true`), so it shows as "running for N minutes".
+import { setTimeout as sleep } from 'node:timers/promises'
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+
+/** Once a minute, up to 20 due jobs of the default queue (scheduled publications). */
+export const AUTO_RUN = [{ cron: '* * * * *', queue: 'default', limit: 20 }]
+
+/** How long to wait before trying again when Payload cannot start (the database is down). */
+const RETRY_MS = 30_000
+
+export type JobRunner = {
+  /** The runner's timers: `undefined` until Payload has started. */
+  timers: () => CronLike[] | undefined
+  /** Stops the timers (a run in progress finishes) and closes the runner's connections. */
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts Payload's job runner in this process, trying again every 30 s while Payload cannot start
+ * (the database down or not migrated yet), and saying so through `onError`.
+ */
+export const startJobRunner = (
+  config: Promise<SanitizedConfig>,
+  onError: (error: Error) => void,
+): JobRunner => {
+  const stopped = new AbortController()
+  let payload: Payload | undefined
+  const start = async () => {
+    while (!stopped.signal.aborted) {
+      try {
+        const base = await config
+        payload = await getPayload({
+          config: { ...base, jobs: { ...base.jobs, autoRun: AUTO_RUN } },
+          cron: true,
+          key: 'job-runner',
+        })
+        return
+      } catch (error) {
+        onError(error as Error)
+        await sleep(RETRY_MS, undefined, { signal: stopped.signal }).catch(() => undefined)
+      }
+    }
+  }
+  const starting = start()
+  return {
+    timers: () => {
+      const timers = payload?.crons.filter(isCronLike)
+      return timers?.length ? timers : undefined
+    },
+    stop: async () => {
+      stopped.abort()
+      await starting
+      await payload?.destroy()
+    },
+  }
+}
 
 /** What this file needs of a croner `Cron`. */
 export type CronLike = {
@@ -25,21 +80,6 @@ const isCronLike = (value: unknown): value is CronLike =>
   ['isStopped', 'isRunning', 'isBusy', 'currentRun', 'previousRun', 'nextRun'].every(
     (name) => typeof (value as Record<string, unknown>)[name] === 'function',
   )
-
-type PayloadCache = Map<string, { payload?: { crons?: unknown } | null } | undefined>
-
-/**
- * The job timers of the Payload instance in this process: `undefined` while Payload has not
- * started here (or has started without its timers).
- */
-export const payloadJobTimers = (): CronLike[] | undefined => {
-  const cache = (globalThis as { _payload?: unknown })._payload
-  if (!(cache instanceof Map)) return undefined
-  const crons = (cache as PayloadCache).get('default')?.payload?.crons
-  if (!Array.isArray(crons)) return undefined
-  const timers = crons.filter(isCronLike)
-  return timers.length ? timers : undefined
-}
 
 export const RUNNER_SILENCE_MS = 5 * 60_000
 

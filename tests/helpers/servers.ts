@@ -38,6 +38,8 @@ export type ServerEnv = {
   extra?: Record<string, string>
   /** Echo the server's output to ours. */
   verbose?: boolean
+  /** The path probed until the server answers (default: one its routes compile or start on). */
+  probe?: string
 }
 
 const LABEL: Record<ServerKind, string> = {
@@ -158,7 +160,7 @@ export const startServer = async (
     const deadline = Date.now() + readyMs
     while (Date.now() < deadline && server.alive()) {
       try {
-        const response = await fetch(new URL(PROBE[kind], base), {
+        const response = await fetch(new URL(options.probe ?? PROBE[kind], base), {
           signal: AbortSignal.timeout(Math.max(1000, deadline - Date.now())),
         })
         await response.arrayBuffer()
@@ -179,7 +181,7 @@ export const startServer = async (
       ? '\nOnly one `next dev` can run in a directory: stop the other one (e.g. `npm start`) first.'
       : ''
     throw new Error(
-      `${LABEL[kind]} ${exit === null ? `did not answer at ${new URL(PROBE[kind], base)} within ${readyMs / 1000} s` : `exited (${exit})`}.${hint}\n--- its last output ---\n${text.split('\n').slice(-40).join('\n')}`,
+      `${LABEL[kind]} ${exit === null ? `did not answer at ${new URL(options.probe ?? PROBE[kind], base)} within ${readyMs / 1000} s` : `exited (${exit})`}.${hint}\n--- its last output ---\n${text.split('\n').slice(-40).join('\n')}`,
     )
   }
 }
