@@ -26,7 +26,6 @@ export const MEDIA_MIME_TYPES = [
   'image/webp',
   'image/svg+xml',
 ]
-export const MEDIA_MAX_BYTES = 50 * 1024 * 1024
 
 /**
  * Payload checks a file's type from its bytes when it can tell, and trusts the name when it cannot:

@@ -19,6 +19,7 @@ import { createHealth } from '../ops/health'
 import { startJobRunner } from '../ops/jobs'
 import { trackConnections } from '../http/connections'
 import { refuseMalformed } from '../http/gate'
+import { gateRest, isRestPath } from '../http/restGate'
 import { logEvent, serveLogged, whenOutputGone } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
 import { startCdnPurge } from '../ops/cdnPurge'
@@ -142,6 +143,10 @@ const server = createServer((req, res) =>
       const prior = [req.headers['x-forwarded-for'] ?? []].flat().join(', ')
       req.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer
     }
+    // Payload's REST API and editors' GraphQL: through their gate (body limits, turns for saves).
+    const path = pathOf(req.url)
+    if (isRestPath(path))
+      return void gateRest(req, res, path, (request) => void handle(request, res))
     void handle(req, res)
   }),
 )

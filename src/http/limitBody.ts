@@ -1,5 +1,6 @@
 // A request body read up to a limit, never further: a stranger's endless upload stops at the limit
-// with 413, whether it declared its length or streamed it. Used by the partner API and the REST API.
+// with 413, whether it declared its length or streamed it. Used by the partner API (graphql/guard.ts)
+// and the REST gate (./restGate.ts).
 
 export const refusal = (
   status: number,
@@ -16,20 +17,20 @@ export const refusal = (
     },
   })
 
-const describe = (bytes: number) =>
+export const describeBytes = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`
 
 export const tooLarge = (limit: number) =>
-  refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${describe(limit)}.`)
+  refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${describeBytes(limit)}.`)
 
 /**
  * A body over the limit is still read (and dropped) up to this size before the 413 goes out, so
  * that an ordinary client sees the answer rather than a connection cut while it was sending.
  */
-const DRAIN_BYTES = 16 * 1024 * 1024
+export const DRAIN_BYTES = 16 * 1024 * 1024
 
 /** Keeps at most `limit` bytes of a body; `null` when it is longer. */
-const readLimited = async (body: ReadableStream<Uint8Array>, limit: number) => {
+export const readLimited = async (body: ReadableStream<Uint8Array>, limit: number) => {
   const chunks: Uint8Array[] = []
   let size = 0
   const reader = body.getReader()

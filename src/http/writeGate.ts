@@ -7,22 +7,15 @@
 import pLimit from 'p-limit'
 
 import { env } from '../env'
-import { RETRY_AFTER_SECONDS } from '../db/outage'
-import { refusal } from './limitBody'
 
 /** Beyond this many waiting, a save is refused at once (503) rather than queued. */
 const MAX_WAITING = 200
 
 const writes = pLimit(Math.max(1, Math.floor(env.HUB_DB_POOL_SIZE / 2)))
 
-/** Runs a request that writes through Payload when its turn comes. */
-export const admitWrite = (run: () => Promise<Response>): Promise<Response> => {
-  if (writes.pendingCount >= MAX_WAITING) {
-    return Promise.resolve(
-      refusal(503, 'SERVICE_UNAVAILABLE', 'Too many saves at once; try again in a few seconds.', {
-        'Retry-After': String(RETRY_AFTER_SECONDS),
-      }),
-    )
-  }
-  return writes(run)
-}
+/**
+ * Runs a request that writes through Payload when its turn comes, or `busy()` at once when too
+ * many are already waiting.
+ */
+export const admitWrite = <T>(run: () => Promise<T>, busy: () => T): Promise<T> =>
+  writes.pendingCount >= MAX_WAITING ? Promise.resolve(busy()) : writes(run)

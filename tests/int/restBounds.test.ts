@@ -1,8 +1,16 @@
 // Payload's REST API for visitors who are not signed in: bounded pages and depth, and ids that
 // cannot exist answered 404, never 500. Signed-in editors keep the whole API.
-import { describe, expect, it } from 'vitest'
+import http from 'node:http'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { makeUser, rest } from '../helpers/hub'
+import { type RunningServer, startServer } from '../helpers/servers'
+
+/** A 1×1 PNG. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 describe('anonymous REST is bounded', () => {
   it('refuses pages over 100, limit=0, pagination=false and depth over 2, naming the parameter', async () => {
@@ -57,49 +65,109 @@ describe('anonymous REST is bounded', () => {
   })
 })
 
-describe('request bodies', () => {
-  it('answers 413 to a JSON body over 2 MB and an upload over 51 MB, declared or streamed', async () => {
-    const { POST } = await import('../../src/app/(payload)/api/[...slug]/route')
-    const params = { params: Promise.resolve({ slug: ['resources'] }) }
-    const big = JSON.stringify({ title: 'x'.repeat(3 * 1024 * 1024) })
-    const declared = await POST(
-      new Request('http://hub.test/api/resources', {
+describe('the REST gate in front of Next (src/http/restGate.ts), through the hub’s server', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer('prod', {
+      databaseUrl: inject('databaseUrl'),
+      payloadSecret: inject('payloadSecret'),
+    })
+  }, 120_000)
+  afterAll(() => server?.stop())
+
+  /**
+   * Sends a body of 1 MB chunks (no Content-Length) until the server answers or `chunks` are sent:
+   * the status, and how many chunks went out before the answer.
+   */
+  const stream = (path: string, headers: Record<string, string>, chunks: number) =>
+    new Promise<{ status: number; sent: number; text: string }>((resolve, reject) => {
+      const chunk = Buffer.alloc(1024 * 1024, 120)
+      let sent = 0
+      let answered = false
+      const request = http.request(new URL(path, server.base), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: big,
-      }),
-      params,
-    )
+        headers: { ...headers, 'Transfer-Encoding': 'chunked' },
+      })
+      request.on('response', (response) => {
+        answered = true
+        let text = ''
+        response.setEncoding('utf8')
+        response.on('data', (part) => (text += part))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, sent, text }))
+      })
+      // The server closes the connection after its 413: what is still being sent is cut off.
+      request.on('error', (error) => (answered ? undefined : reject(error)))
+      const send = () => {
+        while (!answered && sent < chunks) {
+          sent++
+          if (!request.write(chunk)) return void request.once('drain', send)
+        }
+        if (!answered) request.end()
+      }
+      send()
+    })
+
+  it('answers 413 to a JSON body over 2 MB and an upload over 51 MB, declared or streamed', async () => {
+    const declared = await fetch(new URL('/api/resources', server.base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'x'.repeat(3 * 1024 * 1024) }),
+    })
     expect(declared.status).toBe(413)
     expect((await declared.json()).errors[0].message).toMatch(/larger than 2 MB/)
-    const chunk = new Uint8Array(1024 * 1024)
-    let sent = 0
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent++ > 60) controller.close()
-        else controller.enqueue(chunk)
-      },
-    })
-    const streamed = await POST(
-      new Request('http://hub.test/api/media', {
-        method: 'POST',
-        headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
-        body: endless,
-        duplex: 'half',
-      } as RequestInit),
-      { params: Promise.resolve({ slug: ['media'] }) },
+    // An endless upload by someone not signed in stops at the 2 MB of any other body.
+    const anonymous = await stream(
+      '/api/media',
+      { 'Content-Type': 'multipart/form-data; boundary=x' },
+      60,
     )
-    expect(streamed.status).toBe(413)
-    expect(sent).toBeLessThan(60)
+    expect(anonymous.status).toBe(413)
+    expect(anonymous.sent).toBeLessThan(60)
+    // Signed in, the media library takes up to 51 MB, and not a byte more.
+    const { token } = await makeUser('editor')
+    const editor = await stream(
+      '/api/media',
+      { 'Content-Type': 'multipart/form-data; boundary=x', Authorization: `JWT ${token}` },
+      120,
+    )
+    expect(editor.status).toBe(413)
+    expect(editor.text).toMatch(/larger than 51 MB/)
+    expect(editor.sent).toBeLessThan(120)
     // Large bodies only for an upload to the media library by someone signed in.
     const form = new FormData()
     form.set('email', 'x'.repeat(3 * 1024 * 1024))
-    const login = await POST(
-      new Request('http://hub.test/api/users/login', { method: 'POST', body: form }),
-      {
-        params: Promise.resolve({ slug: ['users', 'login'] }),
-      },
-    )
+    const login = await fetch(new URL('/api/users/login', server.base), {
+      method: 'POST',
+      body: form,
+    })
     expect(login.status).toBe(413)
+  })
+
+  it('hands bodies within the limit on whole: a sign-in and an upload reach Payload', async () => {
+    const wrong = await fetch(new URL('/api/users/login', server.base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@test.example', password: 'not the password' }),
+    })
+    expect(wrong.status).toBe(401)
+    const { token } = await makeUser('editor')
+    const form = new FormData()
+    form.set('_payload', JSON.stringify({ alt: 'A pixel sent through the gate' }))
+    form.set('file', new Blob([PIXEL], { type: 'image/png' }), 'gate-pixel.png')
+    const upload = await fetch(new URL('/api/media', server.base), {
+      method: 'POST',
+      headers: { Authorization: `JWT ${token}` },
+      body: form,
+    })
+    const text = await upload.text()
+    expect(upload.status, text).toBe(201)
+    expect(JSON.parse(text).doc.filename).toMatch(/^gate-pixel/)
+  })
+
+  it('answers 404 for a collection Payload keeps internal or a name of an object’s own property', async () => {
+    for (const path of ['/api/payload-migrations', '/api/__proto__', '/api/constructor/1']) {
+      const response = await fetch(new URL(path, server.base))
+      expect(response.status, path).toBe(404)
+    }
   })
 })

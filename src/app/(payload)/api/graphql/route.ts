@@ -4,8 +4,6 @@ import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 import { getPayload } from 'payload'
 
-import { admitWrite } from '../../../../http/writeGate'
-
 const graphql = GRAPHQL_POST(config)
 
 export const POST = async (request: Request) => {
@@ -17,7 +15,7 @@ export const POST = async (request: Request) => {
       { status: 401 },
     )
   }
-  // Mutations save through Payload like REST does (src/http/writeGate.ts).
-  return admitWrite(() => graphql(request))
+  // Its body limit and its turn among saves are the REST gate's (src/http/restGate.ts).
+  return graphql(request)
 }
 export const OPTIONS = REST_OPTIONS(config)
