@@ -164,42 +164,90 @@ const JSON_HEADERS = {
   'Cache-Control': 'no-store',
 }
 
-export const createHealth = (options: HealthOptions) => {
-  const timeoutMs = options.timeoutMs ?? 2000
-  const reuseMs = options.reuseMs ?? 1000
-  const pool = options.databaseUrl
-    ? new CountedPool({
-        connectionString: options.databaseUrl,
-        max: 1,
-        connectionTimeoutMillis: timeoutMs,
-        idleTimeoutMillis: 30_000,
-        query_timeout: timeoutMs,
-        statement_timeout: timeoutMs,
-        application_name: 'hub-readiness',
-        keepAlive: true,
-      })
-    : undefined
+const readinessPool = (databaseUrl: string | undefined, timeoutMs: number) => {
+  if (!databaseUrl) return undefined
+  const pool = new CountedPool({
+    connectionString: databaseUrl,
+    max: 1,
+    connectionTimeoutMillis: timeoutMs,
+    idleTimeoutMillis: 30_000,
+    query_timeout: timeoutMs,
+    statement_timeout: timeoutMs,
+    application_name: 'hub-readiness',
+    keepAlive: true,
+  })
   // An idle connection that breaks (the database restarts) must not take the server down; the
   // next probe says what is wrong.
-  pool?.on('error', () => {})
+  pool.on('error', () => {})
+  return pool
+}
 
-  const committed = committedMigrations()
-  committed.catch(() => {}) // reported by the check
+/** Due jobs that have waited more than five minutes. */
+const LATE_JOBS = `SELECT count(*)::int AS late FROM payload_jobs
+  WHERE completed_at IS NULL AND has_error IS NOT TRUE AND processing IS NOT TRUE
+    AND coalesce(queue, 'default') = 'default'
+    AND coalesce(wait_until, created_at) < now() - interval '5 minutes'`
 
-  let firstSeenTimers: number | undefined
-  let stopping = false
-  let cached: { at: number; value: Readiness } | undefined
-  let inFlight: Promise<Readiness> | undefined
-  let previousStatus: string | undefined
+const CHECK_ORDER = ['database', 'migrations', 'jobs']
 
-  const jobsCheck = (): CheckResult => {
-    const timers = options.jobs!.timers()
+const send = (req: IncomingMessage, res: ServerResponse, status: number, body: unknown) => {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text) })
+  res.end(req.method === 'HEAD' ? undefined : text)
+}
+
+/** The body of a /readyz answer. */
+const readinessBody = (value: Readiness) =>
+  value.status === 'ready'
+    ? { status: value.status, checks: value.checks }
+    : { status: value.status, reasons: value.reasons, checks: value.checks }
+
+/** Each change of readiness is one log event. */
+const reportChange = (value: Readiness, previous: string | undefined) => {
+  const key = `${value.status}|${value.reasons.join('|')}`
+  if (key === previous) return key
+  if (value.status === 'ready') logEvent('info', 'readiness', 'Ready to serve', { status: 'ready' })
+  else
+    logEvent('warn', 'readiness', `Not ready: ${value.reasons.join('; ')}`, {
+      status: 'not ready',
+      reasons: value.reasons,
+    })
+  return key
+}
+
+/** The checks behind /readyz, with the state they keep between probes. */
+class ReadinessChecks {
+  private readonly timeoutMs: number
+  private readonly reuseMs: number
+  private readonly pool: CountedPool | undefined
+  private readonly committed: Promise<string[]>
+  private firstSeenTimers: number | undefined
+  private cached: { at: number; value: Readiness } | undefined
+  private inFlight: Promise<Readiness> | undefined
+  private previousStatus: string | undefined
+  stopping = false
+
+  constructor(private readonly options: HealthOptions) {
+    this.timeoutMs = options.timeoutMs ?? 2000
+    this.reuseMs = options.reuseMs ?? 1000
+    this.pool = readinessPool(options.databaseUrl, this.timeoutMs)
+    this.committed = committedMigrations()
+    this.committed.catch(() => {}) // reported by the check
+  }
+
+  private deadline() {
+    return Date.now() + this.timeoutMs
+  }
+
+  private failing(name: string, error: unknown): CheckResult {
+    return { status: 'failing', reason: `${name}: ${describeDatabaseError(error, this.timeoutMs)}` }
+  }
+
+  private jobsCheck(timers: CronLike[] | undefined): CheckResult {
     const now = Date.now()
-    if (timers && firstSeenTimers === undefined) firstSeenTimers = now
-    const verdict = judgeRunner(timers, now, firstSeenTimers ?? now, RUNNER_SILENCE_MS)
-    if (!verdict.ok) {
-      return { status: 'failing', reason: `jobs: ${verdict.reason}` }
-    }
+    if (timers && this.firstSeenTimers === undefined) this.firstSeenTimers = now
+    const verdict = judgeRunner(timers, now, this.firstSeenTimers ?? now, RUNNER_SILENCE_MS)
+    if (!verdict.ok) return { status: 'failing', reason: `jobs: ${verdict.reason}` }
     return {
       status: 'ok',
       lastRun: verdict.lastRun,
@@ -208,192 +256,167 @@ export const createHealth = (options: HealthOptions) => {
     }
   }
 
-  /** The database, then (on the same connection) the migrations and late jobs. */
-  const databaseChecks = async (checks: Record<string, CheckResult>) => {
-    if (!pool) {
-      checks.database = { status: 'failing', reason: 'database: DATABASE_URL is not set' }
-      return
-    }
-    const deadline = () => Date.now() + timeoutMs
-    let client: pg.PoolClient
+  /** A connection that answers `SELECT 1`, or the reason there is none. */
+  private async connect(): Promise<{ client: pg.PoolClient; ms: number } | CheckResult> {
+    if (!this.pool) return { status: 'failing', reason: 'database: DATABASE_URL is not set' }
     const started = performance.now()
     try {
-      client = await within(pool.connect(), deadline(), (late) => late.release(true))
+      const client = await within(this.pool.connect(), this.deadline(), (late) =>
+        late.release(true),
+      )
       try {
-        await within(client.query('SELECT 1'), deadline())
+        await within(client.query('SELECT 1'), this.deadline())
       } catch (error) {
         client.release(true)
         throw error
       }
-      checks.database = { status: 'ok', ms: Math.round(performance.now() - started) }
+      return { client, ms: Math.round(performance.now() - started) }
     } catch (error) {
-      checks.database = {
-        status: 'failing',
-        reason: `database: ${describeDatabaseError(error, timeoutMs)}`,
-      }
-      return
-    }
-    let broken = false
-    try {
-      if (options.migrations === false) {
-        // not asked
-      } else if (typeof options.migrations === 'object') {
-        checks.migrations = { status: 'skipped', why: options.migrations.skip }
-      } else {
-        let names: string[]
-        try {
-          names = await within(committed, deadline())
-        } catch {
-          names = []
-          checks.migrations = {
-            status: 'failing',
-            reason: 'migrations: cannot read the committed list (src/migrations/index.ts)',
-          }
-        }
-        if (names.length) {
-          let applied: string[]
-          try {
-            applied = await within(appliedMigrations(client), deadline())
-          } catch (error) {
-            broken = true
-            throw error
-          }
-          const { pending, ahead } = compareMigrations(names, applied)
-          checks.migrations = pending.length
-            ? {
-                status: 'failing',
-                reason: `migrations: ${pending.length} pending (${listNames(pending)})`,
-              }
-            : {
-                status: 'ok',
-                applied: names.length,
-                latest: names.at(-1),
-                ...(ahead.length ? { newerInDatabase: ahead } : {}),
-              }
-        }
-      }
-    } catch (error) {
-      checks.migrations = {
-        status: 'failing',
-        reason: `migrations: ${describeDatabaseError(error, timeoutMs)}`,
-      }
-    }
-    try {
-      const jobs = checks.jobs
-      if (jobs?.status === 'ok' && !broken) {
-        // Due jobs that have waited more than five minutes: shown, not judged (a backlog is not a
-        // reason to take the hub out of service).
-        const { rows } = await within(
-          client.query<{ late: number }>(
-            `SELECT count(*)::int AS late FROM payload_jobs
-              WHERE completed_at IS NULL AND has_error IS NOT TRUE AND processing IS NOT TRUE
-                AND coalesce(queue, 'default') = 'default'
-                AND coalesce(wait_until, created_at) < now() - interval '5 minutes'`,
-          ),
-          deadline(),
-        )
-        jobs.lateJobs = rows[0]?.late ?? 0
-      }
-    } catch (error) {
-      if ((error as { code?: string }).code !== '42P01') broken = true
-    } finally {
-      client.release(broken ? true : undefined)
+      return this.failing('database', error)
     }
   }
 
-  const evaluate = async (): Promise<Readiness> => {
+  /** Committed migrations against applied ones; throws when the connection broke. */
+  private async migrationsCheck(client: pg.PoolClient): Promise<CheckResult | undefined> {
+    const asked = this.options.migrations
+    if (asked === false) return undefined
+    if (typeof asked === 'object') return { status: 'skipped', why: asked.skip }
+    const names = await within(this.committed, this.deadline()).catch(() => undefined)
+    if (!names) {
+      return {
+        status: 'failing',
+        reason: 'migrations: cannot read the committed list (src/migrations/index.ts)',
+      }
+    }
+    const applied = await within(appliedMigrations(client), this.deadline())
+    const { pending, ahead } = compareMigrations(names, applied)
+    if (pending.length) {
+      return {
+        status: 'failing',
+        reason: `migrations: ${pending.length} pending (${listNames(pending)})`,
+      }
+    }
+    return {
+      status: 'ok',
+      applied: names.length,
+      latest: names.at(-1),
+      ...(ahead.length ? { newerInDatabase: ahead } : {}),
+    }
+  }
+
+  /**
+   * Due jobs that have waited more than five minutes: shown, not judged (a backlog is not a reason
+   * to take the hub out of service). False when the connection broke.
+   */
+  private async countLateJobs(
+    client: pg.PoolClient,
+    jobs: { status: 'ok' } & Fields,
+  ): Promise<boolean> {
+    try {
+      const { rows } = await within(client.query<{ late: number }>(LATE_JOBS), this.deadline())
+      jobs.lateJobs = rows[0]?.late ?? 0
+      return true
+    } catch (error) {
+      return (error as { code?: string }).code === '42P01'
+    }
+  }
+
+  /** The database, then (on the same connection) the migrations and late jobs. */
+  private async databaseChecks(checks: Record<string, CheckResult>) {
+    const connected = await this.connect()
+    if ('status' in connected) {
+      checks.database = connected
+      return
+    }
+    const { client, ms } = connected
+    checks.database = { status: 'ok', ms }
+    let healthy = true
+    try {
+      const migrations = await this.migrationsCheck(client)
+      if (migrations) checks.migrations = migrations
+    } catch (error) {
+      healthy = false
+      checks.migrations = this.failing('migrations', error)
+    }
+    const jobs = checks.jobs
+    if (healthy && jobs?.status === 'ok') healthy = await this.countLateJobs(client, jobs)
+    client.release(healthy ? undefined : true)
+  }
+
+  private async evaluate(): Promise<Readiness> {
     const checks: Record<string, CheckResult> = {}
-    if (stopping) {
+    if (this.stopping) {
       return { status: 'not ready', reasons: ['stopping: the server is shutting down'], checks }
     }
-    checks.database = { status: 'failing', reason: 'database: not checked' }
-    if (options.jobs) checks.jobs = jobsCheck()
-    await databaseChecks(checks)
+    if (this.options.jobs) checks.jobs = this.jobsCheck(this.options.jobs.timers())
+    await this.databaseChecks(checks)
     const ordered: Record<string, CheckResult> = {}
-    for (const key of ['database', 'migrations', 'jobs'])
-      if (checks[key]) ordered[key] = checks[key]
+    for (const key of CHECK_ORDER) if (checks[key]) ordered[key] = checks[key]
     const reasons = Object.values(ordered).flatMap((c) =>
       c.status === 'failing' ? [c.reason] : [],
     )
     return { status: reasons.length ? 'not ready' : 'ready', reasons, checks: ordered }
   }
 
-  const report = (value: Readiness) => {
-    const key = `${value.status}|${value.reasons.join('|')}`
-    if (key === previousStatus) return
-    previousStatus = key
-    if (value.status === 'ready')
-      logEvent('info', 'readiness', 'Ready to serve', { status: 'ready' })
-    else
-      logEvent('warn', 'readiness', `Not ready: ${value.reasons.join('; ')}`, {
-        status: 'not ready',
-        reasons: value.reasons,
-      })
-  }
-
-  const readiness = (): Promise<Readiness> => {
-    if (cached && Date.now() - cached.at < reuseMs) return Promise.resolve(cached.value)
-    inFlight ??= evaluate()
+  /** The latest answer, reused for `reuseMs`; concurrent probes share one run. */
+  readiness(): Promise<Readiness> {
+    const cached = this.cached
+    if (cached && Date.now() - cached.at < this.reuseMs) return Promise.resolve(cached.value)
+    this.inFlight ??= this.evaluate()
       .catch((): Readiness => ({
         status: 'not ready',
         reasons: ['health: the checks failed unexpectedly'],
         checks: {},
       }))
       .then((value) => {
-        cached = { at: Date.now(), value }
-        inFlight = undefined
-        report(value)
+        this.cached = { at: Date.now(), value }
+        this.inFlight = undefined
+        this.previousStatus = reportChange(value, this.previousStatus)
         return value
       })
-    return inFlight
+    return this.inFlight
   }
 
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, body: unknown) => {
-    const text = JSON.stringify(body)
-    res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text) })
-    res.end(req.method === 'HEAD' ? undefined : text)
+  forget() {
+    this.cached = undefined
   }
 
-  /** Answers /healthz and /readyz (true), or leaves the request alone (false). */
-  const serve = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const path = (req.url ?? '').split('?', 1)[0]
-    if (path !== '/healthz' && path !== '/readyz') return false
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { ...JSON_HEADERS, Allow: 'GET, HEAD' })
-      res.end(JSON.stringify({ errors: [{ message: `${req.method} is not supported.` }] }))
-      return true
-    }
-    if (path === '/healthz') {
-      send(req, res, 200, { status: 'ok' })
-      return true
-    }
-    void readiness().then(
+  async close() {
+    await this.pool?.end().catch(() => {})
+  }
+}
+
+/** Answers /healthz and /readyz (true), or leaves the request alone (false). */
+const serveHealth = (checks: ReadinessChecks, req: IncomingMessage, res: ServerResponse) => {
+  const path = (req.url ?? '').split('?', 1)[0]
+  if (path !== '/healthz' && path !== '/readyz') return false
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...JSON_HEADERS, Allow: 'GET, HEAD' })
+    res.end(JSON.stringify({ errors: [{ message: `${req.method} is not supported.` }] }))
+  } else if (path === '/healthz') {
+    send(req, res, 200, { status: 'ok' })
+  } else {
+    void checks.readiness().then(
       (value) => {
         if (res.writableEnded || res.destroyed) return
-        send(
-          req,
-          res,
-          value.status === 'ready' ? 200 : 503,
-          value.status === 'ready'
-            ? { status: value.status, checks: value.checks }
-            : { status: value.status, reasons: value.reasons, checks: value.checks },
-        )
+        send(req, res, value.status === 'ready' ? 200 : 503, readinessBody(value))
       },
       () => send(req, res, 503, { status: 'not ready', reasons: ['health: unexpected error'] }),
     )
-    return true
   }
+  return true
+}
 
+export const createHealth = (options: HealthOptions) => {
+  const checks = new ReadinessChecks(options)
   return {
-    serve,
-    readiness,
+    serve: (req: IncomingMessage, res: ServerResponse) => serveHealth(checks, req, res),
+    readiness: () => checks.readiness(),
     /** From now on /readyz answers 503 "stopping" (a load balancer stops sending new requests). */
     stopping: () => {
-      stopping = true
-      cached = undefined
+      checks.stopping = true
+      checks.forget()
     },
-    close: async () => {
-      await pool?.end().catch(() => {})
-    },
+    close: () => checks.close(),
   }
 }
