@@ -142,192 +142,210 @@ const when = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' '
 export const disabledNotice = (date: Date, error: string) =>
   `Disabled after repeated failures on ${when(date)}: ${error}`
 
-export const startWebhookWorker = (options: WorkerOptions): WebhookWorker => {
-  const schedule = { ...DEFAULT_SCHEDULE, ...options.schedule }
-  const concurrency = options.concurrency ?? 8
-  const pollMs = options.pollMs ?? 1000
-  const leaseMs = options.leaseMs ?? 60_000
-  const timeoutMs = options.timeoutMs ?? SEND_TIMEOUT_MS
-  const keepMs = options.keepMs ?? 30 * 24 * 60 * 60_000
-  const allowPrivate = options.allowPrivate ?? allowPrivateTargets()
+type Settings = Required<Omit<WorkerOptions, 'schedule'>> & { schedule: RetrySchedule }
 
-  const pool = new pg.Pool({
-    connectionString: options.databaseUrl,
-    max: 2,
-    connectionTimeoutMillis: 5000,
-    application_name: 'hub-webhooks',
-  })
-  survivePoolErrors(pool, 'Webhook deliveries')
+const settingsOf = (options: WorkerOptions): Settings => ({
+  ...options,
+  schedule: { ...DEFAULT_SCHEDULE, ...options.schedule },
+  concurrency: options.concurrency ?? 8,
+  pollMs: options.pollMs ?? 1000,
+  leaseMs: options.leaseMs ?? 60_000,
+  timeoutMs: options.timeoutMs ?? SEND_TIMEOUT_MS,
+  keepMs: options.keepMs ?? 30 * 24 * 60 * 60_000,
+  allowPrivate: options.allowPrivate ?? allowPrivateTargets(),
+})
 
-  let workerId = randomInt(1, 2 ** 31 - 1)
-  let owner: pg.Client | undefined
-  let stopped = false
-  let claiming = false
-  let wakeAgain = false
-  let lastHousekeeping = 0
-  const inFlight = new Set<Promise<void>>()
+const newWorkerId = () => randomInt(1, 2 ** 31 - 1)
 
-  // One line a minute per kind of trouble: a database that is away (or not migrated yet) would
-  // otherwise write one every second.
-  const lastWarned = new Map<string, number>()
-  const warn = (msg: string, text: string, error: unknown) => {
-    if (Date.now() - (lastWarned.get(msg) ?? 0) < 60_000) return
-    lastWarned.set(msg, Date.now())
+/** Takes the advisory lock of a free worker number on `client`, starting from `id`. */
+const lockWorkerId = async (client: pg.Client, id: number) => {
+  for (;;) {
+    const { rows } = await client.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock($1, $2) AS locked',
+      [WORKER_LOCK_CLASS, id],
+    )
+    if (rows[0]!.locked) return id
+    id = newWorkerId()
+  }
+}
+
+/** Gives the delivery up and, in the same transaction, switches its webhook off. */
+const giveUp = async (pool: pg.Pool, row: Claimed, me: number, sent: SendResult) => {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const values = [row.id, me, sent.status, sent.durationMs, sent.error]
+    const { rowCount } = await client.query(GAVE_UP, values)
+    if (rowCount) {
+      await client.query(DISABLE, [row.webhook_id, disabledNotice(new Date(), sent.error ?? '')])
+    }
+    await client.query('COMMIT')
+    if (rowCount) {
+      logEvent('warn', 'webhook-disabled', `Webhook ${row.webhook_id} disabled: ${sent.error}`, {
+        webhook: row.webhook_id,
+        error: sent.error,
+      })
+    }
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+/** Signs and sends one claimed delivery; whatever goes wrong is a failed attempt. */
+const send = async (row: Claimed, settings: Settings): Promise<SendResult> => {
+  try {
+    if (!row.signing_secret) throw new Error('the webhook has no signing secret')
+    const secret = unsealSecret(row.signing_secret, settings.payloadSecret)
+    return await sendSigned(
+      { url: row.url, secret, messageId: row.message_id, body: JSON.stringify(row.body) },
+      { timeoutMs: settings.timeoutMs, allowPrivate: settings.allowPrivate },
+    )
+  } catch (error) {
+    return { ok: false, status: null, durationMs: 0, error: (error as Error).message }
+  }
+}
+
+/** One worker: its connections, its claims in flight, and when it last did what. */
+class Worker {
+  readonly pool: pg.Pool
+  workerId = newWorkerId()
+  private owner: pg.Client | undefined
+  private stopped = false
+  private claiming = false
+  private wakeAgain = false
+  private lastHousekeeping = 0
+  private readonly inFlight = new Set<Promise<void>>()
+  private readonly lastWarned = new Map<string, number>()
+  private readonly timer: NodeJS.Timeout
+
+  constructor(private readonly settings: Settings) {
+    this.pool = new pg.Pool({
+      connectionString: settings.databaseUrl,
+      max: 2,
+      connectionTimeoutMillis: 5000,
+      application_name: 'hub-webhooks',
+    })
+    survivePoolErrors(this.pool, 'Webhook deliveries')
+    this.timer = setInterval(() => this.wake(), settings.pollMs)
+    this.timer.unref()
+    void this.connectOwner()
+  }
+
+  /**
+   * One line a minute per kind of trouble: a database that is away (or not migrated yet) would
+   * otherwise write one every second.
+   */
+  private warn(msg: string, text: string, error: unknown) {
+    if (Date.now() - (this.lastWarned.get(msg) ?? 0) < 60_000) return
+    this.lastWarned.set(msg, Date.now())
     logEvent('warn', msg, `${text} (${(error as Error).message})`, {
       error: (error as Error).message,
     })
   }
 
   /** The LISTEN connection, holding the lock that keeps this worker's claims its own. */
-  const connectOwner = async (): Promise<void> => {
-    while (!stopped) {
+  private async connectOwner(): Promise<void> {
+    while (!this.stopped) {
       const client = new pg.Client({
-        connectionString: options.databaseUrl,
+        connectionString: this.settings.databaseUrl,
         application_name: 'hub-webhooks-listen',
       })
       client.on('error', () => {}) // 'end' follows: reconnect there
       try {
         await client.connect()
-        for (;;) {
-          const { rows } = await client.query<{ locked: boolean }>(
-            'SELECT pg_try_advisory_lock($1, $2) AS locked',
-            [WORKER_LOCK_CLASS, workerId],
-          )
-          if (rows[0]!.locked) break
-          workerId = randomInt(1, 2 ** 31 - 1)
-        }
+        this.workerId = await lockWorkerId(client, this.workerId)
         await client.query(`LISTEN ${client.escapeIdentifier(CHANGES_CHANNEL)}`)
-        if (stopped) {
-          await client.end().catch(() => {})
-          return
-        }
-        client.on('notification', () => wake())
+        if (this.stopped) return void (await client.end().catch(() => {}))
+        client.on('notification', () => this.wake())
         client.once('end', () => {
-          if (owner === client) owner = undefined
-          if (!stopped) void sleep(1000).then(connectOwner)
+          if (this.owner === client) this.owner = undefined
+          if (!this.stopped) void sleep(1000).then(() => this.connectOwner())
         })
-        owner = client
-        wake()
-        return
+        this.owner = client
+        return this.wake()
       } catch (error) {
         await client.end().catch(() => {})
-        warn('webhooks-listen', 'Webhook deliveries: cannot reach the database yet', error)
+        this.warn('webhooks-listen', 'Webhook deliveries: cannot reach the database yet', error)
         await sleep(2000)
       }
     }
   }
 
   /** Writes the outcome, if the row is still claimed as `me` (the number it was claimed under). */
-  const record = async (row: Claimed, me: number, sent: SendResult) => {
+  private async record(row: Claimed, me: number, sent: SendResult) {
     if (sent.ok) {
-      await pool.query(DELIVERED, [row.id, me, sent.status, sent.durationMs])
+      await this.pool.query(DELIVERED, [row.id, me, sent.status, sent.durationMs])
       return
     }
     const attempts = row.attempts + 1
-    if (!givesUp(attempts, row.age_ms, schedule)) {
-      const delay = retryDelay(attempts, schedule)
-      await pool.query(FAILED, [row.id, me, sent.status, sent.durationMs, sent.error, delay])
-      return
+    if (givesUp(attempts, row.age_ms, this.settings.schedule)) {
+      return giveUp(this.pool, row, me, sent)
     }
-    const client = await pool.connect()
-    try {
-      await client.query('BEGIN')
-      const { rowCount } = await client.query(GAVE_UP, [
-        row.id,
-        me,
-        sent.status,
-        sent.durationMs,
-        sent.error,
-      ])
-      if (rowCount) {
-        await client.query(DISABLE, [row.webhook_id, disabledNotice(new Date(), sent.error ?? '')])
-      }
-      await client.query('COMMIT')
-      if (rowCount) {
-        logEvent('warn', 'webhook-disabled', `Webhook ${row.webhook_id} disabled: ${sent.error}`, {
-          webhook: row.webhook_id,
-          error: sent.error,
-        })
-      }
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
-    }
+    const delay = retryDelay(attempts, this.settings.schedule)
+    await this.pool.query(FAILED, [row.id, me, sent.status, sent.durationMs, sent.error, delay])
   }
 
-  const deliver = async (row: Claimed, me: number) => {
-    let sent: SendResult
-    try {
-      if (!row.signing_secret) throw new Error('the webhook has no signing secret')
-      const secret = unsealSecret(row.signing_secret, options.payloadSecret)
-      sent = await sendSigned(
-        { url: row.url, secret, messageId: row.message_id, body: JSON.stringify(row.body) },
-        { timeoutMs, allowPrivate },
-      )
-    } catch (error) {
-      sent = { ok: false, status: null, durationMs: 0, error: (error as Error).message }
-    }
-    await record(row, me, sent)
+  private async housekeeping() {
+    if (Date.now() - this.lastHousekeeping < 60_000) return
+    this.lastHousekeeping = Date.now()
+    await this.pool.query(HOUSEKEEPING[0]!)
+    await this.pool.query(HOUSEKEEPING[1]!, [this.settings.keepMs])
   }
 
-  const housekeeping = async () => {
-    if (Date.now() - lastHousekeeping < 60_000) return
-    lastHousekeeping = Date.now()
-    await pool.query(HOUSEKEEPING[0]!)
-    await pool.query(HOUSEKEEPING[1]!, [keepMs])
-  }
-
-  const claimAndSend = async () => {
-    await housekeeping()
-    const room = concurrency - inFlight.size
+  private async claimAndSend() {
+    await this.housekeeping()
+    const room = this.settings.concurrency - this.inFlight.size
     if (room <= 0) return // each request that ends wakes the worker again
-    const me = workerId
-    const { rows } = await pool.query<Claimed>(CLAIM, [me, room, leaseMs])
+    const me = this.workerId
+    const { rows } = await this.pool.query<Claimed>(CLAIM, [me, room, this.settings.leaseMs])
     for (const row of rows) {
-      const sending: Promise<void> = deliver(row, me)
-        .catch((error) => warn('webhook-record', `Webhook delivery ${row.message_id}`, error))
+      const sending: Promise<void> = send(row, this.settings)
+        .then((sent) => this.record(row, me, sent))
+        .catch((error) => this.warn('webhook-record', `Webhook delivery ${row.message_id}`, error))
         .finally(() => {
-          inFlight.delete(sending)
-          wake()
+          this.inFlight.delete(sending)
+          this.wake()
         })
-      inFlight.add(sending)
+      this.inFlight.add(sending)
     }
-    if (rows.length === room) wakeAgain = true
+    if (rows.length === room) this.wakeAgain = true
   }
 
   /** One claim at a time per worker; a wake during it runs another right after. */
-  const wake = () => {
-    if (stopped || !owner) return
-    if (claiming) {
-      wakeAgain = true
+  wake() {
+    if (this.stopped || !this.owner) return
+    if (this.claiming) {
+      this.wakeAgain = true
       return
     }
-    claiming = true
-    wakeAgain = false
-    void claimAndSend()
-      .catch((error) => warn('webhook-claim', 'Webhook deliveries: could not claim', error))
+    this.claiming = true
+    this.wakeAgain = false
+    void this.claimAndSend()
+      .catch((error) => this.warn('webhook-claim', 'Webhook deliveries: could not claim', error))
       .finally(() => {
-        claiming = false
-        if (wakeAgain) wake()
+        this.claiming = false
+        if (this.wakeAgain) this.wake()
       })
   }
 
-  const timer = setInterval(wake, pollMs)
-  timer.unref()
-  void connectOwner()
+  async stop(graceMs = this.settings.timeoutMs + 1000) {
+    this.stopped = true
+    clearInterval(this.timer)
+    await Promise.race([Promise.allSettled([...this.inFlight]), sleep(graceMs)])
+    const client = this.owner
+    this.owner = undefined
+    await Promise.allSettled([client?.end(), this.pool.end()])
+  }
+}
 
+export const startWebhookWorker = (options: WorkerOptions): WebhookWorker => {
+  const worker = new Worker(settingsOf(options))
   return {
-    wake,
-    id: () => workerId,
-    stop: async (graceMs = timeoutMs + 1000) => {
-      stopped = true
-      clearInterval(timer)
-      await Promise.race([Promise.allSettled([...inFlight]), sleep(graceMs)])
-      const client = owner
-      owner = undefined
-      await Promise.allSettled([client?.end(), pool.end()])
-    },
+    wake: () => worker.wake(),
+    id: () => worker.workerId,
+    stop: (graceMs) => worker.stop(graceMs),
   }
 }
