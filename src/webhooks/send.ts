@@ -33,31 +33,24 @@ export type Delivery = {
 
 const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)}…` : text)
 
-export const sendSigned = (
-  { url, secret, messageId, body }: Delivery,
-  { timeoutMs = SEND_TIMEOUT_MS, allowPrivate = allowPrivateTargets() } = {},
-): Promise<SendResult> => {
-  const started = performance.now()
-  const result = (status: number | null, error: string | null): SendResult => ({
-    ok: error === null,
-    status,
-    durationMs: Math.round(performance.now() - started),
-    error: error === null ? null : clip(error),
-  })
+/** The URL to send to, or why it is refused. */
+const checkTarget = (url: string, allowPrivate: boolean): URL | string => {
   let target: URL
   try {
     target = new URL(url)
   } catch {
-    return Promise.resolve(result(null, 'the URL is not valid'))
+    return 'the URL is not valid'
   }
   if (target.protocol !== 'https:' && !(allowPrivate && target.protocol === 'http:')) {
-    return Promise.resolve(result(null, `refused: ${target.protocol} is not allowed (https only)`))
+    return `refused: ${target.protocol} is not allowed (https only)`
   }
   const refused = refusedLiteralHost(target, allowPrivate)
-  if (refused) return Promise.resolve(result(null, `refused: the address is ${refused}`))
+  return refused ? `refused: the address is ${refused}` : target
+}
 
+const signedHeaders = ({ secret, messageId, body }: Delivery) => {
   const now = new Date()
-  const headers = {
+  return {
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(body)),
     'user-agent': USER_AGENT,
@@ -65,53 +58,73 @@ export const sendSigned = (
     'webhook-timestamp': String(Math.floor(now.getTime() / 1000)),
     'webhook-signature': new Webhook(secret).sign(messageId, now, body),
   }
-  return new Promise<SendResult>((resolve) => {
+}
+
+/** What an answer with `status` means: null for a success, else the error to record. */
+const answerError = (status: number, location: string | undefined) => {
+  if (status >= 200 && status < 300) return null
+  if (status >= 300 && status < 400) {
+    return `HTTP ${status}: redirect${location ? ` to ${location}` : ''} not followed`
+  }
+  return `HTTP ${status}`
+}
+
+const requestError = (error: Error) =>
+  error.name === 'RefusedTarget'
+    ? `refused: ${error.message}`
+    : `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}`
+
+type Outcome = { status: number | null; error: string | null }
+
+/** One POST, its answer read to the end (a receiver may fail half-way) but not kept. */
+const post = (
+  target: URL,
+  delivery: Delivery,
+  { timeoutMs, allowPrivate }: { timeoutMs: number; allowPrivate: boolean },
+) =>
+  new Promise<Outcome>((resolve) => {
     let settled = false
-    const settle = (value: SendResult) => {
+    const settle = (status: number | null, error: string | null) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
       request.destroy()
-      resolve(value)
+      resolve({ status, error })
     }
     const request = (target.protocol === 'https:' ? https : http).request(target, {
       method: 'POST',
-      headers,
+      headers: signedHeaders(delivery),
       agent: false,
       lookup: guardedLookup(allowPrivate),
     })
     const timer = setTimeout(
-      () => settle(result(null, `no answer within ${timeoutMs / 1000} s`)),
+      () => settle(null, `no answer within ${timeoutMs / 1000} s`),
       timeoutMs,
     )
-    request.on('error', (error) =>
-      settle(
-        result(
-          null,
-          error.name === 'RefusedTarget'
-            ? `refused: ${error.message}`
-            : `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}`,
-        ),
-      ),
-    )
+    request.on('error', (error) => settle(null, requestError(error)))
     request.on('response', (response) => {
       const status = response.statusCode ?? 0
-      // The answer is read to its end (a receiver may fail half-way) but not kept.
       response.on('data', () => {})
-      response.on('error', (error) => settle(result(status, `answer cut off: ${error.message}`)))
-      response.on('end', () => {
-        if (status >= 200 && status < 300) settle(result(status, null))
-        else if (status >= 300 && status < 400) {
-          const location = response.headers.location
-          settle(
-            result(
-              status,
-              `HTTP ${status}: redirect${location ? ` to ${location}` : ''} not followed`,
-            ),
-          )
-        } else settle(result(status, `HTTP ${status}`))
-      })
+      response.on('error', (error) => settle(status, `answer cut off: ${error.message}`))
+      response.on('end', () => settle(status, answerError(status, response.headers.location)))
     })
-    request.end(body)
+    request.end(delivery.body)
   })
+
+export const sendSigned = async (
+  delivery: Delivery,
+  { timeoutMs = SEND_TIMEOUT_MS, allowPrivate = allowPrivateTargets() } = {},
+): Promise<SendResult> => {
+  const started = performance.now()
+  const target = checkTarget(delivery.url, allowPrivate)
+  const { status, error } =
+    typeof target === 'string'
+      ? { status: null, error: target }
+      : await post(target, delivery, { timeoutMs, allowPrivate })
+  return {
+    ok: error === null,
+    status,
+    durationMs: Math.round(performance.now() - started),
+    error: error === null ? null : clip(error),
+  }
 }
