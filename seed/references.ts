@@ -4,9 +4,19 @@ import type { SeedBundle } from './schema'
 export type SeedIssue = { path: (string | number)[]; message: string }
 
 export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
-  const issues: SeedIssue[] = []
+  const check = referenceChecker(knownKeys(bundle))
+  const issues = duplicateKeys(bundle)
+  checkPeopleAndGroups(bundle, check)
+  checkResources(bundle, check)
+  checkEventsAndNews(bundle, check)
+  checkNewsletters(bundle, check)
+  return [...issues, ...check.issues]
+}
+
+/** The natural keys of each collection a record may refer to. */
+const knownKeys = (bundle: SeedBundle) => {
   const keys = <T>(records: T[], key: (r: T) => string | number) => new Set(records.map(key))
-  const known = {
+  return {
     organisations: keys(bundle.organisations, (r) => r.key),
     people: keys(bundle.people, (r) => r.key),
     topics: keys(bundle.topics, (r) => r.key),
@@ -19,20 +29,12 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
     events: keys(bundle.events, (r) => r.slug),
     news: keys(bundle.news, (r) => r.slug),
   }
-  type Target = keyof typeof known
+}
+type Known = ReturnType<typeof knownKeys>
+type Target = keyof Known
 
-  const expect = (
-    target: Target,
-    value: string | number | undefined,
-    path: (string | number)[],
-  ) => {
-    if (value !== undefined && !known[target].has(value)) {
-      issues.push({ path, message: `refers to ${target} "${value}", which is not in the seed` })
-    }
-  }
-  const expectAll = (target: Target, values: (string | number)[], path: (string | number)[]) =>
-    values.forEach((value, i) => expect(target, value, [...path, i]))
-
+const duplicateKeys = (bundle: SeedBundle) => {
+  const issues: SeedIssue[] = []
   const duplicates = <T>(name: keyof SeedBundle, records: T[], key: (r: T) => string | number) => {
     const seen = new Set<string | number>()
     records.forEach((record, i) => {
@@ -50,7 +52,28 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
   duplicates('events', bundle.events, (r) => r.slug)
   duplicates('news', bundle.news, (r) => r.slug)
   duplicates('newsletters', bundle.newsletters, (r) => r.slug)
+  return issues
+}
 
+/** Collects an issue for each reference to a record that is not in the bundle. */
+const referenceChecker = (known: Known) => {
+  const issues: SeedIssue[] = []
+  const expect = (
+    target: Target,
+    value: string | number | undefined,
+    path: (string | number)[],
+  ) => {
+    if (value !== undefined && !known[target].has(value)) {
+      issues.push({ path, message: `refers to ${target} "${value}", which is not in the seed` })
+    }
+  }
+  const expectAll = (target: Target, values: (string | number)[], path: (string | number)[]) =>
+    values.forEach((value, i) => expect(target, value, [...path, i]))
+  return { issues, expect, expectAll }
+}
+type Checker = ReturnType<typeof referenceChecker>
+
+const checkPeopleAndGroups = (bundle: SeedBundle, { expect, expectAll }: Checker) => {
   bundle.people.forEach((p, i) =>
     expect('organisations', p.organisation, ['people', i, 'organisation']),
   )
@@ -61,6 +84,10 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
     expectAll('resources', g.keyTools, [...at, 'keyTools'])
     g.leads.forEach((l, j) => expect('people', l.person, [...at, 'leads', j, 'person']))
   })
+}
+
+/** Resources and their language editions. */
+const checkResources = (bundle: SeedBundle, { expect, expectAll }: Checker) => {
   bundle.resources.forEach((r, i) => {
     const at = ['resources', i]
     expect('publicationTypes', r.publicationType, [...at, 'publicationType'])
@@ -75,6 +102,9 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
     expect('resources', t.resource, ['translations', i, 'resource'])
     expect('organisations', t.translatedBy, ['translations', i, 'translatedBy'])
   })
+}
+
+const checkEventsAndNews = (bundle: SeedBundle, { expect, expectAll }: Checker) => {
   bundle.events.forEach((e, i) => {
     const at = ['events', i]
     expectAll('working-groups', e.organisers, [...at, 'organisers'])
@@ -89,6 +119,9 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
     expectAll('working-groups', n.workingGroups, ['news', i, 'workingGroups'])
     expectAll('resources', n.resources, ['news', i, 'resources'])
   })
+}
+
+const checkNewsletters = (bundle: SeedBundle, { expect }: Checker) =>
   bundle.newsletters.forEach((n, i) =>
     n.sections.forEach((s, j) =>
       s.items.forEach((item, k) => {
@@ -106,5 +139,3 @@ export const checkReferences = (bundle: SeedBundle): SeedIssue[] => {
       }),
     ),
   )
-  return issues
-}

@@ -118,78 +118,107 @@ export const runSeed = async (
   }
 }
 
+/** Each seeded collection's ids by natural key (slug, key or number), for the records after it. */
+type Ids = Map<string, Map<string | number, number>>
+
+/** What every step writes with: the transaction's request, the ids so far, the counts. */
+type Writer = {
+  payload: Payload
+  req: PayloadRequest
+  ids: Ids
+  report: SeedReport
+  onProgress?: Progress
+}
+
+const idOf = (ids: Ids, collection: string, key: string | number): number => {
+  const id = ids.get(collection)?.get(key)
+  if (id === undefined) throw new Error(`No ${collection} "${key}" was seeded`)
+  return id
+}
+const idsOf = (ids: Ids, collection: string, keys: (string | number)[]) =>
+  keys.map((k) => idOf(ids, collection, k))
+
+/** Create each record unless one with the same natural key exists; remember every id. */
+const upsert = async <T>(
+  w: Writer,
+  collection: CollectionSlug,
+  records: T[],
+  naturalKey: (r: T) => { key: string | number; where: Where },
+  build: (r: T) => {
+    data: Record<string, unknown>
+    localized?: Record<string, LocalizedText | undefined>
+  },
+) => {
+  const { payload, req } = w
+  const known = new Map<string | number, number>()
+  w.ids.set(collection, known)
+  const counts = { created: 0, kept: 0 }
+  w.report[collection] = counts
+  for (const [i, record] of records.entries()) {
+    const { key: value, where } = naturalKey(record)
+    const existing = await payload.find({
+      collection,
+      where,
+      limit: 1,
+      depth: 0,
+      draft: true,
+      pagination: false,
+      select: {},
+      req,
+    })
+    const found = existing.docs[0]
+    if (found) {
+      known.set(value, found.id as number)
+      counts.kept++
+    } else {
+      const { data, localized = {} } = build(record)
+      const created = await payload.create({
+        collection,
+        data,
+        locale: 'en',
+        depth: 0,
+        req,
+      } as never)
+      const id = (created as { id: number }).id
+      for (const [locale, fields] of Object.entries(otherLocales(localized))) {
+        await payload.update({ collection, id, data: fields, locale, depth: 0, req } as never)
+      }
+      known.set(value, id)
+      counts.created++
+    }
+    w.onProgress?.(collection, i + 1, records.length)
+  }
+}
+
+const published = { _status: 'published' }
+const by = (field: string, value: string | number) => ({
+  key: value,
+  where: { [field]: { equals: value } },
+})
+
 const write = async (
   payload: Payload,
   req: PayloadRequest,
   data: SeedBundle,
   onProgress?: Progress,
 ) => {
-  const report: SeedReport = {}
-  const ids = new Map<string, Map<string | number, number>>()
-  const idOf = (collection: string, key: string | number): number => {
-    const id = ids.get(collection)?.get(key)
-    if (id === undefined) throw new Error(`No ${collection} "${key}" was seeded`)
-    return id
-  }
-  const idsOf = (collection: string, keys: (string | number)[]) =>
-    keys.map((k) => idOf(collection, k))
+  const w: Writer = { payload, req, ids: new Map(), report: {}, onProgress }
+  await writeOrganisationsAndPeople(w, data)
+  await writeTaxonomies(w, data)
+  // Groups first without their key tools (resources refer to groups, and groups to resources).
+  await writeWorkingGroups(w, data)
+  await writeResources(w, data)
+  await linkKeyTools(w, data)
+  await writeTranslations(w, data)
+  await writeEvents(w, data)
+  await writeNews(w, data)
+  await writeNewsletters(w, data)
+  return w.report
+}
 
-  /** Create each record unless one with the same natural key exists; remember every id. */
-  const upsert = async <T>(
-    collection: CollectionSlug,
-    records: T[],
-    naturalKey: (r: T) => { key: string | number; where: Where },
-    build: (r: T) => {
-      data: Record<string, unknown>
-      localized?: Record<string, LocalizedText | undefined>
-    },
-  ) => {
-    const known = new Map<string | number, number>()
-    ids.set(collection, known)
-    const counts = { created: 0, kept: 0 }
-    report[collection] = counts
-    for (const [i, record] of records.entries()) {
-      const { key: value, where } = naturalKey(record)
-      const existing = await payload.find({
-        collection,
-        where,
-        limit: 1,
-        depth: 0,
-        draft: true,
-        pagination: false,
-        select: {},
-        req,
-      })
-      const found = existing.docs[0]
-      if (found) {
-        known.set(value, found.id as number)
-        counts.kept++
-      } else {
-        const { data, localized = {} } = build(record)
-        const created = await payload.create({
-          collection,
-          data,
-          locale: 'en',
-          depth: 0,
-          req,
-        } as never)
-        const id = (created as { id: number }).id
-        for (const [locale, fields] of Object.entries(otherLocales(localized))) {
-          await payload.update({ collection, id, data: fields, locale, depth: 0, req } as never)
-        }
-        known.set(value, id)
-        counts.created++
-      }
-      onProgress?.(collection, i + 1, records.length)
-    }
-  }
-  const published = { _status: 'published' }
-  const by = (field: string, value: string | number) => ({
-    key: value,
-    where: { [field]: { equals: value } },
-  })
-
+const writeOrganisationsAndPeople = async (w: Writer, data: SeedBundle) => {
   await upsert(
+    w,
     'organisations',
     data.organisations,
     (r) => by('slug', r.key),
@@ -205,6 +234,7 @@ const write = async (
     }),
   )
   await upsert(
+    w,
     'people',
     data.people,
     (r) => by('slug', r.key),
@@ -212,13 +242,17 @@ const write = async (
       data: {
         slug: r.key,
         name: r.name,
-        organisation: r.organisation && idOf('organisations', r.organisation),
+        organisation: r.organisation && idOf(w.ids, 'organisations', r.organisation),
         jobTitle: enOrUndefined(r.jobTitle),
         email: r.email,
       },
       localized: { jobTitle: r.jobTitle },
     }),
   )
+}
+
+/** Topics, themes, audiences and publication types, then the standards. */
+const writeTaxonomies = async (w: Writer, data: SeedBundle) => {
   const terms = [
     ['topics', data.topics],
     ['themes', data.themes],
@@ -227,6 +261,7 @@ const write = async (
   ] as const
   for (const [collection, records] of terms) {
     await upsert(
+      w,
       collection,
       records,
       (r) => by('slug', r.key),
@@ -237,6 +272,7 @@ const write = async (
     )
   }
   await upsert(
+    w,
     'standards',
     data.standards,
     (r) => by('number', r.number),
@@ -250,8 +286,12 @@ const write = async (
       localized: { title: r.title },
     }),
   )
-  // Groups first without their key tools (resources refer to groups, and groups to resources).
-  await upsert(
+}
+
+/** The groups without their key tools (linkKeyTools adds them once resources exist). */
+const writeWorkingGroups = (w: Writer, data: SeedBundle) =>
+  upsert(
+    w,
     'working-groups',
     data.workingGroups,
     (r) => by('slug', r.slug),
@@ -263,20 +303,23 @@ const write = async (
         kind: r.kind,
         status: r.status,
         summary: enOrUndefined(r.summary),
-        leadOrganisations: idsOf('organisations', r.leadOrganisations),
+        leadOrganisations: idsOf(w.ids, 'organisations', r.leadOrganisations),
         contactEmail: r.contactEmail,
         mission: richText(r.mission),
         priorities: r.priorities.map((text) => ({ text: en(text) })),
         leads: r.leads.map((l) => ({
-          person: idOf('people', l.person),
+          person: idOf(w.ids, 'people', l.person),
           role: enOrUndefined(l.role),
         })),
-        members: idsOf('organisations', r.members),
+        members: idsOf(w.ids, 'organisations', r.members),
       },
       localized: { name: r.name, summary: r.summary },
     }),
   )
-  await upsert(
+
+const writeResources = (w: Writer, data: SeedBundle) =>
+  upsert(
+    w,
     'resources',
     data.resources,
     (r) => by('slug', r.slug),
@@ -287,16 +330,16 @@ const write = async (
         title: en(r.title),
         summary: enOrUndefined(r.summary),
         body: richText(r.body),
-        publicationType: r.publicationType && idOf('publication-types', r.publicationType),
+        publicationType: r.publicationType && idOf(w.ids, 'publication-types', r.publicationType),
         publicationDate: r.publicationDate,
         datePrecision: r.datePrecision,
         statusFlag: r.statusFlag,
-        publishers: idsOf('organisations', r.publishers),
-        workingGroups: idsOf('working-groups', r.workingGroups),
-        topics: idsOf('topics', r.topics),
-        themes: idsOf('themes', r.themes),
-        audiences: idsOf('audiences', r.audiences),
-        standards: idsOf('standards', r.standards),
+        publishers: idsOf(w.ids, 'organisations', r.publishers),
+        workingGroups: idsOf(w.ids, 'working-groups', r.workingGroups),
+        topics: idsOf(w.ids, 'topics', r.topics),
+        themes: idsOf(w.ids, 'themes', r.themes),
+        audiences: idsOf(w.ids, 'audiences', r.audiences),
+        standards: idsOf(w.ids, 'standards', r.standards),
         countries: r.countries,
         languages: r.languages,
         links: r.links.map((l) => ({
@@ -309,10 +352,12 @@ const write = async (
       localized: { title: r.title, summary: r.summary },
     }),
   )
-  // Key tools, once resources exist; only for groups this run created.
+
+/** Key tools, once resources exist; only for groups this run created. */
+const linkKeyTools = async ({ payload, req, ids }: Writer, data: SeedBundle) => {
   for (const group of data.workingGroups) {
     if (!group.keyTools.length) continue
-    const id = idOf('working-groups', group.slug)
+    const id = idOf(ids, 'working-groups', group.slug)
     const current = await payload.findByID({
       collection: 'working-groups',
       id,
@@ -324,19 +369,23 @@ const write = async (
       await payload.update({
         collection: 'working-groups',
         id,
-        data: { keyTools: idsOf('resources', group.keyTools) },
+        data: { keyTools: idsOf(ids, 'resources', group.keyTools) },
         depth: 0,
         req,
       })
     }
   }
-  await upsert(
+}
+
+const writeTranslations = (w: Writer, data: SeedBundle) =>
+  upsert(
+    w,
     'translations',
     data.translations,
     (r) => ({
       key: r.key,
       where: {
-        resource: { equals: idOf('resources', r.resource) },
+        resource: { equals: idOf(w.ids, 'resources', r.resource) },
         language: { equals: r.language },
         format: { equals: r.format },
       },
@@ -344,11 +393,11 @@ const write = async (
     (r) => ({
       data: {
         ...published,
-        resource: idOf('resources', r.resource),
+        resource: idOf(w.ids, 'resources', r.resource),
         language: r.language,
         title: r.title,
         url: r.url,
-        translatedBy: r.translatedBy && idOf('organisations', r.translatedBy),
+        translatedBy: r.translatedBy && idOf(w.ids, 'organisations', r.translatedBy),
         date: r.date,
         progress: r.progress,
         format: r.format,
@@ -356,7 +405,10 @@ const write = async (
       },
     }),
   )
-  await upsert(
+
+const writeEvents = (w: Writer, data: SeedBundle) =>
+  upsert(
+    w,
     'events',
     data.events,
     (r) => by('slug', r.slug),
@@ -378,14 +430,14 @@ const write = async (
         location: enOrUndefined(r.location),
         languages: r.languages,
         interpretation: r.interpretation,
-        workingGroups: idsOf('working-groups', r.organisers),
+        workingGroups: idsOf(w.ids, 'working-groups', r.organisers),
         speakers: r.speakers.map((s) => ({
-          person: idOf('people', s.person),
-          affiliation: s.affiliation && idOf('organisations', s.affiliation),
+          person: idOf(w.ids, 'people', s.person),
+          affiliation: s.affiliation && idOf(w.ids, 'organisations', s.affiliation),
           role: enOrUndefined(s.role),
         })),
-        audiences: idsOf('audiences', r.audiences),
-        topics: idsOf('topics', r.topics),
+        audiences: idsOf(w.ids, 'audiences', r.audiences),
+        topics: idsOf(w.ids, 'topics', r.topics),
         summary: enOrUndefined(r.summary),
         registrationUrl: r.registrationUrl,
         recordingUrl: r.recordingUrl,
@@ -398,7 +450,10 @@ const write = async (
       },
     }),
   )
-  await upsert(
+
+const writeNews = (w: Writer, data: SeedBundle) =>
+  upsert(
+    w,
     'news',
     data.news,
     (r) => by('slug', r.slug),
@@ -410,13 +465,16 @@ const write = async (
         date: r.date,
         summary: enOrUndefined(r.summary),
         body: richText(r.body),
-        workingGroups: idsOf('working-groups', r.workingGroups),
-        resources: idsOf('resources', r.resources),
+        workingGroups: idsOf(w.ids, 'working-groups', r.workingGroups),
+        resources: idsOf(w.ids, 'resources', r.resources),
       },
       localized: { title: r.title, summary: r.summary },
     }),
   )
-  await upsert(
+
+const writeNewsletters = (w: Writer, data: SeedBundle) =>
+  upsert(
+    w,
     'newsletters',
     data.newsletters,
     (r) => by('slug', r.slug),
@@ -436,7 +494,7 @@ const write = async (
                   type: 'reference',
                   reference: {
                     relationTo: item.ref.collection,
-                    value: idOf(item.ref.collection, item.ref.slug),
+                    value: idOf(w.ids, item.ref.collection, item.ref.slug),
                   },
                   note: enOrUndefined(item.note),
                 }
@@ -453,5 +511,3 @@ const write = async (
       localized: { title: r.title },
     }),
   )
-  return report
-}
