@@ -140,6 +140,42 @@ export const buildBundle = async (run: Run, locale: Locale): Promise<Bundle> => 
 
 const FILE = /^\/bundle\/([a-z]{2})\.json\.gz$/
 
+const noSuchBundle = () =>
+  Response.json(
+    {
+      errors: [
+        {
+          message: `No such bundle: ask for /bundle/<locale>.json.gz, <locale> one of ${LOCALES.join(', ')}.`,
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ],
+    },
+    { status: 404 },
+  )
+
+/** A built bundle as the answer to a GET or HEAD: 304 for a client that already has it. */
+const bundleResponse = (
+  request: Request,
+  locale: Locale,
+  { body, etag, builtAt }: Bundle,
+): Response => {
+  const headers = {
+    'Content-Type': 'application/gzip',
+    'Content-Disposition': `attachment; filename="alliance-hub-${locale}.json.gz"`,
+    'Content-Length': String(body.length),
+    ETag: etag,
+    'Last-Modified': builtAt.toUTCString(),
+    'Cache-Control': `public, max-age=0, s-maxage=${PARTNER_SHARED_MAX_AGE_S}`,
+    'Access-Control-Allow-Origin': '*',
+  }
+  const wanted = request.headers.get('If-None-Match')
+  if (wanted && wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    const { 'Content-Length': _, 'Content-Type': __, ...rest } = headers
+    return new Response(null, { status: 304, headers: rest })
+  }
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { headers })
+}
+
 /**
  * Whether changes were committed after a bundle's token was made (its horizon held back by a
  * transaction then still open): graphql/sql/sync.ts `changedSince`.
@@ -200,38 +236,11 @@ export const createBundles = (run: Run, heldBack: HeldBack, debounceMs = BUNDLE_
     if (!pathname.startsWith('/bundle/')) return undefined
     const match = FILE.exec(pathname)
     const locale = match?.[1] as Locale | undefined
-    if (!locale || !LOCALES.includes(locale)) {
-      return Response.json(
-        {
-          errors: [
-            {
-              message: `No such bundle: ask for /bundle/<locale>.json.gz, <locale> one of ${LOCALES.join(', ')}.`,
-              extensions: { code: 'NOT_FOUND' },
-            },
-          ],
-        },
-        { status: 404 },
-      )
-    }
+    if (!locale || !LOCALES.includes(locale)) return noSuchBundle()
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } })
     }
-    const { body, etag, builtAt } = await bundle(locale)
-    const headers = {
-      'Content-Type': 'application/gzip',
-      'Content-Disposition': `attachment; filename="alliance-hub-${locale}.json.gz"`,
-      'Content-Length': String(body.length),
-      ETag: etag,
-      'Last-Modified': builtAt.toUTCString(),
-      'Cache-Control': `public, max-age=0, s-maxage=${PARTNER_SHARED_MAX_AGE_S}`,
-      'Access-Control-Allow-Origin': '*',
-    }
-    const wanted = request.headers.get('If-None-Match')
-    if (wanted && wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
-      const { 'Content-Length': _, 'Content-Type': __, ...rest } = headers
-      return new Response(null, { status: 304, headers: rest })
-    }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { headers })
+    return bundleResponse(request, locale, await bundle(locale))
   }
 
   return { serve, changed, bundle }

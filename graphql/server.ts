@@ -244,22 +244,20 @@ export type TrustedExecute = (
   variables?: Record<string, unknown>,
 ) => Promise<ExecutionResult>
 
-export const createPartnerYoga = (
-  options: PartnerOptions = {},
-): {
-  yoga: YogaServerInstance<{}, PartnerContext>
-  trusted: TrustedExecute
-  onChange: (subscriber: () => void) => void
-  close: () => Promise<void>
-} => {
-  let filters: Promise<PublicFilters> | undefined
-  const contexts = new WeakMap<Request, PartnerContext>()
-  const cache =
-    (options.responseCache ?? env.PARTNER_RESPONSE_CACHE !== 'false')
-      ? createByteBoundedCache(options.responseCacheBytes ?? env.PARTNER_RESPONSE_CACHE_BYTES)
-      : undefined
-  // Every process empties its cache when a change commits (src/changes/listener.ts), once a replica
-  // it reads from has the change too.
+/** The response cache, unless turned off. */
+const responseCacheFor = (options: PartnerOptions) =>
+  (options.responseCache ?? env.PARTNER_RESPONSE_CACHE !== 'false')
+    ? createByteBoundedCache(options.responseCacheBytes ?? env.PARTNER_RESPONSE_CACHE_BYTES)
+    : undefined
+
+/**
+ * Every process empties its cache when a change commits (src/changes/listener.ts), once a replica
+ * it reads from has the change too.
+ */
+const followChanges = (
+  options: PartnerOptions,
+  cache: ReturnType<typeof responseCacheFor>,
+): { subscribers: Set<() => void>; listener: ChangeListener | undefined } => {
   const subscribers = new Set<() => void>()
   const replica = options.replica ?? Boolean(env.PARTNER_DATABASE_URL)
   const listenOn = options.listen === false ? undefined : (options.listen ?? env.DATABASE_URL)
@@ -271,23 +269,129 @@ export const createPartnerYoga = (
         for (const subscriber of subscribers) subscriber()
       })
     : undefined
-  const schema = partnerSchema()
-  const rules = () => (filters ??= Promise.resolve(options.publicFilters ?? readPublicRules()))
-  /**
-   * The hub's own queries (the bundles): the same schema, rules and resolvers, without the limits
-   * put on strangers' queries (cost, depth, caching), which a whole-record sync page exceeds.
-   */
-  const trusted: TrustedExecute = async (query, variableValues) => {
+  return { subscribers, listener }
+}
+
+/**
+ * The hub's own queries (the bundles): the same schema, rules and resolvers, without the limits
+ * put on strangers' queries (cost, depth, caching), which a whole-record sync page exceeds.
+ */
+const trustedExecute =
+  (
+    schema: ReturnType<typeof partnerSchema>,
+    rules: () => Promise<PublicFilters>,
+    pool: pg.Pool | undefined,
+  ): TrustedExecute =>
+  async (query, variableValues) => {
     const document = parse(query)
     const invalid = validate(schema, document)
     if (invalid.length) return { errors: invalid }
     const contextValue = createContext(
       new Request('http://hub.internal/graphql'),
       await rules(),
-      options.pool,
+      pool,
     )
     return execute({ schema, document, contextValue, variableValues })
   }
+
+// Never the original message or stack, in development too (yoga adds them when NODE_ENV is
+// development, and `npm start` runs the development server).
+const maskedErrors = {
+  isDev: false,
+  // The database being away is said as such: 503 + Retry-After, which clients retry.
+  maskError: (error: unknown, message: string) =>
+    isDatabaseUnavailable(error)
+      ? createGraphQLError(DATABASE_UNAVAILABLE, {
+          extensions: {
+            code: 'SERVICE_UNAVAILABLE',
+            http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
+          },
+        })
+      : maskError(error, message, false),
+}
+
+const armor = () =>
+  EnvelopArmorPlugin({
+    maxDepth: { n: 12, flattenFragments: true },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 10 },
+    maxTokens: { n: 3000 },
+    costLimit: { maxCost: 20000 },
+    blockFieldSuggestion: { enabled: true },
+  })
+
+const persistedOperations = () =>
+  usePersistedOperations({
+    allowArbitraryOperations: true,
+    getPersistedOperation: (hash) => persisted.get(hash) ?? null,
+    customErrors: {
+      notFound: {
+        message: 'PersistedQueryNotFound',
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+      },
+      // Neither a query nor a hash: a bad request, whatever the Accept header.
+      keyNotFound: {
+        message: 'A `query` (or a persisted query’s hash) is required.',
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+      },
+    },
+  })
+
+const responseCache = (cache: NonNullable<ReturnType<typeof responseCacheFor>>) =>
+  useResponseCache({
+    cache,
+    // Answers are public; they differ only by the language asked for.
+    session: (request) => request.headers.get('accept-language') ?? '',
+    // Never a preview's answer (graphql/preview), in or out.
+    enabled: (request) => !request.headers.has('x-preview-token'),
+    ttl: RESPONSE_CACHE_TTL_MS,
+    // A sync answers with positions in the change log as of now: never served again.
+    ttlPerSchemaCoordinate: { 'Query.sync': 0, 'Query.preview': 0 },
+    // Answers with errors are never cached (and need no warning each time).
+    shouldCacheResult: ({ result }) => !result.errors?.length,
+  })
+
+/** yoga's plugins, in the order they must run. */
+const partnerPlugins = (
+  options: PartnerOptions,
+  cache: ReturnType<typeof responseCacheFor>,
+  contexts: WeakMap<Request, PartnerContext>,
+) => [
+  ...(options.compress === false ? [] : [useContentEncoding()]),
+  armor(),
+  useQueryShapeLimits(),
+  useAutomaticPersistedQueries(),
+  persistedOperations(),
+  useCacheTags(),
+  // Before the response cache, whose own execute (adding the type and id of every record, to
+  // tag what it stores) must call this one: planned answers are cached like any other.
+  ...((options.plan ?? env.PARTNER_PLAN !== 'false')
+    ? [
+        usePlannedOperations({
+          documentBytes: (document) =>
+            PARSED_BYTES_PER_CHARACTER * (document.loc?.source.body.length ?? 1000),
+        }),
+      ]
+    : []),
+  ...(!cache ? [] : [responseCache(cache)]),
+  useCacheHeaders(contexts),
+  ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
+]
+
+export const createPartnerYoga = (
+  options: PartnerOptions = {},
+): {
+  yoga: YogaServerInstance<{}, PartnerContext>
+  trusted: TrustedExecute
+  onChange: (subscriber: () => void) => void
+  close: () => Promise<void>
+} => {
+  let filters: Promise<PublicFilters> | undefined
+  const contexts = new WeakMap<Request, PartnerContext>()
+  const cache = responseCacheFor(options)
+  const { subscribers, listener } = followChanges(options, cache)
+  const schema = partnerSchema()
+  const rules = () => (filters ??= Promise.resolve(options.publicFilters ?? readPublicRules()))
   const yoga = createYoga<{}, PartnerContext>({
     schema,
     graphqlEndpoint: options.graphqlEndpoint ?? '/graphql',
@@ -312,82 +416,12 @@ export const createPartnerYoga = (
       documentCache: parsedQueries(PARSE_CACHE_BYTES),
       errorCache: parsedQueries(PARSE_CACHE_BYTES / 16),
     },
-    // Never the original message or stack, in development too (yoga adds them when NODE_ENV is
-    // development, and `npm start` runs the development server).
-    maskedErrors: {
-      isDev: false,
-      // The database being away is said as such: 503 + Retry-After, which clients retry.
-      maskError: (error, message) =>
-        isDatabaseUnavailable(error)
-          ? createGraphQLError(DATABASE_UNAVAILABLE, {
-              extensions: {
-                code: 'SERVICE_UNAVAILABLE',
-                http: { status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } },
-              },
-            })
-          : maskError(error, message, false),
-    },
-    plugins: [
-      ...(options.compress === false ? [] : [useContentEncoding()]),
-      EnvelopArmorPlugin({
-        maxDepth: { n: 12, flattenFragments: true },
-        maxAliases: { n: 15 },
-        maxDirectives: { n: 10 },
-        maxTokens: { n: 3000 },
-        costLimit: { maxCost: 20000 },
-        blockFieldSuggestion: { enabled: true },
-      }),
-      useQueryShapeLimits(),
-      useAutomaticPersistedQueries(),
-      usePersistedOperations({
-        allowArbitraryOperations: true,
-        getPersistedOperation: (hash) => persisted.get(hash) ?? null,
-        customErrors: {
-          notFound: {
-            message: 'PersistedQueryNotFound',
-            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
-          },
-          // Neither a query nor a hash: a bad request, whatever the Accept header.
-          keyNotFound: {
-            message: 'A `query` (or a persisted query’s hash) is required.',
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          },
-        },
-      }),
-      useCacheTags(),
-      // Before the response cache, whose own execute (adding the type and id of every record, to
-      // tag what it stores) must call this one: planned answers are cached like any other.
-      ...((options.plan ?? env.PARTNER_PLAN !== 'false')
-        ? [
-            usePlannedOperations({
-              documentBytes: (document) =>
-                PARSED_BYTES_PER_CHARACTER * (document.loc?.source.body.length ?? 1000),
-            }),
-          ]
-        : []),
-      ...(!cache
-        ? []
-        : [
-            useResponseCache({
-              cache,
-              // Answers are public; they differ only by the language asked for.
-              session: (request) => request.headers.get('accept-language') ?? '',
-              // Never a preview's answer (graphql/preview), in or out.
-              enabled: (request) => !request.headers.has('x-preview-token'),
-              ttl: RESPONSE_CACHE_TTL_MS,
-              // A sync answers with positions in the change log as of now: never served again.
-              ttlPerSchemaCoordinate: { 'Query.sync': 0, 'Query.preview': 0 },
-              // Answers with errors are never cached (and need no warning each time).
-              shouldCacheResult: ({ result }) => !result.errors?.length,
-            }),
-          ]),
-      useCacheHeaders(contexts),
-      ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
-    ],
+    maskedErrors,
+    plugins: partnerPlugins(options, cache, contexts),
   })
   return {
     yoga,
-    trusted,
+    trusted: trustedExecute(schema, rules, options.pool),
     /** Calls `subscriber` after each change, once the cache is fresh. */
     onChange: (subscriber: () => void) => void subscribers.add(subscriber),
     close: async () => {

@@ -34,35 +34,64 @@ const EVERY_FILTER: ResourceFilterValues = {
 }
 const CHAIN = [...LOCALES]
 
+/** The listings to plan, each as a page and as its total count. */
+const listingProbes = (filters: PublicFilters): [string, ListingQuery][] => [
+  ...(['NEWEST', 'OLDEST', 'TITLE'] as const).map(
+    (sort) =>
+      [`resources (sort ${sort})`, resourceListing(EVERY_FILTER, null, sort, CHAIN, filters)] as [
+        string,
+        ListingQuery,
+      ],
+  ),
+  ['resources (search)', resourceListing(EVERY_FILTER, 'probe', 'RELEVANCE', CHAIN, filters)],
+  ['workingGroups', groupListing({ kind: 'task-force', status: 'active' })],
+  ['WorkingGroup.resources', groupResourceListing(0)],
+  [
+    'webinars',
+    webinarListing({
+      when: 'UPCOMING',
+      from: '2020-01-01T00:00:00Z',
+      to: '2020-12-31T00:00:00Z',
+      language: 'fr',
+      groupSlug: 'probe',
+      kind: 'annual-meeting',
+    }),
+  ],
+  ['WorkingGroup.webinars', webinarListing({ when: 'PAST', groupId: 0 })],
+  ['newsPosts', newsListing({ groupSlug: 'probe' })],
+  ['WorkingGroup.news', newsListing({ groupId: 0 })],
+  ['newsletters', newsletterListing()],
+]
+
+/** Planned operations (graphql/plan): each record type with every field the plan builds. */
+const plannedProbes = (filters: PublicFilters, resources: ListingQuery): [string, Statement][] => [
+  [
+    'planned resources: page',
+    pageStatement(
+      resources,
+      filters,
+      { first: 20, withTotal: true },
+      everyFieldJson('Resource', filters, CHAIN),
+    ),
+  ],
+  [
+    'planned resource by slug',
+    slugStatement('resource', 'probe', filters, everyFieldJson('Resource', filters, CHAIN)),
+  ],
+  [
+    'planned webinars: page',
+    pageStatement(
+      webinarListing({ when: 'UPCOMING', groupSlug: 'probe' }),
+      filters,
+      { first: 20, withTotal: true },
+      everyFieldJson('Webinar', filters, CHAIN),
+    ),
+  ],
+]
+
 /** The statements to plan, named as the check reports them. */
 export const probes = (filters: PublicFilters): [string, Statement][] => {
-  const listings: [string, ListingQuery][] = [
-    ...(['NEWEST', 'OLDEST', 'TITLE'] as const).map(
-      (sort) =>
-        [`resources (sort ${sort})`, resourceListing(EVERY_FILTER, null, sort, CHAIN, filters)] as [
-          string,
-          ListingQuery,
-        ],
-    ),
-    ['resources (search)', resourceListing(EVERY_FILTER, 'probe', 'RELEVANCE', CHAIN, filters)],
-    ['workingGroups', groupListing({ kind: 'task-force', status: 'active' })],
-    ['WorkingGroup.resources', groupResourceListing(0)],
-    [
-      'webinars',
-      webinarListing({
-        when: 'UPCOMING',
-        from: '2020-01-01T00:00:00Z',
-        to: '2020-12-31T00:00:00Z',
-        language: 'fr',
-        groupSlug: 'probe',
-        kind: 'annual-meeting',
-      }),
-    ],
-    ['WorkingGroup.webinars', webinarListing({ when: 'PAST', groupId: 0 })],
-    ['newsPosts', newsListing({ groupSlug: 'probe' })],
-    ['WorkingGroup.news', newsListing({ groupId: 0 })],
-    ['newsletters', newsletterListing()],
-  ]
+  const listings = listingProbes(filters)
   return [
     ...listings.flatMap(([name, query]): [string, Statement][] => [
       [`${name}: page`, pageStatement(query, filters, { first: 20, withTotal: true })],
@@ -81,29 +110,7 @@ export const probes = (filters: PublicFilters): [string, Statement][] => {
     ...(['resource', 'group', 'event', 'news', 'newsletter'] as const).map(
       (kind): [string, Statement] => [`${kind} by slug`, slugStatement(kind, 'probe', filters)],
     ),
-    // Planned operations (graphql/plan): each record type with every field the plan builds.
-    [
-      'planned resources: page',
-      pageStatement(
-        listings[0]![1],
-        filters,
-        { first: 20, withTotal: true },
-        everyFieldJson('Resource', filters, CHAIN),
-      ),
-    ],
-    [
-      'planned resource by slug',
-      slugStatement('resource', 'probe', filters, everyFieldJson('Resource', filters, CHAIN)),
-    ],
-    [
-      'planned webinars: page',
-      pageStatement(
-        webinarListing({ when: 'UPCOMING', groupSlug: 'probe' }),
-        filters,
-        { first: 20, withTotal: true },
-        everyFieldJson('Webinar', filters, CHAIN),
-      ),
-    ],
+    ...plannedProbes(filters, listings[0]![1]),
     ['resourceFacets', facetsStatement(EVERY_FILTER, 'probe', CHAIN, filters)],
     ...(Object.keys(TAXONOMY_KIND) as (keyof typeof TAXONOMY_KIND)[]).map(
       (table): [string, Statement] => [`terms of ${table}`, termsStatement(table, filters)],
