@@ -12,7 +12,11 @@ import pg from 'pg'
 import { CHANGES_CHANNEL, type ChangeNotice, parseNotice } from './channel'
 import { logEvent } from '../ops/log'
 
-export type ChangeListener = { close: () => Promise<void> }
+export type ChangeListener = {
+  /** Settles once the first LISTEN is in place (or the listener is closed before). */
+  listening: Promise<void>
+  close: () => Promise<void>
+}
 
 /**
  * Calls `onChange` for each announcement on `connectionString` (the primary: a replica cannot
@@ -81,9 +85,10 @@ export const listenForChanges = (
       }
     }
   }
-  void connect(false)
+  const listening = connect(false)
 
   return {
+    listening,
     close: async () => {
       closed = true
       const current = client

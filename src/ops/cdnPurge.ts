@@ -84,6 +84,7 @@ export const startCdnPurge = (databaseUrl: string, config: CdnPurgeConfig): Chan
     'CDN purge',
   )
   return {
+    listening: listener.listening,
     close: async () => {
       await listener.close()
       await primary.end()

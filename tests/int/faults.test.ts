@@ -506,7 +506,7 @@ describe('the hub of `npm start` and its own embedded PostgreSQL', () => {
     const pidFile = path.join(dir, 'pg', 'postmaster.pid')
     const pid = Number((await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n')[0])
     if (pid && isAlive(pid)) process.kill(pid, 'SIGINT')
-    await sleep(1000)
+    for (let i = 0; i < 200 && pid && isAlive(pid); i++) await sleep(50)
     await fs.rm(dir, { recursive: true, force: true })
   }, 60_000)
 

@@ -175,9 +175,9 @@ describe('CDN purge', () => {
       auth: 'secret-key',
     })
     try {
-      // Give the listener a moment to connect, then publish until a purge names the record.
+      // Once the listener is connected, a publish is followed by a purge naming the record.
+      await purge.listening
       const { id } = await publishResource(unique('Purged'))
-      await new Promise((resolve) => setTimeout(resolve, 500))
       await retitle(id, unique('Purged again'))
       await expect
         .poll(() => received.find((r) => r.headers['surrogate-key']?.includes(`Resource-${id}`)))
