@@ -1,14 +1,22 @@
 // The taxonomies (topics, themes, audiences, publication types) and the standards, listed whole.
 import type { PublicFilters } from '../../src/access/publicRules'
+import { SERVED, SERVED_COLLECTIONS, type ServedCollection } from '../../src/servedKinds'
 import { type Kind, KINDS, visible } from './entities'
 import { Params, type Statement } from './params'
 
-export const TAXONOMY_KIND = {
-  topics: 'topic',
-  themes: 'theme',
-  audiences: 'audience',
-  publication_types: 'publicationType',
-} as const satisfies Record<string, Kind>
+type TermCollection = {
+  [C in ServedCollection]: (typeof SERVED)[C]['type'] extends 'Term' ? C : never
+}[ServedCollection]
+
+/** The taxonomies' tables and their terms' kinds, from the served kinds (src/servedKinds.ts). */
+export const TAXONOMY_KIND = Object.fromEntries(
+  SERVED_COLLECTIONS.filter((c) => SERVED[c].type === 'Term').map((c) => [
+    SERVED[c].table,
+    SERVED[c].kind,
+  ]),
+) as {
+  [C in TermCollection as (typeof SERVED)[C]['table']]: (typeof SERVED)[C]['kind']
+} satisfies Record<string, Kind>
 export type TaxonomyTable = keyof typeof TAXONOMY_KIND
 
 /** Every term of a taxonomy readers may see (the resolver orders them by name in its locale). */
