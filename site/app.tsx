@@ -4,14 +4,15 @@
 // mounts at / (src/cli/serve.ts) and that site/start.ts serves alone.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type Env, type MiddlewareHandler } from 'hono'
 import { accepts } from 'hono/accepts'
 import { compress } from 'hono/compress'
 import { etag } from 'hono/etag'
 import type { JSX } from 'hono/jsx/jsx-runtime'
 import { z } from 'zod'
 
-import { createHub, HubError } from './hub'
+import type { GroupFullFragment } from './generated/graphql'
+import { createHub, HubError, type Hub } from './hub'
 import { chainOf, isLang, LANGS, type Lang } from './i18n'
 import { ErrorPage } from './pages/errors'
 import { GroupPage, GroupsPage } from './pages/groups'
@@ -69,6 +70,11 @@ const SLUG = /^[A-Za-z0-9][\w-]{0,199}$/
 /** Pages reached by their kind's path and a slug. */
 const KINDS = ['resources', 'groups', 'webinars', 'news', 'newsletters'] as const
 
+const LANG = '/:lang{en|fr|es|ar}'
+/** A record's page, and its draft's (by id, for editors). */
+const RECORD = `${LANG}/:kind{${KINDS.join('|')}}/:slug` as const
+const DRAFT = `/preview${LANG}/:kind{${KINDS.join('|')}}/:id{[A-Za-z0-9_-]{1,200}}` as const
+
 const text = z.string().trim().max(200, 'is longer than 200 characters')
 const list = z
   .array(z.string().max(100, 'has a value longer than 100 characters'))
@@ -99,387 +105,425 @@ const paging = (c: Context) => {
   return { after, page }
 }
 
+/** What one site's handlers share: its hub, its options and its assets' paths. */
+type Site = {
+  hub: Hub
+  options: SiteOptions
+  /** The hub's public origin for feeds ('' when it is the site's own). */
+  hubUrl: string
+  assets: Ctx['assets']
+}
+
+/** The site's public origin: the configured one, else the request's own. */
+const originOf = (site: Site, c: Context) => site.options.siteUrl ?? new URL(c.req.url).origin
+
+const context = (site: Site, c: Context, lang: Lang, search = ''): Ctx => {
+  const path = new URL(c.req.url).pathname.slice(lang.length + 1).replace(/\/$/, '')
+  return {
+    lang,
+    path,
+    search,
+    siteUrl: originOf(site, c),
+    hubUrl: site.hubUrl,
+    assets: site.assets,
+  }
+}
+
+const render = async (
+  c: Context,
+  page: JSX.Element,
+  status: 200 | 400 | 403 | 404 | 500 | 502 = 200,
+) => {
+  const html = `<!doctype html>${await page.toString()}`
+  // A preview is one editor's: never stored by a browser or a CDN, never indexed.
+  const preview = new URL(c.req.url).pathname.startsWith('/preview/')
+  c.header(
+    'Cache-Control',
+    preview ? 'private, no-store' : status === 200 ? 'public, no-cache' : 'no-store',
+  )
+  if (preview) c.header('X-Robots-Tag', 'noindex')
+  c.header('Content-Language', /<html lang="(\w+)"/.exec(html)?.[1] ?? 'en')
+  return c.html(html, status)
+}
+
+const langOf = (c: Context): Lang => {
+  const lang = c.req.param('lang')
+  return isLang(lang) ? lang : 'en'
+}
+
+/** The language of a path the routes did not take apart (a 404, an error). */
+const fromPath = (c: Context): Lang => {
+  const segments = new URL(c.req.url).pathname.split('/')
+  const first = segments[1] === 'preview' ? segments[2] : segments[1]
+  return isLang(first) ? first : 'en'
+}
+
+// Only reading here: a form posted to the site is a mistake, not an error.
+const onlyReading: MiddlewareHandler = async (c, next) => {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+    return c.text('The site only answers GET and HEAD.', 405, { Allow: 'GET, HEAD' })
+  }
+  await next()
+}
+
+const serveFile = (file: ReturnType<typeof asset>, cacheControl: string) => (c: Context) =>
+  c.body(file.body, 200, { 'Content-Type': file.type, 'Cache-Control': cacheControl })
+
+const robotsTxt = (site: Site, c: Context) =>
+  c.text(
+    `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /preview/\nAllow: /\n\nSitemap: ${originOf(site, c)}/sitemap.xml\n`,
+    200,
+    {
+      'Cache-Control': 'public, max-age=3600',
+    },
+  )
+
+/** Every public page's path after the language: the lists, then each record (resources paged). */
+const sitemapPaths = async (hub: Hub) => {
+  const paths = ['', '/resources', '/groups', '/webinars', '/newsletters', '/news', '/standards']
+  let after: string | null | undefined
+  let first = true
+  do {
+    const data = await hub.query(SitemapQuery, { after })
+    paths.push(...data.resources.edges.map((e) => `/resources/${e.node.slug}`))
+    if (first) {
+      paths.push(...data.workingGroups.edges.map((e) => `/groups/${e.node.slug}`))
+      paths.push(...data.webinars.edges.map((e) => `/webinars/${e.node.slug}`))
+      paths.push(...data.newsPosts.edges.map((e) => `/news/${e.node.slug}`))
+      paths.push(...data.newsletters.edges.map((e) => `/newsletters/${e.node.slug}`))
+    }
+    first = false
+    after = data.resources.pageInfo.hasNextPage ? data.resources.pageInfo.endCursor : null
+  } while (after)
+  return paths
+}
+
+const escapeXml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+
+/** One page in one language, with the page in every language (and English by default) beside it. */
+const sitemapUrl = (origin: string, path: string, lang: Lang) => {
+  const alternate = (hreflang: string, other: Lang) =>
+    `<xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeXml(`${origin}/${other}${path}`)}"/>`
+  return `<url><loc>${escapeXml(`${origin}/${lang}${path}`)}</loc>${LANGS.map((other) => alternate(other, other)).join('')}${alternate('x-default', 'en')}</url>`
+}
+
+const sitemapXml = async (site: Site, c: Context) => {
+  const origin = originOf(site, c)
+  const paths = await sitemapPaths(site.hub)
+  const entries = paths.flatMap((path) => LANGS.map((lang) => sitemapUrl(origin, path, lang)))
+  return c.body(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`,
+    200,
+    { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, no-cache' },
+  )
+}
+
+// The visitor's language from the browser's (by quality; `fr-CH` is French, `q=0` refused), else English.
+const toVisitorsLanguage = (c: Context) => {
+  const wanted = accepts(c, {
+    header: 'Accept-Language',
+    supports: [...LANGS],
+    default: 'en',
+    match: (ranges, { supports, default: fallback }) =>
+      ranges
+        .filter((range) => range.q > 0)
+        .sort((a, b) => b.q - a.q)
+        .map((range) => range.type.toLowerCase().split('-')[0])
+        .find((code) => code !== undefined && supports.includes(code)) ?? fallback,
+  })
+  c.header('Vary', 'Accept-Language')
+  c.header('Cache-Control', 'public, no-cache')
+  return c.redirect(`/${wanted}/`, 302)
+}
+
+const homePage = async (site: Site, c: Context) => {
+  const l = langOf(c)
+  const data = await site.hub.query(HomeQuery, chainOf(l))
+  return render(c, <HomePage ctx={context(site, c, l)} data={data} />)
+}
+
+const sortParameter = z.enum(['NEWEST', 'OLDEST', 'TITLE', 'RELEVANCE']).optional()
+const standardNumber = z.coerce
+  .number({ error: 'is not a standard’s number' })
+  .int('is not a standard’s number')
+  .min(1, 'is not a standard’s number')
+  .max(99, 'is not a standard’s number')
+
+/** The library's search, sort and chosen facets from the query string (checked in that order). */
+const libraryParameters = (c: Context) => {
+  const q = parse(text.optional(), c.req.query('q'), 'q') ?? ''
+  const sortParam = parse(sortParameter, c.req.query('sort') || undefined, 'sort')
+  const sort =
+    sortParam === 'RELEVANCE' && !q ? 'NEWEST' : (sortParam ?? (q ? 'RELEVANCE' : 'NEWEST'))
+  const chosen = Object.fromEntries(
+    FACETS.map(([param]) => [
+      param,
+      parse(list, c.req.queries(param) ?? [], param).filter(Boolean),
+    ]),
+  ) as LibraryState['chosen']
+  const standards = chosen.standard.map((value) => parse(standardNumber, value, 'standard'))
+  return { q, sortParam, sort, chosen, standards }
+}
+
+/** The partner API's filter for the chosen facets (a facet with nothing chosen filters nothing). */
+const libraryFilter = (chosen: LibraryState['chosen'], standards: number[]) => ({
+  types: chosen.type.length ? chosen.type : undefined,
+  topics: chosen.topic.length ? chosen.topic : undefined,
+  themes: chosen.theme.length ? chosen.theme : undefined,
+  audiences: chosen.audience.length ? chosen.audience : undefined,
+  workingGroups: chosen.group.length ? chosen.group : undefined,
+  standards: standards.length ? standards : undefined,
+  languages: chosen.language.length ? chosen.language : undefined,
+  countries: chosen.country.length ? chosen.country : undefined,
+})
+
+const libraryPage = async (site: Site, c: Context) => {
+  const l = langOf(c)
+  const { q, sortParam, sort, chosen, standards } = libraryParameters(c)
+  const { after, page } = paging(c)
+  // What the page is about, in a stable order: the canonical URL and the language switch keep it.
+  const kept = new URLSearchParams()
+  if (q) kept.set('q', q)
+  if (sortParam) kept.set('sort', sort)
+  for (const [param] of FACETS) for (const value of chosen[param]) kept.append(param, value)
+  const data = await site.hub.query(LibraryQuery, {
+    ...chainOf(l),
+    first: PAGE_SIZE,
+    after,
+    filter: libraryFilter(chosen, standards),
+    search: q || undefined,
+    sort,
+  })
+  if (after && data.resources.edges.length === 0)
+    throw new BadParameter('“after” is past the last page')
+  const search = kept.toString() ? `?${kept}` : ''
+  return render(
+    c,
+    <LibraryPage
+      ctx={context(site, c, l, search)}
+      data={data}
+      state={{ q, sort, chosen, page, params: kept }}
+      pageSize={PAGE_SIZE}
+    />,
+  )
+}
+
+const groupsPage = async (site: Site, c: Context) => {
+  const l = langOf(c)
+  return render(
+    c,
+    <GroupsPage ctx={context(site, c, l)} data={await site.hub.query(GroupsQuery, chainOf(l))} />,
+  )
+}
+
+const webinarsPage = async (site: Site, c: Context) => {
+  const l = langOf(c)
+  const { after, page } = paging(c)
+  const group = parse(
+    z.string().regex(SLUG, 'is not a group’s slug').optional(),
+    c.req.query('group'),
+    'group',
+  )
+  const data = await site.hub.query(WebinarsQuery, { ...chainOf(l), after, group })
+  const kept = new URLSearchParams(group ? { group } : {})
+  return render(
+    c,
+    <WebinarsPage
+      ctx={context(site, c, l, group ? `?${kept}` : '')}
+      data={data}
+      page={page}
+      params={kept}
+    />,
+  )
+}
+
+const newslettersPage = async (site: Site, c: Context) => {
+  const l = langOf(c)
+  const { after, page } = paging(c)
+  const data = await site.hub.query(NewslettersQuery, { ...chainOf(l), after })
+  return render(
+    c,
+    <NewslettersPage
+      ctx={context(site, c, l)}
+      data={data}
+      page={page}
+      params={new URLSearchParams()}
+    />,
+  )
+}
+
+const newsPage = async (site: Site, c: Context) => {
+  const l = langOf(c)
+  const { after, page } = paging(c)
+  const data = await site.hub.query(NewsQuery, { ...chainOf(l), after })
+  return render(
+    c,
+    <NewsPage ctx={context(site, c, l)} data={data} page={page} params={new URLSearchParams()} />,
+  )
+}
+
+const standardsPage = async (site: Site, c: Context) => {
+  const l = langOf(c)
+  return render(
+    c,
+    <StandardsPage
+      ctx={context(site, c, l)}
+      data={await site.hub.query(StandardsQuery, chainOf(l))}
+    />,
+  )
+}
+
+/** A record's page, by its kind's path and its slug. */
+const recordPage = async (site: Site, c: Context<Env, typeof RECORD>) => {
+  const l = langOf(c)
+  const slug = c.req.param('slug')
+  if (!SLUG.test(slug)) return c.notFound()
+  const ctx = context(site, c, l)
+  const vars = { ...chainOf(l), slug }
+  const kind = c.req.param('kind') as (typeof KINDS)[number]
+  const { hub } = site
+  if (kind === 'resources') {
+    const { resource } = await hub.query(ResourceQuery, vars)
+    return resource ? render(c, <ResourcePage ctx={ctx} resource={resource} />) : c.notFound()
+  }
+  if (kind === 'groups') {
+    const { workingGroup } = await hub.query(GroupQuery, vars)
+    return workingGroup
+      ? render(c, <GroupPage ctx={ctx} group={workingGroup} lists={workingGroup} />)
+      : c.notFound()
+  }
+  if (kind === 'webinars') {
+    const { webinar } = await hub.query(WebinarQuery, vars)
+    return webinar ? render(c, <WebinarPage ctx={ctx} webinar={webinar} />) : c.notFound()
+  }
+  if (kind === 'news') {
+    const { newsPost } = await hub.query(NewsPostQuery, vars)
+    return newsPost ? render(c, <NewsPostPage ctx={ctx} post={newsPost} />) : c.notFound()
+  }
+  const { newsletter } = await hub.query(NewsletterQuery, vars)
+  return newsletter ? render(c, <NewsletterPage ctx={ctx} newsletter={newsletter} />) : c.notFound()
+}
+
+const draftGroupPage = async (site: Site, c: Context, ctx: Ctx, draft: GroupFullFragment) => {
+  // The draft's own texts; its lists as published.
+  const lists = await site.hub.query(GroupQuery, { ...chainOf(ctx.lang), slug: draft.slug })
+  const empty = { totalCount: 0, edges: [] }
+  return render(
+    c,
+    <GroupPage
+      ctx={ctx}
+      group={draft}
+      lists={lists.workingGroup ?? { resources: empty, webinars: empty, news: empty }}
+    />,
+  )
+}
+
+// Drafts, for editors: the hub's admin sends them here with a token (src/preview/endpoint.ts).
+const previewPage = async (site: Site, c: Context<Env, typeof DRAFT>) => {
+  const l = langOf(c)
+  const token = parse(
+    z.string({ error: 'is missing' }).min(1, 'is missing').max(1000, 'is not a preview token'),
+    c.req.query('token'),
+    'token',
+  )
+  const kind = c.req.param('kind') as (typeof KINDS)[number]
+  const ctx: Ctx = {
+    ...context(site, c, l),
+    path: `/${kind}/${c.req.param('id')}`,
+    search: '',
+    preview: token,
+  }
+  const vars = { ...chainOf(l), id: c.req.param('id') }
+  const { hub } = site
+  if (kind === 'resources') {
+    const { preview } = await hub.query(PreviewResourceQuery, vars, token)
+    return preview?.__typename === 'Resource'
+      ? render(c, <ResourcePage ctx={ctx} resource={preview} />)
+      : c.notFound()
+  }
+  if (kind === 'groups') {
+    const { preview } = await hub.query(PreviewGroupQuery, vars, token)
+    if (preview?.__typename !== 'WorkingGroup') return c.notFound()
+    return draftGroupPage(site, c, ctx, preview)
+  }
+  if (kind === 'webinars') {
+    const { preview } = await hub.query(PreviewWebinarQuery, vars, token)
+    return preview?.__typename === 'Webinar'
+      ? render(c, <WebinarPage ctx={ctx} webinar={preview} />)
+      : c.notFound()
+  }
+  if (kind === 'news') {
+    const { preview } = await hub.query(PreviewNewsPostQuery, vars, token)
+    return preview?.__typename === 'NewsPost'
+      ? render(c, <NewsPostPage ctx={ctx} post={preview} />)
+      : c.notFound()
+  }
+  const { preview } = await hub.query(PreviewNewsletterQuery, vars, token)
+  return preview?.__typename === 'Newsletter'
+    ? render(c, <NewsletterPage ctx={ctx} newsletter={preview} />)
+    : c.notFound()
+}
+
+const notFoundPage = (site: Site, c: Context) =>
+  render(c, <ErrorPage ctx={context(site, c, fromPath(c))} status={404} />, 404)
+
+/** The visitor's mistakes as 400 (or a refused preview as 403); the rest reported, as 500 or 502. */
+const errorPage = (site: Site, error: Error, c: Context) => {
+  const l = fromPath(c)
+  if (error instanceof BadParameter) {
+    return render(c, <ErrorPage ctx={context(site, c, l)} status={400} why={error.message} />, 400)
+  }
+  if (error instanceof HubError && error.status === 403) {
+    return render(c, <ErrorPage ctx={context(site, c, l)} status={403} why={error.message} />, 403)
+  }
+  if (error instanceof HubError && error.status === 400) {
+    return render(c, <ErrorPage ctx={context(site, c, l)} status={400} why={error.message} />, 400)
+  }
+  site.options.onError?.(error, new URL(c.req.url).pathname)
+  const status = error instanceof HubError ? 502 : 500
+  return render(c, <ErrorPage ctx={context(site, c, l)} status={status} />, status)
+}
+
 export const createSite = (options: SiteOptions) => {
   const hub = createHub(options.graphqlUrl)
   const css = asset('site.css', 'text/css; charset=utf-8')
   const js = asset('time.js', 'text/javascript; charset=utf-8')
   const icon = asset('favicon.svg', 'image/svg+xml')
-  const assets = [css, js]
-  const hubUrl = options.hubUrl ?? new URL(options.graphqlUrl).origin
-
-  const context = (c: Context, lang: Lang, search = ''): Ctx => {
-    const path = new URL(c.req.url).pathname.slice(lang.length + 1).replace(/\/$/, '')
-    return {
-      lang,
-      path,
-      search,
-      siteUrl: options.siteUrl ?? new URL(c.req.url).origin,
-      hubUrl,
-      assets: { css: css.path, js: js.path },
-    }
-  }
-
-  const render = async (
-    c: Context,
-    page: JSX.Element,
-    status: 200 | 400 | 403 | 404 | 500 | 502 = 200,
-  ) => {
-    const html = `<!doctype html>${await page.toString()}`
-    // A preview is one editor's: never stored by a browser or a CDN, never indexed.
-    const preview = new URL(c.req.url).pathname.startsWith('/preview/')
-    c.header(
-      'Cache-Control',
-      preview ? 'private, no-store' : status === 200 ? 'public, no-cache' : 'no-store',
-    )
-    if (preview) c.header('X-Robots-Tag', 'noindex')
-    c.header('Content-Language', /<html lang="(\w+)"/.exec(html)?.[1] ?? 'en')
-    return c.html(html, status)
-  }
-
-  const langOf = (c: Context): Lang => {
-    const lang = c.req.param('lang')
-    return isLang(lang) ? lang : 'en'
+  const site: Site = {
+    hub,
+    options,
+    hubUrl: options.hubUrl ?? new URL(options.graphqlUrl).origin,
+    assets: { css: css.path, js: js.path },
   }
 
   const app = new Hono()
   app.use(compress())
   app.use(etag({ weak: true }))
+  app.use(onlyReading)
 
-  // Only reading here: a form posted to the site is a mistake, not an error.
-  app.use(async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      return c.text('The site only answers GET and HEAD.', 405, { Allow: 'GET, HEAD' })
-    }
-    await next()
-  })
-
-  for (const file of [...assets, icon]) {
-    app.get(file.path, (c) =>
-      c.body(file.body, 200, {
-        'Content-Type': file.type,
-        'Cache-Control': 'public, max-age=31536000, immutable',
-      }),
-    )
+  for (const file of [css, js, icon]) {
+    app.get(file.path, serveFile(file, 'public, max-age=31536000, immutable'))
   }
   for (const path of ['/favicon.svg', '/favicon.ico']) {
-    app.get(path, (c) =>
-      c.body(icon.body, 200, {
-        'Content-Type': icon.type,
-        'Cache-Control': 'public, max-age=86400',
-      }),
-    )
+    app.get(path, serveFile(icon, 'public, max-age=86400'))
   }
+  app.get('/robots.txt', (c) => robotsTxt(site, c))
+  app.get('/sitemap.xml', (c) => sitemapXml(site, c))
+  app.get('/', toVisitorsLanguage)
 
-  app.get('/robots.txt', (c) => {
-    const origin = options.siteUrl ?? new URL(c.req.url).origin
-    return c.text(
-      `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /preview/\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`,
-      200,
-      {
-        'Cache-Control': 'public, max-age=3600',
-      },
-    )
-  })
+  app.get(LANG, (c) => c.redirect(`/${langOf(c)}/`, 301))
+  app.get(`${LANG}/`, (c) => homePage(site, c))
+  app.get(`${LANG}/resources`, (c) => libraryPage(site, c))
+  app.get(`${LANG}/groups`, (c) => groupsPage(site, c))
+  app.get(`${LANG}/webinars`, (c) => webinarsPage(site, c))
+  app.get(`${LANG}/newsletters`, (c) => newslettersPage(site, c))
+  app.get(`${LANG}/news`, (c) => newsPage(site, c))
+  app.get(`${LANG}/standards`, (c) => standardsPage(site, c))
+  app.get(RECORD, (c) => recordPage(site, c))
+  app.get(DRAFT, (c) => previewPage(site, c))
 
-  app.get('/sitemap.xml', async (c) => {
-    const origin = options.siteUrl ?? new URL(c.req.url).origin
-    const paths = ['', '/resources', '/groups', '/webinars', '/newsletters', '/news', '/standards']
-    let after: string | null | undefined
-    let first = true
-    do {
-      const data = await hub.query(SitemapQuery, { after })
-      paths.push(...data.resources.edges.map((e) => `/resources/${e.node.slug}`))
-      if (first) {
-        paths.push(...data.workingGroups.edges.map((e) => `/groups/${e.node.slug}`))
-        paths.push(...data.webinars.edges.map((e) => `/webinars/${e.node.slug}`))
-        paths.push(...data.newsPosts.edges.map((e) => `/news/${e.node.slug}`))
-        paths.push(...data.newsletters.edges.map((e) => `/newsletters/${e.node.slug}`))
-      }
-      first = false
-      after = data.resources.pageInfo.hasNextPage ? data.resources.pageInfo.endCursor : null
-    } while (after)
-    const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;')
-    const entries = paths.flatMap((path) =>
-      LANGS.map(
-        (lang) =>
-          `<url><loc>${escape(`${origin}/${lang}${path}`)}</loc>${LANGS.map(
-            (other) =>
-              `<xhtml:link rel="alternate" hreflang="${other}" href="${escape(`${origin}/${other}${path}`)}"/>`,
-          ).join(
-            '',
-          )}<xhtml:link rel="alternate" hreflang="x-default" href="${escape(`${origin}/en${path}`)}"/></url>`,
-      ),
-    )
-    return c.body(
-      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`,
-      200,
-      { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, no-cache' },
-    )
-  })
-
-  // The visitor's language from the browser's (by quality; `fr-CH` is French, `q=0` refused), else English.
-  app.get('/', (c) => {
-    const wanted = accepts(c, {
-      header: 'Accept-Language',
-      supports: [...LANGS],
-      default: 'en',
-      match: (ranges, { supports, default: fallback }) =>
-        ranges
-          .filter((range) => range.q > 0)
-          .sort((a, b) => b.q - a.q)
-          .map((range) => range.type.toLowerCase().split('-')[0])
-          .find((code) => code !== undefined && supports.includes(code)) ?? fallback,
-    })
-    c.header('Vary', 'Accept-Language')
-    c.header('Cache-Control', 'public, no-cache')
-    return c.redirect(`/${wanted}/`, 302)
-  })
-
-  const lang = '/:lang{en|fr|es|ar}'
-  app.get(lang, (c) => c.redirect(`/${langOf(c)}/`, 301))
-
-  app.get(`${lang}/`, async (c) => {
-    const l = langOf(c)
-    const data = await hub.query(HomeQuery, chainOf(l))
-    return render(c, <HomePage ctx={context(c, l)} data={data} />)
-  })
-
-  app.get(`${lang}/resources`, async (c) => {
-    const l = langOf(c)
-    const q = parse(text.optional(), c.req.query('q'), 'q') ?? ''
-    const sortParam = parse(
-      z.enum(['NEWEST', 'OLDEST', 'TITLE', 'RELEVANCE']).optional(),
-      c.req.query('sort') || undefined,
-      'sort',
-    )
-    const sort =
-      sortParam === 'RELEVANCE' && !q ? 'NEWEST' : (sortParam ?? (q ? 'RELEVANCE' : 'NEWEST'))
-    const chosen = Object.fromEntries(
-      FACETS.map(([param]) => [
-        param,
-        parse(list, c.req.queries(param) ?? [], param).filter(Boolean),
-      ]),
-    ) as LibraryState['chosen']
-    const standards = chosen.standard.map((value) =>
-      parse(
-        z.coerce
-          .number({ error: 'is not a standard’s number' })
-          .int('is not a standard’s number')
-          .min(1, 'is not a standard’s number')
-          .max(99, 'is not a standard’s number'),
-        value,
-        'standard',
-      ),
-    )
-    const { after, page } = paging(c)
-    // What the page is about, in a stable order: the canonical URL and the language switch keep it.
-    const kept = new URLSearchParams()
-    if (q) kept.set('q', q)
-    if (sortParam) kept.set('sort', sort)
-    for (const [param] of FACETS) for (const value of chosen[param]) kept.append(param, value)
-    const filter = {
-      types: chosen.type.length ? chosen.type : undefined,
-      topics: chosen.topic.length ? chosen.topic : undefined,
-      themes: chosen.theme.length ? chosen.theme : undefined,
-      audiences: chosen.audience.length ? chosen.audience : undefined,
-      workingGroups: chosen.group.length ? chosen.group : undefined,
-      standards: standards.length ? standards : undefined,
-      languages: chosen.language.length ? chosen.language : undefined,
-      countries: chosen.country.length ? chosen.country : undefined,
-    }
-    const data = await hub.query(LibraryQuery, {
-      ...chainOf(l),
-      first: PAGE_SIZE,
-      after,
-      filter,
-      search: q || undefined,
-      sort,
-    })
-    if (after && data.resources.edges.length === 0)
-      throw new BadParameter('“after” is past the last page')
-    const search = kept.toString() ? `?${kept}` : ''
-    return render(
-      c,
-      <LibraryPage
-        ctx={context(c, l, search)}
-        data={data}
-        state={{ q, sort, chosen, page, params: kept }}
-        pageSize={PAGE_SIZE}
-      />,
-    )
-  })
-
-  app.get(`${lang}/groups`, async (c) => {
-    const l = langOf(c)
-    return render(
-      c,
-      <GroupsPage ctx={context(c, l)} data={await hub.query(GroupsQuery, chainOf(l))} />,
-    )
-  })
-
-  app.get(`${lang}/webinars`, async (c) => {
-    const l = langOf(c)
-    const { after, page } = paging(c)
-    const group = parse(
-      z.string().regex(SLUG, 'is not a group’s slug').optional(),
-      c.req.query('group'),
-      'group',
-    )
-    const data = await hub.query(WebinarsQuery, { ...chainOf(l), after, group })
-    const kept = new URLSearchParams(group ? { group } : {})
-    return render(
-      c,
-      <WebinarsPage
-        ctx={context(c, l, group ? `?${kept}` : '')}
-        data={data}
-        page={page}
-        params={kept}
-      />,
-    )
-  })
-
-  app.get(`${lang}/newsletters`, async (c) => {
-    const l = langOf(c)
-    const { after, page } = paging(c)
-    const data = await hub.query(NewslettersQuery, { ...chainOf(l), after })
-    return render(
-      c,
-      <NewslettersPage
-        ctx={context(c, l)}
-        data={data}
-        page={page}
-        params={new URLSearchParams()}
-      />,
-    )
-  })
-
-  app.get(`${lang}/news`, async (c) => {
-    const l = langOf(c)
-    const { after, page } = paging(c)
-    const data = await hub.query(NewsQuery, { ...chainOf(l), after })
-    return render(
-      c,
-      <NewsPage ctx={context(c, l)} data={data} page={page} params={new URLSearchParams()} />,
-    )
-  })
-
-  app.get(`${lang}/standards`, async (c) => {
-    const l = langOf(c)
-    return render(
-      c,
-      <StandardsPage ctx={context(c, l)} data={await hub.query(StandardsQuery, chainOf(l))} />,
-    )
-  })
-
-  app.get(`${lang}/:kind{${KINDS.join('|')}}/:slug`, async (c) => {
-    const l = langOf(c)
-    const slug = c.req.param('slug')
-    if (!SLUG.test(slug)) return c.notFound()
-    const ctx = context(c, l)
-    const vars = { ...chainOf(l), slug }
-    const kind = c.req.param('kind') as (typeof KINDS)[number]
-    if (kind === 'resources') {
-      const { resource } = await hub.query(ResourceQuery, vars)
-      return resource ? render(c, <ResourcePage ctx={ctx} resource={resource} />) : c.notFound()
-    }
-    if (kind === 'groups') {
-      const { workingGroup } = await hub.query(GroupQuery, vars)
-      return workingGroup
-        ? render(c, <GroupPage ctx={ctx} group={workingGroup} lists={workingGroup} />)
-        : c.notFound()
-    }
-    if (kind === 'webinars') {
-      const { webinar } = await hub.query(WebinarQuery, vars)
-      return webinar ? render(c, <WebinarPage ctx={ctx} webinar={webinar} />) : c.notFound()
-    }
-    if (kind === 'news') {
-      const { newsPost } = await hub.query(NewsPostQuery, vars)
-      return newsPost ? render(c, <NewsPostPage ctx={ctx} post={newsPost} />) : c.notFound()
-    }
-    const { newsletter } = await hub.query(NewsletterQuery, vars)
-    return newsletter
-      ? render(c, <NewsletterPage ctx={ctx} newsletter={newsletter} />)
-      : c.notFound()
-  })
-
-  // Drafts, for editors: the hub's admin sends them here with a token (src/preview/endpoint.ts).
-  app.get(`/preview${lang}/:kind{${KINDS.join('|')}}/:id{[A-Za-z0-9_-]{1,200}}`, async (c) => {
-    const l = langOf(c)
-    const token = parse(
-      z.string({ error: 'is missing' }).min(1, 'is missing').max(1000, 'is not a preview token'),
-      c.req.query('token'),
-      'token',
-    )
-    const kind = c.req.param('kind') as (typeof KINDS)[number]
-    const ctx: Ctx = {
-      ...context(c, l),
-      path: `/${kind}/${c.req.param('id')}`,
-      search: '',
-      preview: token,
-    }
-    const vars = { ...chainOf(l), id: c.req.param('id') }
-    if (kind === 'resources') {
-      const { preview } = await hub.query(PreviewResourceQuery, vars, token)
-      return preview?.__typename === 'Resource'
-        ? render(c, <ResourcePage ctx={ctx} resource={preview} />)
-        : c.notFound()
-    }
-    if (kind === 'groups') {
-      const { preview } = await hub.query(PreviewGroupQuery, vars, token)
-      if (preview?.__typename !== 'WorkingGroup') return c.notFound()
-      // The draft's own texts; its lists as published.
-      const lists = await hub.query(GroupQuery, { ...chainOf(l), slug: preview.slug })
-      const empty = { totalCount: 0, edges: [] }
-      return render(
-        c,
-        <GroupPage
-          ctx={ctx}
-          group={preview}
-          lists={lists.workingGroup ?? { resources: empty, webinars: empty, news: empty }}
-        />,
-      )
-    }
-    if (kind === 'webinars') {
-      const { preview } = await hub.query(PreviewWebinarQuery, vars, token)
-      return preview?.__typename === 'Webinar'
-        ? render(c, <WebinarPage ctx={ctx} webinar={preview} />)
-        : c.notFound()
-    }
-    if (kind === 'news') {
-      const { preview } = await hub.query(PreviewNewsPostQuery, vars, token)
-      return preview?.__typename === 'NewsPost'
-        ? render(c, <NewsPostPage ctx={ctx} post={preview} />)
-        : c.notFound()
-    }
-    const { preview } = await hub.query(PreviewNewsletterQuery, vars, token)
-    return preview?.__typename === 'Newsletter'
-      ? render(c, <NewsletterPage ctx={ctx} newsletter={preview} />)
-      : c.notFound()
-  })
-
-  const fromPath = (c: Context): Lang => {
-    const segments = new URL(c.req.url).pathname.split('/')
-    const first = segments[1] === 'preview' ? segments[2] : segments[1]
-    return isLang(first) ? first : 'en'
-  }
-
-  app.notFound((c) => render(c, <ErrorPage ctx={context(c, fromPath(c))} status={404} />, 404))
-
-  app.onError((error, c) => {
-    const l = fromPath(c)
-    if (error instanceof BadParameter) {
-      return render(c, <ErrorPage ctx={context(c, l)} status={400} why={error.message} />, 400)
-    }
-    if (error instanceof HubError && error.status === 403) {
-      return render(c, <ErrorPage ctx={context(c, l)} status={403} why={error.message} />, 403)
-    }
-    if (error instanceof HubError && error.status === 400) {
-      return render(c, <ErrorPage ctx={context(c, l)} status={400} why={error.message} />, 400)
-    }
-    options.onError?.(error, new URL(c.req.url).pathname)
-    const status = error instanceof HubError ? 502 : 500
-    return render(c, <ErrorPage ctx={context(c, l)} status={status} />, status)
-  })
+  app.notFound((c) => notFoundPage(site, c))
+  app.onError((error, c) => errorPage(site, error, c))
 
   return app
 }

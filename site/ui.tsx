@@ -85,6 +85,129 @@ type LayoutProps = {
   children: Child
 }
 
+/** The page's address in a language, with the query string it is about. */
+const pageUrl = (ctx: Ctx, lang: Lang) => `${ctx.siteUrl}/${lang}${ctx.path}${ctx.search}`
+const feedUrl = (ctx: Ctx, kind: string, format: string) =>
+  `${ctx.hubUrl}/feeds/${ctx.lang}/${kind}.${format}`
+
+/** The canonical address and the page in every language (and English by default), for search engines. */
+const Alternates = ({ ctx }: { ctx: Ctx }) => (
+  <>
+    <link rel="canonical" href={pageUrl(ctx, ctx.lang)} />
+    {LANGS.map((lang) => (
+      <link rel="alternate" hreflang={lang} href={pageUrl(ctx, lang)} />
+    ))}
+    <link rel="alternate" hreflang="x-default" href={pageUrl(ctx, 'en')} />
+  </>
+)
+
+const FeedLinks = ({ ctx }: { ctx: Ctx }) => (
+  <>
+    <link
+      rel="alternate"
+      type="application/atom+xml"
+      title={`${t(ctx, 'library')} (Atom)`}
+      href={feedUrl(ctx, 'resources', 'atom')}
+    />
+    <link
+      rel="alternate"
+      type="application/atom+xml"
+      title={`${t(ctx, 'webinars')} (Atom)`}
+      href={feedUrl(ctx, 'webinars', 'atom')}
+    />
+    <link
+      rel="alternate"
+      type="application/atom+xml"
+      title={`${t(ctx, 'news')} (Atom)`}
+      href={feedUrl(ctx, 'news', 'atom')}
+    />
+  </>
+)
+
+/** What a shared link shows (Open Graph). */
+const OpenGraph = ({ ctx, title, description, image }: Omit<LayoutProps, 'children'>) => (
+  <>
+    <meta property="og:site_name" content={s(ctx).siteName} />
+    <meta property="og:title" content={title} />
+    {description ? <meta property="og:description" content={description.slice(0, 300)} /> : null}
+    <meta property="og:type" content={ctx.path === '' ? 'website' : 'article'} />
+    <meta property="og:url" content={pageUrl(ctx, ctx.lang)} />
+    <meta
+      property="og:locale"
+      content={{ en: 'en_GB', fr: 'fr_FR', es: 'es_ES', ar: 'ar_AR' }[ctx.lang]}
+    />
+    {image ? <meta property="og:image" content={image} /> : null}
+  </>
+)
+
+const Head = ({ ctx, title, description, image, alternates }: Omit<LayoutProps, 'children'>) => (
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>{ctx.path === '' ? title : `${title} · ${s(ctx).siteName}`}</title>
+    {description ? <meta name="description" content={description.slice(0, 300)} /> : null}
+    <link rel="stylesheet" href={ctx.assets.css} />
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    {ctx.preview ? <meta name="robots" content="noindex" /> : null}
+    {alternates && !ctx.preview ? <Alternates ctx={ctx} /> : null}
+    <FeedLinks ctx={ctx} />
+    <OpenGraph ctx={ctx} title={title} description={description} image={image} />
+    <script src={ctx.assets.js} defer></script>
+  </head>
+)
+
+/** The page in each language; a preview stays a preview, with its token. */
+const LanguageSwitch = ({ ctx }: { ctx: Ctx }) => (
+  <nav aria-label={t(ctx, 'language')} class="langs">
+    <ul>
+      {LANGS.map((lang) => (
+        <li>
+          <a
+            href={
+              ctx.preview
+                ? `/preview/${lang}${ctx.path}?token=${encodeURIComponent(ctx.preview)}`
+                : `/${lang}${ctx.path}${ctx.search}`
+            }
+            hreflang={lang}
+            lang={lang}
+            aria-current={lang === ctx.lang ? 'true' : undefined}
+          >
+            {NATIVE[lang]}
+          </a>
+        </li>
+      ))}
+    </ul>
+  </nav>
+)
+
+const MainNav = ({ ctx }: { ctx: Ctx }) => (
+  <nav aria-label={t(ctx, 'nav')} class="nav">
+    <ul>
+      {NAV.map(([key, path]) => (
+        <li>
+          <a
+            href={href(ctx, path)}
+            aria-current={ctx.path === path || ctx.path.startsWith(`${path}/`) ? 'page' : undefined}
+          >
+            {t(ctx, key)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  </nav>
+)
+
+const Footer = ({ ctx }: { ctx: Ctx }) => (
+  <footer class="foot">
+    <p>{t(ctx, 'footer')}</p>
+    <p>
+      {t(ctx, 'feeds')}: <a href={feedUrl(ctx, 'resources', 'atom')}>{t(ctx, 'library')}</a> ·{' '}
+      <a href={feedUrl(ctx, 'webinars', 'atom')}>{t(ctx, 'webinars')}</a> ·{' '}
+      <a href={feedUrl(ctx, 'news', 'atom')}>{t(ctx, 'news')}</a>
+    </p>
+  </footer>
+)
+
 export const Layout = ({
   ctx,
   title,
@@ -92,126 +215,32 @@ export const Layout = ({
   image,
   alternates = true,
   children,
-}: LayoutProps) => {
-  const full = ctx.path === '' ? title : `${title} · ${s(ctx).siteName}`
-  const url = (lang: Lang) => `${ctx.siteUrl}/${lang}${ctx.path}${ctx.search}`
-  const feed = (kind: string, format: string) => `${ctx.hubUrl}/feeds/${ctx.lang}/${kind}.${format}`
-  return (
-    <html lang={ctx.lang} dir={dirOf(ctx.lang)}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{full}</title>
-        {description ? <meta name="description" content={description.slice(0, 300)} /> : null}
-        <link rel="stylesheet" href={ctx.assets.css} />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        {ctx.preview ? <meta name="robots" content="noindex" /> : null}
-        {alternates && !ctx.preview ? (
-          <>
-            <link rel="canonical" href={url(ctx.lang)} />
-            {LANGS.map((lang) => (
-              <link rel="alternate" hreflang={lang} href={url(lang)} />
-            ))}
-            <link rel="alternate" hreflang="x-default" href={url('en')} />
-          </>
-        ) : null}
-        <link
-          rel="alternate"
-          type="application/atom+xml"
-          title={`${t(ctx, 'library')} (Atom)`}
-          href={feed('resources', 'atom')}
-        />
-        <link
-          rel="alternate"
-          type="application/atom+xml"
-          title={`${t(ctx, 'webinars')} (Atom)`}
-          href={feed('webinars', 'atom')}
-        />
-        <link
-          rel="alternate"
-          type="application/atom+xml"
-          title={`${t(ctx, 'news')} (Atom)`}
-          href={feed('news', 'atom')}
-        />
-        <meta property="og:site_name" content={s(ctx).siteName} />
-        <meta property="og:title" content={title} />
-        {description ? (
-          <meta property="og:description" content={description.slice(0, 300)} />
-        ) : null}
-        <meta property="og:type" content={ctx.path === '' ? 'website' : 'article'} />
-        <meta property="og:url" content={url(ctx.lang)} />
-        <meta
-          property="og:locale"
-          content={{ en: 'en_GB', fr: 'fr_FR', es: 'es_ES', ar: 'ar_AR' }[ctx.lang]}
-        />
-        {image ? <meta property="og:image" content={image} /> : null}
-        <script src={ctx.assets.js} defer></script>
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          {t(ctx, 'skip')}
+}: LayoutProps) => (
+  <html lang={ctx.lang} dir={dirOf(ctx.lang)}>
+    <Head ctx={ctx} title={title} description={description} image={image} alternates={alternates} />
+    <body>
+      <a class="skip" href="#main">
+        {t(ctx, 'skip')}
+      </a>
+      <header class="top">
+        <a class="brand" href={href(ctx, '/')}>
+          {s(ctx).siteName}
         </a>
-        <header class="top">
-          <a class="brand" href={href(ctx, '/')}>
-            {s(ctx).siteName}
-          </a>
-          <nav aria-label={t(ctx, 'language')} class="langs">
-            <ul>
-              {LANGS.map((lang) => (
-                <li>
-                  <a
-                    href={
-                      ctx.preview
-                        ? `/preview/${lang}${ctx.path}?token=${encodeURIComponent(ctx.preview)}`
-                        : `/${lang}${ctx.path}${ctx.search}`
-                    }
-                    hreflang={lang}
-                    lang={lang}
-                    aria-current={lang === ctx.lang ? 'true' : undefined}
-                  >
-                    {NATIVE[lang]}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <nav aria-label={t(ctx, 'nav')} class="nav">
-            <ul>
-              {NAV.map(([key, path]) => (
-                <li>
-                  <a
-                    href={href(ctx, path)}
-                    aria-current={
-                      ctx.path === path || ctx.path.startsWith(`${path}/`) ? 'page' : undefined
-                    }
-                  >
-                    {t(ctx, key)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
-        <main id="main">
-          {ctx.preview ? (
-            <p class="notice preview" role="status">
-              {t(ctx, 'previewBanner')}
-            </p>
-          ) : null}
-          {children}
-        </main>
-        <footer class="foot">
-          <p>{t(ctx, 'footer')}</p>
-          <p>
-            {t(ctx, 'feeds')}: <a href={feed('resources', 'atom')}>{t(ctx, 'library')}</a> ·{' '}
-            <a href={feed('webinars', 'atom')}>{t(ctx, 'webinars')}</a> ·{' '}
-            <a href={feed('news', 'atom')}>{t(ctx, 'news')}</a>
+        <LanguageSwitch ctx={ctx} />
+        <MainNav ctx={ctx} />
+      </header>
+      <main id="main">
+        {ctx.preview ? (
+          <p class="notice preview" role="status">
+            {t(ctx, 'previewBanner')}
           </p>
-        </footer>
-      </body>
-    </html>
-  )
-}
+        ) : null}
+        {children}
+      </main>
+      <Footer ctx={ctx} />
+    </body>
+  </html>
+)
 
 /** A date known to the day, month or year, in the page's language. */
 export const When = ({

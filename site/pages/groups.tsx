@@ -46,6 +46,139 @@ export const GroupsPage = ({ ctx, data }: { ctx: Ctx; data: GroupsQuery }) => (
   </Layout>
 )
 
+const GroupFacts = ({ ctx, group }: { ctx: Ctx; group: Group }) => (
+  <dl class="facts">
+    {group.leadOrganisations.length ? (
+      <>
+        <dt>{t(ctx, 'leadAgencies')}</dt>
+        <dd>
+          <Organisations ctx={ctx} organisations={group.leadOrganisations} />
+        </dd>
+      </>
+    ) : null}
+    {group.contactEmail ? (
+      <>
+        <dt>{t(ctx, 'contact')}</dt>
+        <dd>
+          <a href={`mailto:${group.contactEmail}`}>{group.contactEmail}</a>
+        </dd>
+      </>
+    ) : null}
+  </dl>
+)
+
+/** Its mission, priorities and key tools, each where it has some. */
+const GroupAims = ({ ctx, group }: { ctx: Ctx; group: Group }) => (
+  <>
+    {group.summary.text ? (
+      <section aria-labelledby="mission">
+        <h2 id="mission">{t(ctx, 'mission')}</h2>
+        <p>
+          <Tx ctx={ctx} value={group.summary} />
+        </p>
+      </section>
+    ) : null}
+    {group.priorities.length ? (
+      <section aria-labelledby="priorities">
+        <h2 id="priorities">{t(ctx, 'priorities')}</h2>
+        <ul>
+          {group.priorities.map((priority) => (
+            <li>
+              <Tx ctx={ctx} value={priority} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null}
+    {group.keyTools.length ? (
+      <section aria-labelledby="tools">
+        <h2 id="tools">{t(ctx, 'keyTools')}</h2>
+        <ul>
+          {group.keyTools.map((tool) => (
+            <li>
+              <a href={href(ctx, `/resources/${tool.slug}`)}>
+                <Tx ctx={ctx} value={tool.title} />
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    ) : null}
+  </>
+)
+
+const GroupNews = ({ ctx, news }: { ctx: Ctx; news: Lists['news'] }) =>
+  news.edges.length ? (
+    <section aria-labelledby="news">
+      <h2 id="news">{t(ctx, 'news')}</h2>
+      <ul class="list">
+        {news.edges.map(({ node: post }) => (
+          <li class="card">
+            <h3>
+              <a href={href(ctx, `/news/${post.slug}`)}>
+                <Tx ctx={ctx} value={post.title} />
+              </a>
+            </h3>
+            <p class="meta">
+              <When ctx={ctx} date={post.date} />
+            </p>
+            {post.summary.text ? (
+              <p>
+                <Tx ctx={ctx} value={post.summary} />
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  ) : null
+
+/** A link to the whole list (the library's, the webinars') filtered by the group, when it is longer. */
+const SeeAll = ({
+  ctx,
+  base,
+  group,
+  list,
+}: {
+  ctx: Ctx
+  base: string
+  group: Group
+  list: { totalCount: number; edges: unknown[] }
+}) =>
+  list.totalCount > list.edges.length ? (
+    <p>
+      <a href={`${href(ctx, base)}?group=${encodeURIComponent(group.slug)}`}>
+        {t(ctx, 'seeAll', { count: list.totalCount })}
+      </a>
+    </p>
+  ) : null
+
+const GroupResources = ({ ctx, group, lists }: { ctx: Ctx; group: Group; lists: Lists }) =>
+  lists.resources.edges.length ? (
+    <section aria-labelledby="resources">
+      <h2 id="resources">{t(ctx, 'resources')}</h2>
+      <ul class="list">
+        {lists.resources.edges.map(({ node }) => (
+          <ResourceItem ctx={ctx} resource={node} />
+        ))}
+      </ul>
+      <SeeAll ctx={ctx} base="/resources" group={group} list={lists.resources} />
+    </section>
+  ) : null
+
+const GroupWebinars = ({ ctx, group, lists }: { ctx: Ctx; group: Group; lists: Lists }) =>
+  lists.webinars.edges.length ? (
+    <section aria-labelledby="webinars">
+      <h2 id="webinars">{t(ctx, 'webinars')}</h2>
+      <ul class="list">
+        {lists.webinars.edges.map(({ node }) => (
+          <WebinarItem ctx={ctx} webinar={node} />
+        ))}
+      </ul>
+      <SeeAll ctx={ctx} base="/webinars" group={group} list={lists.webinars} />
+    </section>
+  ) : null
+
 export const GroupPage = ({ ctx, group, lists }: { ctx: Ctx; group: Group; lists: Lists }) => {
   const texts = [group.name, group.summary, ...group.priorities]
   return (
@@ -61,116 +194,11 @@ export const GroupPage = ({ ctx, group, lists }: { ctx: Ctx; group: Group; lists
         </p>
         <FallbackNotice ctx={ctx} values={texts} />
         <OutdatedNotice ctx={ctx} values={texts} />
-        <dl class="facts">
-          {group.leadOrganisations.length ? (
-            <>
-              <dt>{t(ctx, 'leadAgencies')}</dt>
-              <dd>
-                <Organisations ctx={ctx} organisations={group.leadOrganisations} />
-              </dd>
-            </>
-          ) : null}
-          {group.contactEmail ? (
-            <>
-              <dt>{t(ctx, 'contact')}</dt>
-              <dd>
-                <a href={`mailto:${group.contactEmail}`}>{group.contactEmail}</a>
-              </dd>
-            </>
-          ) : null}
-        </dl>
-        {group.summary.text ? (
-          <section aria-labelledby="mission">
-            <h2 id="mission">{t(ctx, 'mission')}</h2>
-            <p>
-              <Tx ctx={ctx} value={group.summary} />
-            </p>
-          </section>
-        ) : null}
-        {group.priorities.length ? (
-          <section aria-labelledby="priorities">
-            <h2 id="priorities">{t(ctx, 'priorities')}</h2>
-            <ul>
-              {group.priorities.map((priority) => (
-                <li>
-                  <Tx ctx={ctx} value={priority} />
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {group.keyTools.length ? (
-          <section aria-labelledby="tools">
-            <h2 id="tools">{t(ctx, 'keyTools')}</h2>
-            <ul>
-              {group.keyTools.map((tool) => (
-                <li>
-                  <a href={href(ctx, `/resources/${tool.slug}`)}>
-                    <Tx ctx={ctx} value={tool.title} />
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {lists.news.edges.length ? (
-          <section aria-labelledby="news">
-            <h2 id="news">{t(ctx, 'news')}</h2>
-            <ul class="list">
-              {lists.news.edges.map(({ node: post }) => (
-                <li class="card">
-                  <h3>
-                    <a href={href(ctx, `/news/${post.slug}`)}>
-                      <Tx ctx={ctx} value={post.title} />
-                    </a>
-                  </h3>
-                  <p class="meta">
-                    <When ctx={ctx} date={post.date} />
-                  </p>
-                  {post.summary.text ? (
-                    <p>
-                      <Tx ctx={ctx} value={post.summary} />
-                    </p>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {lists.resources.edges.length ? (
-          <section aria-labelledby="resources">
-            <h2 id="resources">{t(ctx, 'resources')}</h2>
-            <ul class="list">
-              {lists.resources.edges.map(({ node }) => (
-                <ResourceItem ctx={ctx} resource={node} />
-              ))}
-            </ul>
-            {lists.resources.totalCount > lists.resources.edges.length ? (
-              <p>
-                <a href={`${href(ctx, '/resources')}?group=${encodeURIComponent(group.slug)}`}>
-                  {t(ctx, 'seeAll', { count: lists.resources.totalCount })}
-                </a>
-              </p>
-            ) : null}
-          </section>
-        ) : null}
-        {lists.webinars.edges.length ? (
-          <section aria-labelledby="webinars">
-            <h2 id="webinars">{t(ctx, 'webinars')}</h2>
-            <ul class="list">
-              {lists.webinars.edges.map(({ node }) => (
-                <WebinarItem ctx={ctx} webinar={node} />
-              ))}
-            </ul>
-            {lists.webinars.totalCount > lists.webinars.edges.length ? (
-              <p>
-                <a href={`${href(ctx, '/webinars')}?group=${encodeURIComponent(group.slug)}`}>
-                  {t(ctx, 'seeAll', { count: lists.webinars.totalCount })}
-                </a>
-              </p>
-            ) : null}
-          </section>
-        ) : null}
+        <GroupFacts ctx={ctx} group={group} />
+        <GroupAims ctx={ctx} group={group} />
+        <GroupNews ctx={ctx} news={lists.news} />
+        <GroupResources ctx={ctx} group={group} lists={lists} />
+        <GroupWebinars ctx={ctx} group={group} lists={lists} />
         {group.leads.length ? (
           <section aria-labelledby="leads">
             <h2 id="leads">{t(ctx, 'leads')}</h2>

@@ -64,6 +64,155 @@ export const WebinarsPage = ({
   </Layout>
 )
 
+/** When it starts (on the organiser's clock and the visitor's) and how long it lasts. */
+const WebinarTimes = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) => (
+  <>
+    <dt>{t(ctx, 'when')}</dt>
+    <dd>
+      <Start
+        ctx={ctx}
+        at={webinar.startsAt}
+        end={webinar.endsAt}
+        timeZone={webinar.timeZone}
+        precision={webinar.precision}
+        approximate={webinar.approximateLabel}
+      />
+      {webinar.durationMinutes ? (
+        <> · {t(ctx, 'duration', { n: webinar.durationMinutes })}</>
+      ) : null}
+    </dd>
+  </>
+)
+
+/** The groups that organise it (linked), then the other organisations. */
+const WebinarOrganisers = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) =>
+  webinar.organisers.length || webinar.organisingOrganisations.length ? (
+    <>
+      <dt>{t(ctx, 'organisers')}</dt>
+      <dd>
+        {webinar.organisers.map((group, i) => (
+          <>
+            {i ? ', ' : ''}
+            <a href={href(ctx, `/groups/${group.slug}`)}>
+              <Tx ctx={ctx} value={group.name} />
+            </a>
+          </>
+        ))}
+        {webinar.organisingOrganisations.map((organisation, i) => (
+          <>
+            {i || webinar.organisers.length ? ', ' : ''}
+            <Tx ctx={ctx} value={organisation.name} />
+          </>
+        ))}
+      </dd>
+    </>
+  ) : null
+
+const WebinarFacts = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) => (
+  <dl class="facts">
+    <WebinarTimes ctx={ctx} webinar={webinar} />
+    {webinar.location.text ? (
+      <>
+        <dt>{t(ctx, 'location')}</dt>
+        <dd>
+          <Tx ctx={ctx} value={webinar.location} />
+          {webinar.format ? ` (${webinar.format.toLowerCase()})` : null}
+        </dd>
+      </>
+    ) : null}
+    {webinar.series ? (
+      <>
+        <dt>{t(ctx, 'sessions')}</dt>
+        <dd>
+          <Tx ctx={ctx} value={webinar.series.name} />
+          {webinar.series.part && webinar.series.of
+            ? ` (${t(ctx, 'part', { part: webinar.series.part, of: webinar.series.of })})`
+            : null}
+        </dd>
+      </>
+    ) : null}
+    {webinar.languages.length ? (
+      <>
+        <dt>{t(ctx, 'languages')}</dt>
+        <dd>
+          <Languages languages={webinar.languages} />
+        </dd>
+      </>
+    ) : null}
+    {webinar.interpretation.length ? (
+      <>
+        <dt>{t(ctx, 'interpretation')}</dt>
+        <dd>
+          <Languages languages={webinar.interpretation} />
+        </dd>
+      </>
+    ) : null}
+    <WebinarOrganisers ctx={ctx} webinar={webinar} />
+  </dl>
+)
+
+/** Register, watch the recording (a link, else the file) and add to a calendar. */
+const WebinarActions = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) => (
+  <p class="actions">
+    {webinar.registrationUrl ? <a href={webinar.registrationUrl}>{t(ctx, 'register')}</a> : null}
+    {webinar.recordingUrl ? <a href={webinar.recordingUrl}>{t(ctx, 'recording')}</a> : null}
+    {webinar.recording && !webinar.recordingUrl ? (
+      <a href={webinar.recording.url} type={webinar.recording.mimeType}>
+        {t(ctx, 'recording')} ({fileFormat(webinar.recording.mimeType)},{' '}
+        {formatBytes(ctx.lang, webinar.recording.size)})
+      </a>
+    ) : null}
+    <a href={webinar.icsUrl} type="text/calendar">
+      {t(ctx, 'addToCalendar')}
+    </a>
+  </p>
+)
+
+/** One session of the webinar, in one language. */
+const Session = ({ ctx, session }: { ctx: Ctx; session: Webinar['sessions'][number] }) => (
+  <li class="card">
+    <p>
+      <strong lang={session.language.code}>{session.language.nativeName}</strong>
+      {' · '}
+      <Start ctx={ctx} at={session.startsAt} timeZone={session.timeZone} precision="EXACT" />
+      {session.durationMinutes ? (
+        <> · {t(ctx, 'duration', { n: session.durationMinutes })}</>
+      ) : null}
+    </p>
+    <p class="actions">
+      {session.registrationUrl ? <a href={session.registrationUrl}>{t(ctx, 'register')}</a> : null}
+      {session.recordingUrl ? <a href={session.recordingUrl}>{t(ctx, 'recording')}</a> : null}
+    </p>
+  </li>
+)
+
+const WebinarSessions = ({ ctx, sessions }: { ctx: Ctx; sessions: Webinar['sessions'] }) =>
+  sessions.length ? (
+    <section aria-labelledby="sessions">
+      <h2 id="sessions">{t(ctx, 'sessions')}</h2>
+      <ul class="list">
+        {sessions.map((session) => (
+          <Session ctx={ctx} session={session} />
+        ))}
+      </ul>
+    </section>
+  ) : null
+
+const WebinarSpeakers = ({ ctx, speakers }: { ctx: Ctx; speakers: Webinar['speakers'] }) =>
+  speakers.length ? (
+    <section aria-labelledby="speakers">
+      <h2 id="speakers">{t(ctx, 'speakers')}</h2>
+      <People
+        ctx={ctx}
+        people={speakers.map((speaker) => ({
+          ...speaker.person,
+          role: speaker.role,
+          organisation: speaker.affiliation,
+        }))}
+      />
+    </section>
+  ) : null
+
 export const WebinarPage = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) => {
   const texts = [webinar.title, webinar.summary, webinar.location]
   return (
@@ -75,144 +224,15 @@ export const WebinarPage = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) =>
         </h1>
         <FallbackNotice ctx={ctx} values={texts} />
         <OutdatedNotice ctx={ctx} values={texts} />
-        <dl class="facts">
-          <dt>{t(ctx, 'when')}</dt>
-          <dd>
-            <Start
-              ctx={ctx}
-              at={webinar.startsAt}
-              end={webinar.endsAt}
-              timeZone={webinar.timeZone}
-              precision={webinar.precision}
-              approximate={webinar.approximateLabel}
-            />
-            {webinar.durationMinutes ? (
-              <> · {t(ctx, 'duration', { n: webinar.durationMinutes })}</>
-            ) : null}
-          </dd>
-          {webinar.location.text ? (
-            <>
-              <dt>{t(ctx, 'location')}</dt>
-              <dd>
-                <Tx ctx={ctx} value={webinar.location} />
-                {webinar.format ? ` (${webinar.format.toLowerCase()})` : null}
-              </dd>
-            </>
-          ) : null}
-          {webinar.series ? (
-            <>
-              <dt>{t(ctx, 'sessions')}</dt>
-              <dd>
-                <Tx ctx={ctx} value={webinar.series.name} />
-                {webinar.series.part && webinar.series.of
-                  ? ` (${t(ctx, 'part', { part: webinar.series.part, of: webinar.series.of })})`
-                  : null}
-              </dd>
-            </>
-          ) : null}
-          {webinar.languages.length ? (
-            <>
-              <dt>{t(ctx, 'languages')}</dt>
-              <dd>
-                <Languages languages={webinar.languages} />
-              </dd>
-            </>
-          ) : null}
-          {webinar.interpretation.length ? (
-            <>
-              <dt>{t(ctx, 'interpretation')}</dt>
-              <dd>
-                <Languages languages={webinar.interpretation} />
-              </dd>
-            </>
-          ) : null}
-          {webinar.organisers.length || webinar.organisingOrganisations.length ? (
-            <>
-              <dt>{t(ctx, 'organisers')}</dt>
-              <dd>
-                {webinar.organisers.map((group, i) => (
-                  <>
-                    {i ? ', ' : ''}
-                    <a href={href(ctx, `/groups/${group.slug}`)}>
-                      <Tx ctx={ctx} value={group.name} />
-                    </a>
-                  </>
-                ))}
-                {webinar.organisingOrganisations.map((organisation, i) => (
-                  <>
-                    {i || webinar.organisers.length ? ', ' : ''}
-                    <Tx ctx={ctx} value={organisation.name} />
-                  </>
-                ))}
-              </dd>
-            </>
-          ) : null}
-        </dl>
-        <p class="actions">
-          {webinar.registrationUrl ? (
-            <a href={webinar.registrationUrl}>{t(ctx, 'register')}</a>
-          ) : null}
-          {webinar.recordingUrl ? <a href={webinar.recordingUrl}>{t(ctx, 'recording')}</a> : null}
-          {webinar.recording && !webinar.recordingUrl ? (
-            <a href={webinar.recording.url} type={webinar.recording.mimeType}>
-              {t(ctx, 'recording')} ({fileFormat(webinar.recording.mimeType)},{' '}
-              {formatBytes(ctx.lang, webinar.recording.size)})
-            </a>
-          ) : null}
-          <a href={webinar.icsUrl} type="text/calendar">
-            {t(ctx, 'addToCalendar')}
-          </a>
-        </p>
+        <WebinarFacts ctx={ctx} webinar={webinar} />
+        <WebinarActions ctx={ctx} webinar={webinar} />
         {webinar.summary.text ? (
           <p>
             <Tx ctx={ctx} value={webinar.summary} />
           </p>
         ) : null}
-        {webinar.sessions.length ? (
-          <section aria-labelledby="sessions">
-            <h2 id="sessions">{t(ctx, 'sessions')}</h2>
-            <ul class="list">
-              {webinar.sessions.map((session) => (
-                <li class="card">
-                  <p>
-                    <strong lang={session.language.code}>{session.language.nativeName}</strong>
-                    {' · '}
-                    <Start
-                      ctx={ctx}
-                      at={session.startsAt}
-                      timeZone={session.timeZone}
-                      precision="EXACT"
-                    />
-                    {session.durationMinutes ? (
-                      <> · {t(ctx, 'duration', { n: session.durationMinutes })}</>
-                    ) : null}
-                  </p>
-                  <p class="actions">
-                    {session.registrationUrl ? (
-                      <a href={session.registrationUrl}>{t(ctx, 'register')}</a>
-                    ) : null}
-                    {session.recordingUrl ? (
-                      <a href={session.recordingUrl}>{t(ctx, 'recording')}</a>
-                    ) : null}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        {webinar.speakers.length ? (
-          <section aria-labelledby="speakers">
-            <h2 id="speakers">{t(ctx, 'speakers')}</h2>
-            <People
-              ctx={ctx}
-              people={webinar.speakers.map((speaker) => ({
-                ...speaker.person,
-                role: speaker.role,
-                organisation: speaker.affiliation,
-              }))}
-            />
-          </section>
-        ) : null}
+        <WebinarSessions ctx={ctx} sessions={webinar.sessions} />
+        <WebinarSpeakers ctx={ctx} speakers={webinar.speakers} />
         {webinar.attachments.length ? (
           <section aria-labelledby="attachments">
             <h2 id="attachments">{t(ctx, 'attachments')}</h2>
