@@ -41,7 +41,7 @@ import {
   rowCursor,
   slugStatement,
 } from '../sql/listing'
-import { Params, type Statement } from '../sql/params'
+import { Params, type Statement } from '../../src/db/statements'
 import { planContext, plainFields, RECORDS } from './records'
 import { PLAN_CACHE_BYTES } from '../../src/cacheBudgets'
 

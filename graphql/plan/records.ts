@@ -27,7 +27,7 @@ import { KINDS, resourceLanguagesSql, translationTitleSql, visible } from '../sq
 import { firstAlongChainSql, type Locale } from '../../src/localeChain'
 import { country, language } from '../schema/shared'
 import type { RecordJson } from '../sql/listing'
-import type { Params } from '../sql/params'
+import type { Params } from '../../src/db/statements'
 
 export type PlanContext = {
   params: Params

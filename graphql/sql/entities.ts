@@ -10,7 +10,7 @@ import {
 } from '../../src/freshness/rules'
 import type { PublicFilters } from '../../src/access/publicRules'
 import { SERVED, type ServedCollection } from '../../src/servedKinds'
-import { Params, type Statement } from './params'
+import { Params, type Statement } from '../../src/db/statements'
 
 /**
  * `(SELECT jsonb_object_agg(_locale, {fields}) FROM table_locales WHERE _parent_id = alias.id)`; where

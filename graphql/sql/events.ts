@@ -2,7 +2,7 @@
 import type { WebinarTiming } from '../generated/resolvers'
 import { ofGroup } from './groups'
 import type { ListingQuery } from './listing'
-import { Params } from './params'
+import { Params } from '../../src/db/statements'
 
 export type WebinarQuery = {
   when: WebinarTiming

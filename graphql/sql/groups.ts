@@ -1,6 +1,6 @@
 // Working groups as partners list them, and what is filed under a group.
 import type { ListingQuery } from './listing'
-import { Params } from './params'
+import { Params } from '../../src/db/statements'
 
 /** Items of a collection filed under a group through its `workingGroups` relationship. */
 export const ofGroup = (params: Params, table: 'resources' | 'news' | 'events', groupId: number) =>

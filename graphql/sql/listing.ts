@@ -8,7 +8,7 @@ import type { PartnerContext } from '../context'
 import type { ConnectionResult } from '../rows'
 import type { PublicFilters } from '../../src/access/publicRules'
 import { KINDS, type Kind, visible } from './entities'
-import { Params, type Statement } from './params'
+import { Params, type Statement } from '../../src/db/statements'
 
 export type ListingQuery = {
   kind: Kind

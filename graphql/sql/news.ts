@@ -1,7 +1,7 @@
 // News posts and newsletter editions as partners list them.
 import { ofGroup } from './groups'
 import type { ListingQuery } from './listing'
-import { Params } from './params'
+import { Params } from '../../src/db/statements'
 
 /** Posts newest first, of one group when asked (by its slug, or by id for a group's own list). */
 export const newsListing = (q: { groupSlug?: string | null; groupId?: number }): ListingQuery => {

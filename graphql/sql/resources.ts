@@ -5,7 +5,7 @@ import type { PublicFilters } from '../../src/access/publicRules'
 import type { Locale } from '../../src/localeChain'
 import { type Kind, KINDS, locales, resourceLanguagesSql, visible } from './entities'
 import type { ListingQuery } from './listing'
-import { Params, type Statement } from './params'
+import { Params, type Statement } from '../../src/db/statements'
 
 export type ResourceFilterValues = {
   types?: string[] | null

@@ -11,7 +11,7 @@ import { CHANGE_LOG_TABLE } from '../../src/changes/table'
 import type { Sql } from '../db'
 import type { Locale } from '../../src/localeChain'
 import { KINDS, type Kind, visible } from './entities'
-import { Params, type Statement } from './params'
+import { Params, type Statement } from '../../src/db/statements'
 
 /** Kinds a sync carries, in the order pages go through them; a position is (index, id). */
 export const SYNC_KINDS = [

@@ -2,7 +2,7 @@
 import type { PublicFilters } from '../../src/access/publicRules'
 import { SERVED, SERVED_COLLECTIONS, type ServedCollection } from '../../src/servedKinds'
 import { type Kind, KINDS, visible } from './entities'
-import { Params, type Statement } from './params'
+import { Params, type Statement } from '../../src/db/statements'
 
 type TermCollection = {
   [C in ServedCollection]: (typeof SERVED)[C]['type'] extends 'Term' ? C : never

@@ -3,7 +3,7 @@
 // collections themselves (every upload or relationship field to media, at any nesting, and images
 // embedded in top-level rich text), and "may see" from each collection's own anonymous read rule,
 // so neither can drift from the rest of the hub.
-import { sql } from '@payloadcms/db-postgres'
+import pg from 'pg'
 import {
   type Access,
   createLocalReq,
@@ -14,6 +14,7 @@ import {
   type Where,
 } from 'payload'
 import { MEDIA_LISTING_TTL_MS } from '../cacheBudgets'
+import { Params } from '../db/statements'
 
 const MEDIA = 'media'
 
@@ -93,22 +94,30 @@ const snake = (name: string) =>
     .replace(/-/g, '_')
     .toLowerCase()
 
-type Db = { drizzle: { execute: (q: unknown) => Promise<{ rows: Record<string, unknown>[] }> } }
+type Db = { pool: Pick<pg.Pool, 'query'> }
+
+const quote = pg.escapeIdentifier
 
 /** (document, file) pairs of upload nodes embedded in a rich-text field, optionally for one file. */
 const embedded = async (req: PayloadRequest, use: RichTextUse, mediaId?: number) => {
   const table = snake(use.collection.slug)
   const from = use.localized
-    ? sql`${sql.identifier(`${table}_locales`)} x JOIN ${sql.identifier(table)} t ON t.id = x._parent_id`
-    : sql`${sql.identifier(table)} x JOIN ${sql.identifier(table)} t ON t.id = x.id`
-  const { rows } = await (req.payload.db as unknown as Db).drizzle.execute(sql`
-    SELECT DISTINCT t.id AS parent, (n.id)::int AS media FROM ${from},
-      jsonb_path_query(x.${sql.identifier(snake(use.field))},
+    ? `${quote(`${table}_locales`)} x JOIN ${quote(table)} t ON t.id = x._parent_id`
+    : `${quote(table)} x JOIN ${quote(table)} t ON t.id = x.id`
+  const params = new Params()
+  const { rows } = await (req.payload.db as unknown as Db).pool.query<{
+    parent: unknown
+    media: unknown
+  }>(
+    `SELECT DISTINCT t.id AS parent, (n.id)::int AS media FROM ${from},
+      jsonb_path_query(x.${quote(snake(use.field))},
         '$.** ? (@.type == "upload" && @.relationTo == "media").value') v,
       -- An upload node holds the file's id, or (saved back from a populated read) the file itself.
       LATERAL (SELECT coalesce(v->'id', v) #>> '{}' AS id) n
     WHERE n.id ~ '^[0-9]{1,9}$'
-      AND ${mediaId === undefined ? sql`true` : sql`n.id = ${String(mediaId)}`}`)
+      AND ${mediaId === undefined ? 'true' : `n.id = ${params.add(String(mediaId))}`}`,
+    params.values,
+  )
   return rows.map((row) => ({ parent: Number(row.parent), media: Number(row.media) }))
 }
 

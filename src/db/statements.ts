@@ -1,4 +1,7 @@
-// Statements as every builder in sql/ hands them to the pool, and how they bind values.
+// How the hub writes SQL: a statement is its text, with `$n` placeholders, and its values, run with
+// node-postgres; a statement built from parts binds each value through `Params`. The partner API's
+// builders (graphql/sql/) and the core's queries use it alike. Drizzle (Payload's) only declares
+// the schema Payload migrates: tables and indexes (src/db/indexes.ts, src/changes/table.ts).
 
 /** A statement and its parameters. */
 export type Statement = { text: string; values: unknown[] }
