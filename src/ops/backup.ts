@@ -817,23 +817,18 @@ const unpack = async (file: string, staging: string, manifest: Manifest) => {
   }
 }
 
-/**
- * Brings a hub back from a backup: into an empty database and media folder, or replacing them with
- * `force`. Everything is checked before anything changes, and a failed restore puts the previous
- * database back; throws a BackupError saying what happened.
- */
-export const restoreBackup = async (options: RestoreOptions) => {
-  const log = options.log ?? console.log
-  const file = path.resolve(options.file)
-  const mediaDir = path.resolve(options.mediaDir)
-  const { PGDATABASE } = connectionEnv(options.databaseUrl)
-  const started = Date.now()
+/** The backup's tables and media files, as the log counts them. */
+const contents = (manifest: Manifest) => ({
+  tables: plural(Object.keys(manifest.database.rowCounts).length, 'table'),
+  mediaFiles: plural(manifest.media.files.length, 'media file'),
+})
 
+/** Checks every checksum in the backup and says what it holds; returns its manifest. */
+const verifiedManifest = async (file: string, log: Log): Promise<Manifest> => {
   log(`Checking ${shown(file)}…`)
   const manifest = await verifyBackup(file)
   const { database, media } = manifest
-  const tables = plural(Object.keys(database.rowCounts).length, 'table')
-  const mediaFiles = plural(media.files.length, 'media file')
+  const { tables, mediaFiles } = contents(manifest)
   const mediaBytes = formatBytes(media.files.reduce((sum, f) => sum + f.size, 0))
   log(
     `  Made ${manifest.createdAt} by hub ${manifest.hubVersion} from PostgreSQL ${database.serverVersion}: ` +
@@ -846,6 +841,114 @@ export const restoreBackup = async (options: RestoreOptions) => {
       `  Note: this is hub ${current}; \`npm start\` applies any newer migrations after the restore.`,
     )
   }
+  return manifest
+}
+
+type Replacement = {
+  client: pg.Client
+  manifest: Manifest
+  /** The database holds a hub already (--force): its schemas are moved aside first. */
+  replacing: boolean
+  pgRestore: PgTool
+  file: string
+  mediaDir: string
+  databaseUrl: string
+  /** The database's name, for pg_restore. */
+  databaseName: string
+  signal?: AbortSignal
+  log: Log
+}
+
+/**
+ * Unpacks the backup, then puts its media files and database in place of the current ones, which
+ * are put back if that fails, and dropped once it is done.
+ */
+const replaceContent = async ({
+  client,
+  manifest,
+  replacing,
+  pgRestore,
+  file,
+  mediaDir,
+  databaseUrl,
+  databaseName,
+  signal,
+  log,
+}: Replacement) => {
+  const { database } = manifest
+  // Unpacked inside the media folder: its files are then moved into place by renaming.
+  const mediaExisted = await exists(mediaDir)
+  await fs.mkdir(mediaDir, { recursive: true })
+  const staging = await fs.mkdtemp(path.join(mediaDir, '.restoring-'))
+  let moved: Aside = []
+  let undoMedia: (() => Promise<void>) | undefined
+  let restored = false
+  let keepStaging = false
+  try {
+    log(`  Unpacking ${shown(file)}…`)
+    await unpack(file, staging, manifest)
+    signal?.throwIfAborted()
+    if (replacing) {
+      log('  Moving the current database aside (--force)…')
+      moved = await moveAside(client, database.schemas)
+    }
+    try {
+      log(`  Putting ${contents(manifest).mediaFiles} in ${shown(mediaDir)}…`)
+      undoMedia = await swapMedia(mediaDir, staging)
+      log('  Restoring the database…')
+      await runTool(
+        pgRestore,
+        restoreArgs(databaseName, path.join(staging, DUMP)),
+        databaseUrl,
+        signal,
+      )
+    } catch (error) {
+      if (replacing) await putBack(client, moved, database.schemas)
+      await undoMedia?.().catch((undoError: Error) => {
+        keepStaging = true // it holds the previous files
+        throw new BackupError(
+          `${(error as Error).message}\nThe database is as it was, but putting the media back failed ` +
+            `(${undoError.message}): the previous files are in ${path.join(shown(staging), 'previous')}.`,
+        )
+      })
+      throw new BackupError(
+        `${(error as Error).message}\nThe restore was undone: the database and the media folder are as they were.`,
+      )
+    }
+    await dropAside(client, moved)
+    restored = true
+  } finally {
+    if (!keepStaging) await fs.rm(staging, { recursive: true, force: true })
+    if (!mediaExisted && !restored) await fs.rmdir(mediaDir).catch(() => {})
+  }
+}
+
+/** Logs the restored database's rows per table; throws when they differ from the backup's. */
+const checkRowCounts = async (client: pg.Client, database: Manifest['database'], log: Log) => {
+  const counts = compareCounts(database.rowCounts, await rowCounts(client, database.schemas))
+  log('  Rows per table (empty tables not shown):')
+  for (const line of counts.lines) log(line)
+  if (counts.mismatches.length) {
+    const list = counts.mismatches.map((m) => `  - ${m}`).join('\n')
+    throw new BackupError(`The restored database differs from the backup:\n${list}`)
+  }
+}
+
+/**
+ * Brings a hub back from a backup: into an empty database and media folder, or replacing them with
+ * `force`. Everything is checked before anything changes, and a failed restore puts the previous
+ * database back; throws a BackupError saying what happened.
+ */
+export const restoreBackup = async (options: RestoreOptions) => {
+  const log = options.log ?? console.log
+  const file = path.resolve(options.file)
+  const mediaDir = path.resolve(options.mediaDir)
+  const { PGDATABASE } = connectionEnv(options.databaseUrl)
+  const started = Date.now()
+
+  const manifest = await verifiedManifest(file, log)
+  const { database } = manifest
+  const { tables, mediaFiles } = contents(manifest)
 
   const client = await connect(options.databaseUrl)
   try {
@@ -858,60 +961,21 @@ export const restoreBackup = async (options: RestoreOptions) => {
     log(`  Server: PostgreSQL ${server.version}; ${describeTools(tools)}`)
     options.signal?.throwIfAborted()
 
-    // Unpacked inside the media folder: its files are then moved into place by renaming.
-    const mediaExisted = await exists(mediaDir)
-    await fs.mkdir(mediaDir, { recursive: true })
-    const staging = await fs.mkdtemp(path.join(mediaDir, '.restoring-'))
-    let moved: Aside = []
-    let undoMedia: (() => Promise<void>) | undefined
-    let restored = false
-    let keepStaging = false
-    try {
-      log(`  Unpacking ${shown(file)}…`)
-      await unpack(file, staging, manifest)
-      options.signal?.throwIfAborted()
-      if (replacing) {
-        log('  Moving the current database aside (--force)…')
-        moved = await moveAside(client, database.schemas)
-      }
-      try {
-        log(`  Putting ${mediaFiles} in ${shown(mediaDir)}…`)
-        undoMedia = await swapMedia(mediaDir, staging)
-        log('  Restoring the database…')
-        await runTool(
-          tools.pgRestore,
-          restoreArgs(PGDATABASE!, path.join(staging, DUMP)),
-          options.databaseUrl,
-          options.signal,
-        )
-      } catch (error) {
-        if (replacing) await putBack(client, moved, database.schemas)
-        await undoMedia?.().catch((undoError: Error) => {
-          keepStaging = true // it holds the previous files
-          throw new BackupError(
-            `${(error as Error).message}\nThe database is as it was, but putting the media back failed ` +
-              `(${undoError.message}): the previous files are in ${path.join(shown(staging), 'previous')}.`,
-          )
-        })
-        throw new BackupError(
-          `${(error as Error).message}\nThe restore was undone: the database and the media folder are as they were.`,
-        )
-      }
-      await dropAside(client, moved)
-      restored = true
-    } finally {
-      if (!keepStaging) await fs.rm(staging, { recursive: true, force: true })
-      if (!mediaExisted && !restored) await fs.rmdir(mediaDir).catch(() => {})
-    }
+    await replaceContent({
+      client,
+      manifest,
+      replacing,
+      pgRestore: tools.pgRestore,
+      file,
+      mediaDir,
+      databaseUrl: options.databaseUrl,
+      databaseName: PGDATABASE!,
+      signal: options.signal,
+      log,
+    })
     await client.query('ANALYZE')
 
-    const counts = compareCounts(database.rowCounts, await rowCounts(client, database.schemas))
-    log('  Rows per table (empty tables not shown):')
-    for (const line of counts.lines) log(line)
-    if (counts.mismatches.length) {
-      const list = counts.mismatches.map((m) => `  - ${m}`).join('\n')
-      throw new BackupError(`The restored database differs from the backup:\n${list}`)
-    }
+    await checkRowCounts(client, database, log)
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     log(
       `Restored ${shown(file)} in ${seconds} s: ${tables} and ${mediaFiles}, all as in the backup.`,
