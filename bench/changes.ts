@@ -75,95 +75,12 @@ const syncAll = async (api: string, token?: string) => {
 }
 
 export const measureChanges = async (options: Options): Promise<ChangeBench> => {
-  const { hub, token, log } = options
-  const rest = (method: string, path: string, body: unknown) =>
-    fetch(`${hub}/api${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
-      body: JSON.stringify(body),
-    }).then(async (r) => {
-      if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
-      return (await r.json()) as { doc: { id: number; slug: string } }
-    })
-  const publish = (id: number, title: string) =>
-    rest('PATCH', `/resources/${id}`, { title, _status: 'published' })
-
-  // A receiver for the webhook, and the delivery worker (as the hub runs it).
-  const arrivals = new Map<string, number>()
-  const receiver = createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    req.on('end', () => {
-      const id = (JSON.parse(body) as { data?: { id?: string } }).data?.id
-      if (id && !arrivals.has(id)) arrivals.set(id, performance.now())
-      res.writeHead(204).end()
-    })
-  })
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-  const { port } = receiver.address() as AddressInfo
-  // The worker's modules read the hub's environment when loaded.
-  process.env.PAYLOAD_SECRET ||= options.payloadSecret
-  process.env.DATABASE_URL ||= options.databaseUrl
-  const { startWebhookWorker } = await import('../src/webhooks/worker')
-  const worker = startWebhookWorker({
-    databaseUrl: options.databaseUrl,
-    payloadSecret: options.payloadSecret,
-    allowPrivate: true,
-  })
-  await rest('POST', '/webhooks', {
-    name: 'Bench receiver',
-    url: `http://127.0.0.1:${port}/hook`,
-    active: true,
-  })
-
-  const webhookMs: number[] = []
-  const visibleMs: number[] = []
-  const everywhere = [`${hub}`, ...options.cached]
+  const { arrivals, receiver, port } = await startReceiver()
+  const worker = await startDelivery(options, port)
+  const everywhere = [`${options.hub}`, ...options.cached]
   try {
-    log(
-      `  publish → webhook and → visible in ${everywhere.length} processes, ${options.samples} edits`,
-    )
-    for (let i = 0; i < options.samples; i++) {
-      const id = options.ids[i % options.ids.length]!
-      const title = `Bench edit ${i} ${Date.now()}`
-      const { doc } = await publish(id, title)
-      const committed = performance.now()
-      const globalId = Buffer.from(`Resource:${id}`).toString('base64url')
-      const query = encodeURIComponent(`{ resource(slug: "${doc.slug}") { title { text } } }`)
-      const seen = new Set<string>()
-      while (seen.size < everywhere.length && performance.now() - committed < 10_000) {
-        await Promise.all(
-          everywhere
-            .filter((base) => !seen.has(base))
-            .map(async (base) => {
-              const answer = (await (await fetch(`${base}/graphql?query=${query}`)).json()) as {
-                data?: { resource?: { title?: { text?: string } } }
-              }
-              if (answer.data?.resource?.title?.text === title) seen.add(base)
-            }),
-        )
-      }
-      visibleMs.push(performance.now() - committed)
-      while (!arrivals.has(globalId) && performance.now() - committed < 10_000) await sleep(2)
-      webhookMs.push((arrivals.get(globalId) ?? Number.NaN) - committed)
-      arrivals.delete(globalId)
-    }
-
-    log(
-      `  delta sync after ${options.changes} changes among ${options.resources.toLocaleString('en')} resources`,
-    )
-    const api = options.cached[0] ?? hub
-    const full = await syncAll(api)
-    for (let i = 0; i < options.changes; i++) {
-      await publish(options.ids[i % options.ids.length]!, `Bench change ${i} ${Date.now()}`)
-    }
-    await sleep(200)
-    const delta = await syncAll(api, full.token)
-    const bundleBytes: Record<string, number> = {}
-    for (const locale of ['en', 'ar']) {
-      const response = await fetch(`${api}/bundle/${locale}.json.gz`)
-      bundleBytes[locale] = (await response.arrayBuffer()).byteLength
-    }
+    const { webhookMs, visibleMs } = await measureVisibility(options, arrivals, everywhere)
+    const sync = await measureSync(options)
     return {
       webhook: {
         samples: webhookMs.length,
@@ -176,16 +93,127 @@ export const measureChanges = async (options: Options): Promise<ChangeBench> => 
         p50: percentile(visibleMs, 50),
         p95: percentile(visibleMs, 95),
       },
-      sync: {
-        resources: options.resources,
-        changes: options.changes,
-        full: { requests: full.requests, bytes: full.bytes },
-        delta: { requests: delta.requests, bytes: delta.bytes, upserts: delta.upserts },
-        bundleBytes,
-      },
+      sync,
     }
   } finally {
     await worker.stop(1000)
     receiver.close()
+  }
+}
+
+type Hub = Pick<Options, 'hub' | 'token'>
+
+const rest = ({ hub, token }: Hub, method: string, path: string, body: unknown) =>
+  fetch(`${hub}/api${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+    body: JSON.stringify(body),
+  }).then(async (r) => {
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
+    return (await r.json()) as { doc: { id: number; slug: string } }
+  })
+const publish = (hub: Hub, id: number, title: string) =>
+  rest(hub, 'PATCH', `/resources/${id}`, { title, _status: 'published' })
+
+/** A receiver for the webhook: when the first delivery for each record arrived. */
+const startReceiver = async () => {
+  const arrivals = new Map<string, number>()
+  const receiver = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    req.on('end', () => {
+      const id = (JSON.parse(body) as { data?: { id?: string } }).data?.id
+      if (id && !arrivals.has(id)) arrivals.set(id, performance.now())
+      res.writeHead(204).end()
+    })
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  const { port } = receiver.address() as AddressInfo
+  return { arrivals, receiver, port }
+}
+
+/** The delivery worker (as the hub runs it), and a webhook to the receiver on `port`. */
+const startDelivery = async (options: Options, port: number) => {
+  // The worker's modules read the hub's environment when loaded.
+  process.env.PAYLOAD_SECRET ||= options.payloadSecret
+  process.env.DATABASE_URL ||= options.databaseUrl
+  const { startWebhookWorker } = await import('../src/webhooks/worker')
+  const worker = startWebhookWorker({
+    databaseUrl: options.databaseUrl,
+    payloadSecret: options.payloadSecret,
+    allowPrivate: true,
+  })
+  await rest(options, 'POST', '/webhooks', {
+    name: 'Bench receiver',
+    url: `http://127.0.0.1:${port}/hook`,
+    active: true,
+  })
+  return worker
+}
+
+/** Milliseconds from each published edit to its webhook, and until every process answers it. */
+const measureVisibility = async (
+  options: Options,
+  arrivals: Map<string, number>,
+  everywhere: string[],
+) => {
+  const { log } = options
+  const webhookMs: number[] = []
+  const visibleMs: number[] = []
+  log(
+    `  publish → webhook and → visible in ${everywhere.length} processes, ${options.samples} edits`,
+  )
+  for (let i = 0; i < options.samples; i++) {
+    const id = options.ids[i % options.ids.length]!
+    const title = `Bench edit ${i} ${Date.now()}`
+    const { doc } = await publish(options, id, title)
+    const committed = performance.now()
+    const globalId = Buffer.from(`Resource:${id}`).toString('base64url')
+    const query = encodeURIComponent(`{ resource(slug: "${doc.slug}") { title { text } } }`)
+    const seen = new Set<string>()
+    while (seen.size < everywhere.length && performance.now() - committed < 10_000) {
+      await Promise.all(
+        everywhere
+          .filter((base) => !seen.has(base))
+          .map(async (base) => {
+            const answer = (await (await fetch(`${base}/graphql?query=${query}`)).json()) as {
+              data?: { resource?: { title?: { text?: string } } }
+            }
+            if (answer.data?.resource?.title?.text === title) seen.add(base)
+          }),
+      )
+    }
+    visibleMs.push(performance.now() - committed)
+    while (!arrivals.has(globalId) && performance.now() - committed < 10_000) await sleep(2)
+    webhookMs.push((arrivals.get(globalId) ?? Number.NaN) - committed)
+    arrivals.delete(globalId)
+  }
+  return { webhookMs, visibleMs }
+}
+
+/** A delta sync after `options.changes` edits against a full re-download; the bundle's size. */
+const measureSync = async (options: Options): Promise<ChangeBench['sync']> => {
+  const { log } = options
+  log(
+    `  delta sync after ${options.changes} changes among ${options.resources.toLocaleString('en')} resources`,
+  )
+  const api = options.cached[0] ?? options.hub
+  const full = await syncAll(api)
+  for (let i = 0; i < options.changes; i++) {
+    await publish(options, options.ids[i % options.ids.length]!, `Bench change ${i} ${Date.now()}`)
+  }
+  await sleep(200)
+  const delta = await syncAll(api, full.token)
+  const bundleBytes: Record<string, number> = {}
+  for (const locale of ['en', 'ar']) {
+    const response = await fetch(`${api}/bundle/${locale}.json.gz`)
+    bundleBytes[locale] = (await response.arrayBuffer()).byteLength
+  }
+  return {
+    resources: options.resources,
+    changes: options.changes,
+    full: { requests: full.requests, bytes: full.bytes },
+    delta: { requests: delta.requests, bytes: delta.bytes, upserts: delta.upserts },
+    bundleBytes,
   }
 }

@@ -16,10 +16,10 @@ import pg from 'pg'
 import { z } from 'zod'
 
 import { ensurePartnerApi, partnerApiArgs } from '../src/cli/buildApi'
-import { startEmbeddedPostgres } from '../src/db/embeddedPostgres'
+import { type EmbeddedServer, startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { type ProcessCost, postgresProcesses, watchCost } from './processes'
 import { type ChangeBench, measureChanges } from './changes'
-import { type Request, SCENARIOS, type Target } from './scenarios'
+import { type Bases, type Request, SCENARIOS, type Target } from './scenarios'
 import { SITE_PAGES } from './sitePages'
 
 const options = z
@@ -303,6 +303,21 @@ const medianCost = (runs: Measure[]): ProcessCost => {
 }
 type Spread = { requestsPerSecond: [number, number]; p95: [number, number] }
 
+/** What every step of the run shares: PostgreSQL, its processes (whose cost is read), the secret. */
+type Bench = { server: EmbeddedServer; postgres: () => number[]; secret: string }
+
+/** The environment of the run's commands and servers on the database at `url`. */
+const envFor = (bench: Bench, url: string) => ({
+  DATABASE_URL: url,
+  PAYLOAD_SECRET: bench.secret,
+  HUB_RUN_JOBS: 'false',
+  NEXT_TELEMETRY_DISABLED: '1',
+  // The bench's webhook receiver listens on 127.0.0.1.
+  WEBHOOK_ALLOW_PRIVATE: 'true',
+})
+
+type Database = { url: string; db: pg.Client; seedSeconds: number }
+
 const main = async () => {
   const started = Date.now()
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-bench-'))
@@ -317,262 +332,316 @@ const main = async () => {
       'pg_stat_statements.track=top',
     ],
   })
-  const postgres = postgresProcesses(server.dataDir)
-  const secret = randomBytes(32).toString('hex')
-  const env = (url: string) => ({
-    DATABASE_URL: url,
-    PAYLOAD_SECRET: secret,
-    HUB_RUN_JOBS: 'false',
-    NEXT_TELEMETRY_DISABLED: '1',
-    // The bench's webhook receiver listens on 127.0.0.1.
-    WEBHOOK_ALLOW_PRIVATE: 'true',
-  })
-
-  /** A database of `scale` generated resources besides the real records. */
-  const prepare = async (scale: number) => {
-    const name = `bench_${scale}`
-    await server.createDatabase(name)
-    const url = server.url(name)
-    step(`Building a database of ${scale.toLocaleString('en')} resources × 4 locales`)
-    const seedStarted = Date.now()
-    runOrThrow('migrations', ['--import', 'tsx', 'src/cli/migrate.ts'], env(url))
-    runOrThrow('seed', ['--import', 'tsx', 'seed/run.ts', '--scale', String(scale)], {
-      ...env(url),
-      HUB_ADMIN_EMAIL: ADMIN.email,
-      HUB_ADMIN_PASSWORD: ADMIN.password,
-    })
-    const seconds = (Date.now() - seedStarted) / 1000
-    const db = client(url)
-    await db.connect()
-    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
-    await db.query('ANALYZE')
-    return { url, db, seedSeconds: seconds }
+  const bench: Bench = {
+    server,
+    postgres: postgresProcesses(server.dataDir),
+    secret: randomBytes(32).toString('hex'),
   }
-
-  const results: Record<string, unknown>[] = []
-  let changes: ChangeBench | undefined
-  let startUp: { median: number; spread: number[] } | undefined
-  const scaleResults: Record<string, unknown>[] = []
-  const sitePages: SitePageResult[] = []
+  let measured: Measured
   try {
-    // The hub is measured as it is served: a production build of this very code.
-    if (!options['skip-build'] || !existsSync('.next/BUILD_ID')) {
-      step('Building the hub (next build)')
-      runOrThrow('next build', [nextBin, 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
-    }
-    // start:api as `npm run start:api` runs it: from its bundle, built from this very code.
-    step('Bundling start:api (npm run build:api)')
-    await ensurePartnerApi()
-    const primary = await prepare(SCALE)
-    const [hubPort, floorPort, apiPort, uncachedApiPort] = [
-      await getPort(),
-      await getPort(),
-      await getPort(),
-      await getPort(),
-    ]
-    step(
-      'Starting the hub and start:api (partner API uncached), a cached start:api and the raw-SQL floor',
-    )
-    const hub = await serve(
-      'hub',
-      ['--import', 'tsx', 'src/cli/serve.ts'],
-      {
-        ...env(primary.url),
-        HOST: '127.0.0.1',
-        PORT: String(hubPort),
-        PARTNER_RESPONSE_CACHE: 'false',
-        SERVER_URL: `http://127.0.0.1:${hubPort}`,
-      },
-      `http://127.0.0.1:${hubPort}/api/users/me`,
-    )
-    const floor = await serve(
-      'floor',
-      ['--import', 'tsx', 'bench/floor.ts'],
-      { ...env(primary.url), PORT: String(floorPort) },
-      `http://127.0.0.1:${floorPort}/none`,
-    )
-    const cachedApi = await serve(
-      'cached partner API',
-      partnerApiArgs(),
-      { ...env(primary.url), PORT: String(apiPort) },
-      `http://127.0.0.1:${apiPort}/graphql?query=%7B__typename%7D`,
-    )
-    const api = await serve(
-      'partner API (start:api)',
-      partnerApiArgs(),
-      { ...env(primary.url), PORT: String(uncachedApiPort), PARTNER_RESPONSE_CACHE: 'false' },
-      `http://127.0.0.1:${uncachedApiPort}/graphql?query=%7B__typename%7D`,
-    )
-    const login = await fetch(`http://127.0.0.1:${hubPort}/api/users/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    })
-    const token = ((await login.json()) as { token?: string }).token
-    if (!token) throw new Error('Could not sign in to the hub for Payload’s GraphQL')
-    const sample = (
-      await primary.db.query<{ slug: string; group: string; topic: string }>(
-        `SELECT (SELECT slug FROM resources WHERE _status = 'published' ORDER BY id LIMIT 1 OFFSET 5) AS slug,
-              (SELECT g.slug FROM working_groups g JOIN events_rels r ON r.working_groups_id = g.id JOIN events e ON e.id = r.parent_id
-                 WHERE e.starts_at >= now() GROUP BY g.slug ORDER BY count(*) DESC LIMIT 1) AS group,
-              (SELECT t.slug FROM topics t ORDER BY t.id LIMIT 1) AS topic`,
-      )
-    ).rows[0]!
-    const groupId = (
-      await primary.db.query<{ id: number }>('SELECT id FROM working_groups WHERE slug = $1', [
-        sample.group,
-      ])
-    ).rows[0]?.id
-    const topicId = (
-      await primary.db.query<{ id: number }>('SELECT id FROM topics WHERE slug = $1', [
-        sample.topic,
-      ])
-    ).rows[0]!.id
-    const bases = {
-      hub: `http://127.0.0.1:${hubPort}`,
-      api: `http://127.0.0.1:${uncachedApiPort}`,
-      floor: `http://127.0.0.1:${floorPort}`,
-      cachedApi: `http://127.0.0.1:${apiPort}`,
-      token,
-      ...sample,
-      groupId: groupId ?? 0,
-      topicId,
-    }
-    const runs = new Map<string, { scenario: string; name: string; target: string; m: Measure[] }>()
-    for (let round = 1; round <= ROUNDS; round++) {
-      const [load1] = os.loadavg()
-      console.log(`  round ${round} of ${ROUNDS} (load average ${load1!.toFixed(2)})`)
-      for (const scenario of options['changes-only'] ? [] : SCENARIOS) {
-        for (const [target, build] of Object.entries(scenario.targets) as [
-          Target,
-          (typeof scenario.targets)[Target],
-        ][]) {
-          if (!build) continue
-          const request = await build(bases)
-          process.stdout.write(`  ${scenario.id} ${scenario.name} · ${target} … `)
-          const m = await measure(primary.db, request, {
-            server: {
-              partner: hub,
-              payloadGraphql: hub,
-              payloadRest: hub,
-              partnerApi: api,
-              floor,
-              partnerCached: cachedApi,
-              partnerNotModified: cachedApi,
-            }[target],
-            postgres,
-          })
-          console.log(
-            `${m.requestsPerSecond} req/s, p95 ${m.p95} ms, ${m.sqlPerRequest} SQL/request`,
-          )
-          const key = `${scenario.id}:${target}`
-          const entry = runs.get(key) ?? {
-            scenario: scenario.id,
-            name: scenario.name,
-            target,
-            m: [],
-          }
-          entry.m.push(m)
-          runs.set(key, entry)
-        }
-      }
-    }
-    // The site's pages, served by the hub (whose partner API here has no response cache), beside
-    // the partner API requests each page makes.
-    const siteRuns = new Map<string, { page: string; api: Measure[][]; m: Measure[] }>()
-    for (let round = 1; round <= (options['changes-only'] ? 0 : ROUNDS); round++) {
-      for (const sitePage of SITE_PAGES) {
-        process.stdout.write(`  ${sitePage.id} ${sitePage.name} … `)
-        const m = await measure(primary.db, sitePage.page(bases), { server: hub, postgres })
-        const api: Measure[] = []
-        for (const request of sitePage.api(bases)) {
-          api.push(await measure(primary.db, request, { server: hub, postgres }))
-        }
-        const slowest = Math.max(...api.map((a) => a.p95))
-        console.log(
-          `${m.requestsPerSecond} req/s, p95 ${m.p95} ms · its ${api.length} API request(s): p95 ${slowest} ms`,
-        )
-        const entry = siteRuns.get(sitePage.id) ?? { page: sitePage.name, api: [], m: [] }
-        entry.m.push(m)
-        entry.api.push(api)
-        siteRuns.set(sitePage.id, entry)
-      }
-    }
-    for (const [id, { page, api, m }] of siteRuns) {
-      const apiP95 = median(api.map((requests) => Math.max(...requests.map((a) => a.p95))))
-      const apiRps = median(
-        api.map((requests) => Math.min(...requests.map((a) => a.requestsPerSecond))),
-      )
-      sitePages.push({ id, page, ...medianOf(m), apiRequests: api[0]!.length, apiP95, apiRps })
-    }
-    for (const { m, ...row } of runs.values()) results.push({ ...row, ...medianOf(m) })
-    step('Timing start:api from spawn to its first answer')
-    startUp = await startUpMs(env(primary.url), smoke ? 1 : 3)
-    console.log(`  ${startUp.median} ms (${startUp.spread.join('–')})`)
-    // Following changes: a second cached partner API, so that "visible everywhere" means more than one.
-    const secondApiPort = await getPort()
-    await serve(
-      'second cached partner API',
-      partnerApiArgs(),
-      { ...env(primary.url), PORT: String(secondApiPort) },
-      `http://127.0.0.1:${secondApiPort}/graphql?query=%7B__typename%7D`,
-    )
-    step('Following changes: webhooks, freshness, delta sync')
-    const ids = (
-      await primary.db.query<{ id: number }>(
-        `SELECT id FROM resources WHERE _status = 'published' ORDER BY id DESC LIMIT 100`,
-      )
-    ).rows.map((r) => r.id)
-    changes = await measureChanges({
-      hub: bases.hub,
-      cached: [bases.cachedApi, `http://127.0.0.1:${secondApiPort}`],
-      token,
-      databaseUrl: primary.url,
-      payloadSecret: secret,
-      samples: smoke ? 3 : 30,
-      changes: smoke ? 10 : 100,
-      ids,
-      resources: SCALE,
-      log: console.log,
-    })
-    console.log(
-      `  webhook p50 ${changes.webhook.p50} ms, p95 ${changes.webhook.p95} ms · visible in ${changes.visible.processes} processes p50 ${changes.visible.p50} ms, p95 ${changes.visible.p95} ms`,
-    )
-    console.log(
-      `  full sync ${changes.sync.full.requests} requests, ${changes.sync.full.bytes} bytes · delta ${changes.sync.delta.requests} requests, ${changes.sync.delta.bytes} bytes · bundle en ${changes.sync.bundleBytes.en} bytes`,
-    )
-    await stopAll()
-    await primary.db.end()
-
-    for (const scale of options['changes-only'] ? [] : SCALES) {
-      const db =
-        scale === SCALE
-          ? await prepareExisting(primary.url, primary.seedSeconds)
-          : await prepare(scale)
-      const port = await getPort()
-      const scaled = await serve(
-        'partner API',
-        partnerApiArgs(),
-        { ...env(db.url), PORT: String(port), PARTNER_RESPONSE_CACHE: 'false' },
-        `http://127.0.0.1:${port}/graphql?query=%7B__typename%7D`,
-      )
-      const request = await SCENARIOS[0]!.targets.partner!({
-        ...bases,
-        hub: `http://127.0.0.1:${port}`,
-      })
-      process.stdout.write(`  scale ${scale.toLocaleString('en')} · listing (a) … `)
-      const m = await measure(db.db, request, { server: scaled, postgres })
-      console.log(`${m.requestsPerSecond} req/s, p95 ${m.p95} ms`)
-      scaleResults.push({ resources: scale, seedSeconds: db.seedSeconds, ...m })
-      await stopAll()
-      await db.db.end()
-    }
+    measured = await measureAll(bench)
   } finally {
     await stopAll()
     await server.stop()
     await fs.rm(dir, { recursive: true, force: true })
   }
+  await writeReport(measured, started)
+}
 
+/** Everything the report gives, measured on SCALE resources, then the listing on each of SCALES. */
+const measureAll = async (bench: Bench) => {
+  // The hub is measured as it is served: a production build of this very code.
+  if (!options['skip-build'] || !existsSync('.next/BUILD_ID')) {
+    step('Building the hub (next build)')
+    runOrThrow('next build', [nextBin, 'build'], { NEXT_TELEMETRY_DISABLED: '1' })
+  }
+  // start:api as `npm run start:api` runs it: from its bundle, built from this very code.
+  step('Bundling start:api (npm run build:api)')
+  await ensurePartnerApi()
+  const primary = await prepare(bench, SCALE)
+  const { servers, urls } = await startServers(bench, primary.url)
+  const bases = await readBases(primary.db, urls)
+  const results = await measureScenarios(primary.db, bases, servers, bench.postgres)
+  const sitePages = await measureSitePages(primary.db, bases, servers.hub, bench.postgres)
+  step('Timing start:api from spawn to its first answer')
+  const startUp = await startUpMs(envFor(bench, primary.url), smoke ? 1 : 3)
+  console.log(`  ${startUp.median} ms (${startUp.spread.join('–')})`)
+  const changes = await followChanges(bench, primary, bases)
+  await stopAll()
+  await primary.db.end()
+  const scale = await measureScales(bench, primary, bases)
+  return { results, sitePages, startUp, scale, changes }
+}
+type Measured = Awaited<ReturnType<typeof measureAll>>
+
+/** A database of `scale` generated resources besides the real records. */
+const prepare = async (bench: Bench, scale: number): Promise<Database> => {
+  const name = `bench_${scale}`
+  await bench.server.createDatabase(name)
+  const url = bench.server.url(name)
+  step(`Building a database of ${scale.toLocaleString('en')} resources × 4 locales`)
+  const seedStarted = Date.now()
+  runOrThrow('migrations', ['--import', 'tsx', 'src/cli/migrate.ts'], envFor(bench, url))
+  runOrThrow('seed', ['--import', 'tsx', 'seed/run.ts', '--scale', String(scale)], {
+    ...envFor(bench, url),
+    HUB_ADMIN_EMAIL: ADMIN.email,
+    HUB_ADMIN_PASSWORD: ADMIN.password,
+  })
+  const seconds = (Date.now() - seedStarted) / 1000
+  const db = client(url)
+  await db.connect()
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')
+  await db.query('ANALYZE')
+  return { url, db, seedSeconds: seconds }
+}
+
+/** The main database is reused for its own scale run. */
+const prepareExisting = async (url: string, seedSeconds: number): Promise<Database> => {
+  const db = client(url)
+  await db.connect()
+  return { url, db, seedSeconds }
+}
+
+type Servers = Record<'hub' | 'floor' | 'cachedApi' | 'api', ChildProcess>
+type Urls = Pick<Bases, 'hub' | 'api' | 'floor' | 'cachedApi'>
+
+/** The hub, the raw-SQL floor and start:api with and without its response cache, on `url`. */
+const startServers = async (bench: Bench, url: string) => {
+  const [hubPort, floorPort, apiPort, uncachedApiPort] = [
+    await getPort(),
+    await getPort(),
+    await getPort(),
+    await getPort(),
+  ]
+  step(
+    'Starting the hub and start:api (partner API uncached), a cached start:api and the raw-SQL floor',
+  )
+  const hub = await serve(
+    'hub',
+    ['--import', 'tsx', 'src/cli/serve.ts'],
+    {
+      ...envFor(bench, url),
+      HOST: '127.0.0.1',
+      PORT: String(hubPort),
+      PARTNER_RESPONSE_CACHE: 'false',
+      SERVER_URL: `http://127.0.0.1:${hubPort}`,
+    },
+    `http://127.0.0.1:${hubPort}/api/users/me`,
+  )
+  const floor = await serve(
+    'floor',
+    ['--import', 'tsx', 'bench/floor.ts'],
+    { ...envFor(bench, url), PORT: String(floorPort) },
+    `http://127.0.0.1:${floorPort}/none`,
+  )
+  const cachedApi = await serve(
+    'cached partner API',
+    partnerApiArgs(),
+    { ...envFor(bench, url), PORT: String(apiPort) },
+    `http://127.0.0.1:${apiPort}/graphql?query=%7B__typename%7D`,
+  )
+  const api = await serve(
+    'partner API (start:api)',
+    partnerApiArgs(),
+    { ...envFor(bench, url), PORT: String(uncachedApiPort), PARTNER_RESPONSE_CACHE: 'false' },
+    `http://127.0.0.1:${uncachedApiPort}/graphql?query=%7B__typename%7D`,
+  )
+  const servers: Servers = { hub, floor, cachedApi, api }
+  const urls: Urls = {
+    hub: `http://127.0.0.1:${hubPort}`,
+    api: `http://127.0.0.1:${uncachedApiPort}`,
+    floor: `http://127.0.0.1:${floorPort}`,
+    cachedApi: `http://127.0.0.1:${apiPort}`,
+  }
+  return { servers, urls }
+}
+
+/** The servers' addresses, a token for Payload's GraphQL and the records the scenarios ask for. */
+const readBases = async (db: pg.Client, urls: Urls): Promise<Bases> => {
+  const login = await fetch(`${urls.hub}/api/users/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  })
+  const token = ((await login.json()) as { token?: string }).token
+  if (!token) throw new Error('Could not sign in to the hub for Payload’s GraphQL')
+  const sample = (
+    await db.query<{ slug: string; group: string; topic: string }>(
+      `SELECT (SELECT slug FROM resources WHERE _status = 'published' ORDER BY id LIMIT 1 OFFSET 5) AS slug,
+              (SELECT g.slug FROM working_groups g JOIN events_rels r ON r.working_groups_id = g.id JOIN events e ON e.id = r.parent_id
+                 WHERE e.starts_at >= now() GROUP BY g.slug ORDER BY count(*) DESC LIMIT 1) AS group,
+              (SELECT t.slug FROM topics t ORDER BY t.id LIMIT 1) AS topic`,
+    )
+  ).rows[0]!
+  const groupId = (
+    await db.query<{ id: number }>('SELECT id FROM working_groups WHERE slug = $1', [sample.group])
+  ).rows[0]?.id
+  const topicId = (
+    await db.query<{ id: number }>('SELECT id FROM topics WHERE slug = $1', [sample.topic])
+  ).rows[0]!.id
+  return { ...urls, token, ...sample, groupId: groupId ?? 0, topicId }
+}
+
+/** The process that answers each target: its CPU and memory are read. */
+const serverOf = (servers: Servers, target: Target) =>
+  ({
+    partner: servers.hub,
+    payloadGraphql: servers.hub,
+    payloadRest: servers.hub,
+    partnerApi: servers.api,
+    floor: servers.floor,
+    partnerCached: servers.cachedApi,
+    partnerNotModified: servers.cachedApi,
+  })[target]
+
+/** Every scenario on every target, once a round; a row each, the median of its rounds. */
+const measureScenarios = async (
+  db: pg.Client,
+  bases: Bases,
+  servers: Servers,
+  postgres: () => number[],
+) => {
+  const runs = new Map<string, { scenario: string; name: string; target: string; m: Measure[] }>()
+  for (let round = 1; round <= ROUNDS; round++) {
+    const [load1] = os.loadavg()
+    console.log(`  round ${round} of ${ROUNDS} (load average ${load1!.toFixed(2)})`)
+    for (const scenario of options['changes-only'] ? [] : SCENARIOS) {
+      for (const [target, build] of Object.entries(scenario.targets) as [
+        Target,
+        (typeof scenario.targets)[Target],
+      ][]) {
+        if (!build) continue
+        const request = await build(bases)
+        process.stdout.write(`  ${scenario.id} ${scenario.name} · ${target} … `)
+        const m = await measure(db, request, { server: serverOf(servers, target), postgres })
+        console.log(`${m.requestsPerSecond} req/s, p95 ${m.p95} ms, ${m.sqlPerRequest} SQL/request`)
+        const key = `${scenario.id}:${target}`
+        const entry = runs.get(key) ?? {
+          scenario: scenario.id,
+          name: scenario.name,
+          target,
+          m: [],
+        }
+        entry.m.push(m)
+        runs.set(key, entry)
+      }
+    }
+  }
+  return [...runs.values()].map(({ m, ...row }): Record<string, unknown> => ({
+    ...row,
+    ...medianOf(m),
+  }))
+}
+
+/**
+ * The site's pages, served by the hub (whose partner API here has no response cache), beside
+ * the partner API requests each page makes.
+ */
+const measureSitePages = async (
+  db: pg.Client,
+  bases: Bases,
+  hub: ChildProcess,
+  postgres: () => number[],
+) => {
+  const siteRuns = new Map<string, { page: string; api: Measure[][]; m: Measure[] }>()
+  for (let round = 1; round <= (options['changes-only'] ? 0 : ROUNDS); round++) {
+    for (const sitePage of SITE_PAGES) {
+      process.stdout.write(`  ${sitePage.id} ${sitePage.name} … `)
+      const m = await measure(db, sitePage.page(bases), { server: hub, postgres })
+      const api: Measure[] = []
+      for (const request of sitePage.api(bases)) {
+        api.push(await measure(db, request, { server: hub, postgres }))
+      }
+      const slowest = Math.max(...api.map((a) => a.p95))
+      console.log(
+        `${m.requestsPerSecond} req/s, p95 ${m.p95} ms · its ${api.length} API request(s): p95 ${slowest} ms`,
+      )
+      const entry = siteRuns.get(sitePage.id) ?? { page: sitePage.name, api: [], m: [] }
+      entry.m.push(m)
+      entry.api.push(api)
+      siteRuns.set(sitePage.id, entry)
+    }
+  }
+  const sitePages: SitePageResult[] = []
+  for (const [id, { page, api, m }] of siteRuns) {
+    const apiP95 = median(api.map((requests) => Math.max(...requests.map((a) => a.p95))))
+    const apiRps = median(
+      api.map((requests) => Math.min(...requests.map((a) => a.requestsPerSecond))),
+    )
+    sitePages.push({ id, page, ...medianOf(m), apiRequests: api[0]!.length, apiP95, apiRps })
+  }
+  return sitePages
+}
+
+/** Webhooks, freshness and delta sync, on the primary database's servers. */
+const followChanges = async (bench: Bench, primary: Database, bases: Bases) => {
+  // Following changes: a second cached partner API, so that "visible everywhere" means more than one.
+  const secondApiPort = await getPort()
+  await serve(
+    'second cached partner API',
+    partnerApiArgs(),
+    { ...envFor(bench, primary.url), PORT: String(secondApiPort) },
+    `http://127.0.0.1:${secondApiPort}/graphql?query=%7B__typename%7D`,
+  )
+  step('Following changes: webhooks, freshness, delta sync')
+  const ids = (
+    await primary.db.query<{ id: number }>(
+      `SELECT id FROM resources WHERE _status = 'published' ORDER BY id DESC LIMIT 100`,
+    )
+  ).rows.map((r) => r.id)
+  const changes = await measureChanges({
+    hub: bases.hub,
+    cached: [bases.cachedApi, `http://127.0.0.1:${secondApiPort}`],
+    token: bases.token,
+    databaseUrl: primary.url,
+    payloadSecret: bench.secret,
+    samples: smoke ? 3 : 30,
+    changes: smoke ? 10 : 100,
+    ids,
+    resources: SCALE,
+    log: console.log,
+  })
+  console.log(
+    `  webhook p50 ${changes.webhook.p50} ms, p95 ${changes.webhook.p95} ms · visible in ${changes.visible.processes} processes p50 ${changes.visible.p50} ms, p95 ${changes.visible.p95} ms`,
+  )
+  console.log(
+    `  full sync ${changes.sync.full.requests} requests, ${changes.sync.full.bytes} bytes · delta ${changes.sync.delta.requests} requests, ${changes.sync.delta.bytes} bytes · bundle en ${changes.sync.bundleBytes.en} bytes`,
+  )
+  return changes
+}
+
+/** The listing (scenario a) on start:api over each of SCALES, each on its own database. */
+const measureScales = async (bench: Bench, primary: Database, bases: Bases) => {
+  const scaleResults: Record<string, unknown>[] = []
+  for (const scale of options['changes-only'] ? [] : SCALES) {
+    const db =
+      scale === SCALE
+        ? await prepareExisting(primary.url, primary.seedSeconds)
+        : await prepare(bench, scale)
+    const port = await getPort()
+    const scaled = await serve(
+      'partner API',
+      partnerApiArgs(),
+      { ...envFor(bench, db.url), PORT: String(port), PARTNER_RESPONSE_CACHE: 'false' },
+      `http://127.0.0.1:${port}/graphql?query=%7B__typename%7D`,
+    )
+    const request = await SCENARIOS[0]!.targets.partner!({
+      ...bases,
+      hub: `http://127.0.0.1:${port}`,
+    })
+    process.stdout.write(`  scale ${scale.toLocaleString('en')} · listing (a) … `)
+    const m = await measure(db.db, request, { server: scaled, postgres: bench.postgres })
+    console.log(`${m.requestsPerSecond} req/s, p95 ${m.p95} ms`)
+    scaleResults.push({ resources: scale, seedSeconds: db.seedSeconds, ...m })
+    await stopAll()
+    await db.db.end()
+  }
+  return scaleResults
+}
+
+/** bench/results/<date>.json (or --out), and the tables printed. */
+const writeReport = async (measured: Measured, started: number) => {
+  const { results, sitePages, startUp, scale, changes } = measured
   const report = {
     date: new Date().toISOString(),
     machine: {
@@ -595,7 +664,7 @@ const main = async () => {
     results,
     sitePages,
     startUp,
-    scale: scaleResults,
+    scale,
     changes,
     seconds: Math.round((Date.now() - started) / 1000),
   }
@@ -604,13 +673,6 @@ const main = async () => {
   await fs.mkdir(path.dirname(file), { recursive: true })
   await fs.writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
   console.log(`\n${table(report)}\nWritten to ${file}`)
-}
-
-/** The main database is reused for its own scale run. */
-const prepareExisting = async (url: string, seedSeconds: number) => {
-  const db = client(url)
-  await db.connect()
-  return { url, db, seedSeconds }
 }
 
 type Row = { scenario: string; name: string; target: string; spread?: Spread } & Measure
