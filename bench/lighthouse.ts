@@ -35,61 +35,23 @@ const PAGES: [string, string][] = [
 
 const { values } = parseArgs({ options: { 'base-url': { type: 'string' } } })
 
+type Row = { page: string; url: string; scores: Record<Category, number> }
+
 const main = async () => {
-  let base: URL
-  let stop = async () => {}
-  if (values['base-url']) {
-    base = new URL(values['base-url'])
-  } else {
-    await ensureBuild()
-    const database = await prepareDatabase()
-    console.log('▶ Starting the production build')
-    const server = await startServer('prod', {
-      databaseUrl: database.url,
-      payloadSecret: database.secret,
-    })
-    base = server.base
-    stop = async () => {
-      await server.stop()
-      await database.stop()
-    }
-  }
+  const { base, stop } = values['base-url']
+    ? { base: new URL(values['base-url']), stop: async () => {} }
+    : await startHub()
   const chrome = await launch({
     chromePath: CHROMIUM,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run'],
   })
-  const rows: { page: string; url: string; scores: Record<Category, number> }[] = []
+  const rows: Row[] = []
   try {
     for (const lang of ['en', 'ar']) {
       for (const [name, path] of PAGES) {
         const url = new URL(`/${lang}${path}`, base).href
         process.stdout.write(`  ${lang} ${name.padEnd(12)} `)
-        const result = await lighthouse(url, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: Object.keys(TARGETS),
-        })
-        const categories = result?.lhr.categories ?? {}
-        const scores = Object.fromEntries(
-          (Object.keys(TARGETS) as Category[]).map((key) => [
-            key,
-            Math.round((categories[key]?.score ?? 0) * 100),
-          ]),
-        ) as Record<Category, number>
-        console.log(Object.values(scores).join(' · '))
-        // What cost a point, so that a failing run says why.
-        for (const key of Object.keys(TARGETS) as Category[]) {
-          if (scores[key] >= TARGETS[key]) continue
-          const audits = categories[key]?.auditRefs
-            .map((ref) => result!.lhr.audits[ref.id]!)
-            .filter(
-              (audit) =>
-                audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative',
-            )
-            .map((audit) => `${audit.id} (${audit.displayValue ?? audit.score})`)
-          console.log(`      ${key} ${scores[key]} < ${TARGETS[key]}: ${audits?.join(', ')}`)
-        }
+        const scores = await audit(chrome.port, url)
         rows.push({ page: `${lang} ${name}`, url, scores })
       }
     }
@@ -98,6 +60,58 @@ const main = async () => {
     await stop()
     await stopAllServers()
   }
+  await report(rows)
+}
+
+/** The production build on a seeded database of its own, and how to stop both. */
+const startHub = async () => {
+  await ensureBuild()
+  const database = await prepareDatabase()
+  console.log('▶ Starting the production build')
+  const server = await startServer('prod', {
+    databaseUrl: database.url,
+    payloadSecret: database.secret,
+  })
+  const stop = async () => {
+    await server.stop()
+    await database.stop()
+  }
+  return { base: server.base, stop }
+}
+
+/** Lighthouse on `url` with the Chromium on `port`: the four scores, printed. */
+const audit = async (port: number, url: string) => {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: Object.keys(TARGETS),
+  })
+  const categories = result?.lhr.categories ?? {}
+  const scores = Object.fromEntries(
+    (Object.keys(TARGETS) as Category[]).map((key) => [
+      key,
+      Math.round((categories[key]?.score ?? 0) * 100),
+    ]),
+  ) as Record<Category, number>
+  console.log(Object.values(scores).join(' · '))
+  // What cost a point, so that a failing run says why.
+  for (const key of Object.keys(TARGETS) as Category[]) {
+    if (scores[key] >= TARGETS[key]) continue
+    const audits = categories[key]?.auditRefs
+      .map((ref) => result!.lhr.audits[ref.id]!)
+      .filter(
+        (audit) =>
+          audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative',
+      )
+      .map((audit) => `${audit.id} (${audit.displayValue ?? audit.score})`)
+    console.log(`      ${key} ${scores[key]} < ${TARGETS[key]}: ${audits?.join(', ')}`)
+  }
+  return scores
+}
+
+/** The table, bench/results/lighthouse-<date>.json, and exit 1 when a page is under a target. */
+const report = async (rows: Row[]) => {
   console.log(
     '\n| page | Performance | Accessibility | Best Practices | SEO |\n| --- | ---: | ---: | ---: | ---: |',
   )

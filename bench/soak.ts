@@ -1000,52 +1000,8 @@ const main = async () => {
     step(`Building a database of ${SCALE.toLocaleString('en')} resources × 4 locales`)
     buildDatabase(url, secret)
     const dataset = await readDataset(url)
-
-    step(
-      'Starting the hub (production build, scheduled publishing on) and the partner API (start:api)',
-    )
-    // As production runs them: response caches on, the hub's job runner on.
-    const serverEnv = (heapMb: number) => ({
-      databaseUrl: url,
-      payloadSecret: secret,
-      extra: {
-        HUB_RUN_JOBS: 'true',
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim(),
-      },
-    })
-    const [hub, api] = await Promise.all([
-      startServer('prod', serverEnv(HEAP_MB.hub)),
-      startServer('api', serverEnv(HEAP_MB.api)),
-    ])
-    const watched = [
-      await serverGroup('hub', hub),
-      await serverGroup('api', api),
-      await postgresTree(dataDir),
-    ]
-    const bases = { hub: hub.base.origin, api: api.base.origin }
-
-    step('Signing in, reading the listing’s pages, checking every request once')
-    const pick = (() => {
-      const random = seeded(2026)
-      return <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
-    })()
-    const persisted = async (base: string) =>
-      (await SCENARIOS.find((s) => s.id === 'e')!.targets.partner!({
-        ...NO_BASES,
-        hub: base,
-      })) as Call
-    const context: Context = {
-      data: { ...dataset, cursors: await listingCursors(bases.api, 50) },
-      bases,
-      persisted: { hub: await persisted(bases.hub), api: await persisted(bases.api) },
-      session: await signIn(bases.hub),
-      pick,
-      saves: 0,
-    }
-    const checked = await preflight(context)
-    console.log(
-      `  ${checked} requests answered; ${dataset.resources.length.toLocaleString('en')} published resources, ${context.data.cursors.length + 1} listing pages to ask for`,
-    )
+    const { hub, api, watched, bases } = await startServers(url, secret, dataDir)
+    const context = await prepareContext(bases, dataset)
     const idle = await measureMemory(watched)
     const described = await describeProcesses(watched)
     for (const w of watched) {
@@ -1063,6 +1019,63 @@ const main = async () => {
   } finally {
     await cleanup()
   }
+}
+
+/** The hub (production build, scheduled publishing on) and the partner API, and what is watched. */
+const startServers = async (url: string, secret: string, dataDir: string) => {
+  step(
+    'Starting the hub (production build, scheduled publishing on) and the partner API (start:api)',
+  )
+  // As production runs them: response caches on, the hub's job runner on.
+  const serverEnv = (heapMb: number) => ({
+    databaseUrl: url,
+    payloadSecret: secret,
+    extra: {
+      HUB_RUN_JOBS: 'true',
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim(),
+    },
+  })
+  const [hub, api] = await Promise.all([
+    startServer('prod', serverEnv(HEAP_MB.hub)),
+    startServer('api', serverEnv(HEAP_MB.api)),
+  ])
+  const watched = [
+    await serverGroup('hub', hub),
+    await serverGroup('api', api),
+    await postgresTree(dataDir),
+  ]
+  const bases = { hub: hub.base.origin, api: api.base.origin }
+  return { hub, api, watched, bases }
+}
+
+/** What the requests pick from, with a session; every request checked once before the load. */
+const prepareContext = async (
+  bases: Record<Target, string>,
+  dataset: Omit<Dataset, 'cursors'>,
+): Promise<Context> => {
+  step('Signing in, reading the listing’s pages, checking every request once')
+  const pick = (() => {
+    const random = seeded(2026)
+    return <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
+  })()
+  const persisted = async (base: string) =>
+    (await SCENARIOS.find((s) => s.id === 'e')!.targets.partner!({
+      ...NO_BASES,
+      hub: base,
+    })) as Call
+  const context: Context = {
+    data: { ...dataset, cursors: await listingCursors(bases.api, 50) },
+    bases,
+    persisted: { hub: await persisted(bases.hub), api: await persisted(bases.api) },
+    session: await signIn(bases.hub),
+    pick,
+    saves: 0,
+  }
+  const checked = await preflight(context)
+  console.log(
+    `  ${checked} requests answered; ${dataset.resources.length.toLocaleString('en')} published resources, ${context.data.cursors.length + 1} listing pages to ask for`,
+  )
+  return context
 }
 
 type MemoryReport = Record<
