@@ -372,6 +372,30 @@ export const ResourceItem = ({
   </li>
 )
 
+/** When a webinar starts (and ends, or how exactly it is known), and how long it lasts. */
+export const StartAndLength = ({
+  ctx,
+  webinar,
+}: {
+  ctx: Ctx
+  webinar: Pick<
+    WebinarCardFragment,
+    'startsAt' | 'endsAt' | 'timeZone' | 'precision' | 'approximateLabel' | 'durationMinutes'
+  >
+}) => (
+  <>
+    <Start
+      ctx={ctx}
+      at={webinar.startsAt}
+      end={webinar.endsAt}
+      timeZone={webinar.timeZone}
+      precision={webinar.precision}
+      approximate={webinar.approximateLabel}
+    />
+    {webinar.durationMinutes ? <> · {t(ctx, 'duration', { n: webinar.durationMinutes })}</> : null}
+  </>
+)
+
 export const WebinarItem = ({ ctx, webinar }: { ctx: Ctx; webinar: WebinarCardFragment }) => (
   <li class="card">
     <h3>
@@ -392,17 +416,7 @@ export const WebinarItem = ({ ctx, webinar }: { ctx: Ctx; webinar: WebinarCardFr
       ) : null}
     </p>
     <p>
-      <Start
-        ctx={ctx}
-        at={webinar.startsAt}
-        end={webinar.endsAt}
-        timeZone={webinar.timeZone}
-        precision={webinar.precision}
-        approximate={webinar.approximateLabel}
-      />
-      {webinar.durationMinutes ? (
-        <> · {t(ctx, 'duration', { n: webinar.durationMinutes })}</>
-      ) : null}
+      <StartAndLength ctx={ctx} webinar={webinar} />
       {webinar.location.text ? (
         <>
           {' '}

@@ -14,6 +14,7 @@ import {
   People,
   plain,
   Start,
+  StartAndLength,
   t,
   Tx,
   WebinarItem,
@@ -69,17 +70,7 @@ const WebinarTimes = ({ ctx, webinar }: { ctx: Ctx; webinar: Webinar }) => (
   <>
     <dt>{t(ctx, 'when')}</dt>
     <dd>
-      <Start
-        ctx={ctx}
-        at={webinar.startsAt}
-        end={webinar.endsAt}
-        timeZone={webinar.timeZone}
-        precision={webinar.precision}
-        approximate={webinar.approximateLabel}
-      />
-      {webinar.durationMinutes ? (
-        <> · {t(ctx, 'duration', { n: webinar.durationMinutes })}</>
-      ) : null}
+      <StartAndLength ctx={ctx} webinar={webinar} />
     </dd>
   </>
 )
