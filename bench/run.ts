@@ -2,6 +2,7 @@
 // floor, all on the same generated data, in one run. Prints a table of ratios and writes
 // bench/results/<date>.json. `--smoke` runs a tiny version (the test suite uses it; no timings
 // are asserted there).
+import { setTimeout as sleep } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -104,7 +105,7 @@ const serve = async (
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 250))
+    await sleep(250)
   }
   throw new Error(`${label} did not answer at ${probe}`)
 }
@@ -130,7 +131,7 @@ const startUpMs = async (env: Record<string, string>, runs: number) => {
         )
         if (answer?.status === 200) break
         if (performance.now() - began > 60_000) throw new Error('start:api did not answer in 60 s')
-        await new Promise((r) => setTimeout(r, 10))
+        await sleep(10)
       }
       times.push(performance.now() - began)
     } finally {

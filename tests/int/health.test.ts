@@ -472,7 +472,7 @@ describe('on a database with migrations pending', () => {
     for (const server of [servers.api!, servers.prod!]) {
       await waitForLine(server, (l) => l.msg === 'sql-check-later')
     }
-    await new Promise((resolve) => setTimeout(resolve, 6000))
+    await sleep(6000)
 
     // Not spawnSync: a blocked event loop would miss the servers closing idle keep-alive
     // connections, and the next request would go out on a closed one.
