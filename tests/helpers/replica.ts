@@ -114,39 +114,36 @@ const withClient = async <T>(url: string, action: (client: pg.Client) => Promise
   }
 }
 
+/** Drops the replica's slot on the primary. */
+const dropSlot = (primary: EmbeddedServer, slot: string) =>
+  withClient(primary.url('postgres'), async (client) => {
+    // Once the primary's WAL sender for it has let go.
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await client.query<{ active: boolean }>(
+        'SELECT active FROM pg_replication_slots WHERE slot_name = $1',
+        [slot],
+      )
+      if (!rows[0]) return
+      if (!rows[0].active) {
+        await client.query('SELECT pg_drop_replication_slot($1)', [slot])
+        return
+      }
+      await sleep(100)
+    }
+  }).catch(() => undefined) // the primary may be stopped already
+
 /**
- * Builds a streaming replica of `primary` in `dataDir` (which must not exist; its parent must be
- * reachable by the `postgres` user when we are root) and starts it, ready for read-only queries.
+ * Takes the base backup of `primary` into `dataDir` and makes it a standby of the primary through
+ * `slot`. On failure the slot is dropped.
  */
-export const startReplica = async (primary: EmbeddedServer, dataDir: string): Promise<Replica> => {
-  const { binDir, runAs } = await embeddedBinaries()
+const takeBaseBackup = async (
+  primary: EmbeddedServer,
+  dataDir: string,
+  slot: string,
+  runAs: Owner,
+) => {
   const primaryUrl = new URL(primary.url('postgres'))
   const password = decodeURIComponent(primaryUrl.password)
-  const slot = `test_replica_${randomBytes(4).toString('hex')}`
-  const port = await getPort({ host: '127.0.0.1' })
-  const url = (database: string) => {
-    const address = new URL(primary.url(database))
-    address.port = String(port)
-    return address.toString()
-  }
-
-  const dropSlot = () =>
-    withClient(primary.url('postgres'), async (client) => {
-      // Once the primary's WAL sender for it has let go.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await client.query<{ active: boolean }>(
-          'SELECT active FROM pg_replication_slots WHERE slot_name = $1',
-          [slot],
-        )
-        if (!rows[0]) return
-        if (!rows[0].active) {
-          await client.query('SELECT pg_drop_replication_slot($1)', [slot])
-          return
-        }
-        await sleep(100)
-      }
-    }).catch(() => undefined) // the primary may be stopped already
-
   // The base backup: a slot first, so that the WAL from the backup's start on is kept for it.
   await withClient(primary.url('postgres'), async (client) => {
     await client.query('SELECT pg_create_physical_replication_slot($1, true)', [slot])
@@ -173,10 +170,21 @@ export const startReplica = async (primary: EmbeddedServer, dataDir: string): Pr
       'a',
     )
   }).catch(async (error: unknown) => {
-    await dropSlot()
+    await dropSlot(primary, slot)
     throw error
   })
+}
 
+/** The replica's postgres process: whether it runs, its last log lines, and how to stop it. */
+type ReplicaProcess = {
+  running: () => boolean
+  spawnError: () => Error | undefined
+  log: () => string
+  stop: () => Promise<void>
+}
+
+/** Starts postgres on the replica's data directory, as `runAs` when given. */
+const spawnReplica = (binDir: string, dataDir: string, port: number, runAs: Owner) => {
   const lines: string[] = []
   const log = () => lines.join('').split('\n').slice(-30).join('\n')
   const child: ChildProcess = spawn(
@@ -220,33 +228,93 @@ export const startReplica = async (primary: EmbeddedServer, dataDir: string): Pr
         await exited
       }
     }
-    // The slot would keep WAL on the primary for ever.
-    await dropSlot()
+  }
+  return { running, spawnError: () => spawnError, log, stop } satisfies ReplicaProcess
+}
+
+/** Waits (60 s at most) until the replica accepts read-only connections, in recovery. */
+const waitUntilReady = async (replicaUrl: string, replica: ReplicaProcess) => {
+  // Ready once it accepts read-only connections and says it is in recovery.
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (!replica.running()) {
+      throw new Error(
+        `The replica's postgres ended: ${replica.spawnError()?.message ?? ''}\n${replica.log()}`,
+      )
+    }
+    const inRecovery = await withClient(replicaUrl, async (client) => {
+      const { rows } = await client.query<{ recovery: boolean }>(
+        'SELECT pg_is_in_recovery() AS recovery',
+      )
+      return rows[0]!.recovery
+    }).catch(() => undefined)
+    if (inRecovery === true) break
+    if (inRecovery === false) throw new Error('The replica started as a primary.')
+    if (Date.now() > deadline) {
+      throw new Error(`The replica did not accept connections within 60 s.\n${replica.log()}`)
+    }
+    await sleep(100)
+  }
+}
+
+const pauseReplay = (replicaUrl: string) =>
+  withClient(replicaUrl, async (client) => {
+    await client.query('SELECT pg_wal_replay_pause()')
+    // Asked is not yet done: wait until replay has actually stopped.
+    for (;;) {
+      const { rows } = await client.query<{ state: string }>(
+        'SELECT pg_get_wal_replay_pause_state() AS state',
+      )
+      if (rows[0]!.state === 'paused') return
+      await sleep(20)
+    }
+  })
+
+/** Waits until the replica has replayed the primary's WAL up to where it is now. */
+const caughtUp = async (primaryUrl: string, replicaUrl: string, timeoutMs: number) => {
+  const lsn = await withClient(primaryUrl, async (client) => {
+    const { rows } = await client.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')
+    return rows[0]!.lsn
+  })
+  await withClient(replicaUrl, async (client) => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const { rows } = await client.query<{ done: boolean }>(
+        'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done',
+        [lsn],
+      )
+      if (rows[0]!.done) return
+      if (Date.now() > deadline) {
+        throw new Error(`The replica has not replayed ${lsn} within ${timeoutMs / 1000} s.`)
+      }
+      await sleep(25)
+    }
+  })
+}
+
+/**
+ * Builds a streaming replica of `primary` in `dataDir` (which must not exist; its parent must be
+ * reachable by the `postgres` user when we are root) and starts it, ready for read-only queries.
+ */
+export const startReplica = async (primary: EmbeddedServer, dataDir: string): Promise<Replica> => {
+  const { binDir, runAs } = await embeddedBinaries()
+  const slot = `test_replica_${randomBytes(4).toString('hex')}`
+  const port = await getPort({ host: '127.0.0.1' })
+  const url = (database: string) => {
+    const address = new URL(primary.url(database))
+    address.port = String(port)
+    return address.toString()
   }
 
-  const onReplica = <T>(action: (client: pg.Client) => Promise<T>) =>
-    withClient(url('postgres'), action)
-
+  await takeBaseBackup(primary, dataDir, slot, runAs)
+  const replica = spawnReplica(binDir, dataDir, port, runAs)
+  const stop = async () => {
+    await replica.stop()
+    // The slot would keep WAL on the primary for ever.
+    await dropSlot(primary, slot)
+  }
   try {
-    // Ready once it accepts read-only connections and says it is in recovery.
-    const deadline = Date.now() + 60_000
-    for (;;) {
-      if (!running()) {
-        throw new Error(`The replica's postgres ended: ${spawnError?.message ?? ''}\n${log()}`)
-      }
-      const inRecovery = await onReplica(async (client) => {
-        const { rows } = await client.query<{ recovery: boolean }>(
-          'SELECT pg_is_in_recovery() AS recovery',
-        )
-        return rows[0]!.recovery
-      }).catch(() => undefined)
-      if (inRecovery === true) break
-      if (inRecovery === false) throw new Error('The replica started as a primary.')
-      if (Date.now() > deadline) {
-        throw new Error(`The replica did not accept connections within 60 s.\n${log()}`)
-      }
-      await sleep(100)
-    }
+    await waitUntilReady(url('postgres'), replica)
   } catch (error) {
     await stop()
     throw error
@@ -256,45 +324,13 @@ export const startReplica = async (primary: EmbeddedServer, dataDir: string): Pr
     port,
     dataDir,
     url,
-    log,
+    log: replica.log,
     stop,
-    pauseReplay: () =>
-      onReplica(async (client) => {
-        await client.query('SELECT pg_wal_replay_pause()')
-        // Asked is not yet done: wait until replay has actually stopped.
-        for (;;) {
-          const { rows } = await client.query<{ state: string }>(
-            'SELECT pg_get_wal_replay_pause_state() AS state',
-          )
-          if (rows[0]!.state === 'paused') return
-          await sleep(20)
-        }
-      }),
+    pauseReplay: () => pauseReplay(url('postgres')),
     resumeReplay: () =>
-      onReplica(async (client) => {
+      withClient(url('postgres'), async (client) => {
         await client.query('SELECT pg_wal_replay_resume()')
       }),
-    caughtUp: async (timeoutMs = 15_000) => {
-      const lsn = await withClient(primary.url('postgres'), async (client) => {
-        const { rows } = await client.query<{ lsn: string }>(
-          'SELECT pg_current_wal_lsn()::text AS lsn',
-        )
-        return rows[0]!.lsn
-      })
-      await onReplica(async (client) => {
-        const deadline = Date.now() + timeoutMs
-        for (;;) {
-          const { rows } = await client.query<{ done: boolean }>(
-            'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done',
-            [lsn],
-          )
-          if (rows[0]!.done) return
-          if (Date.now() > deadline) {
-            throw new Error(`The replica has not replayed ${lsn} within ${timeoutMs / 1000} s.`)
-          }
-          await sleep(25)
-        }
-      })
-    },
+    caughtUp: (timeoutMs = 15_000) => caughtUp(primary.url('postgres'), url('postgres'), timeoutMs),
   }
 }
