@@ -219,7 +219,8 @@ export const selectCases = (short: boolean) => (short ? shortCases() : allCases(
 // ---------------------------------------------------------------------------------------------
 // The command
 
-const main = async () => {
+/** The command's options; exits 2 on an unknown --only. */
+const parseOptions = () => {
   const { values } = parseArgs({
     options: {
       short: { type: 'boolean', default: false },
@@ -237,64 +238,70 @@ const main = async () => {
     }
   }
   const kinds = only.length ? KINDS.filter((k) => only.includes(k)) : KINDS
-  const cases = selectCases(values.short)
-  const started = Date.now()
-  console.log(
-    `${cases.length} cases: ${cases.filter((c) => c.endpoint === 'graphql').length} for /graphql, ${cases.filter((c) => c.endpoint === 'rest').length} for /api, ${cases.filter((c) => c.endpoint === 'site').length} for the site${values.short ? ' (short set)' : ''}.`,
-  )
+  return { ...values, kinds }
+}
+type Options = ReturnType<typeof parseOptions>
 
-  let database: FuzzDatabase | undefined
-  let stopping = false
-  const cleanUp = async () => {
-    if (stopping) return
-    stopping = true
-    await stopAllServers().catch(() => undefined)
-    await database?.stop().catch((error) => console.error(`Could not stop the database: ${error}`))
-  }
-  let interrupted = false
+const countOf = (cases: FuzzCase[], endpoint: Endpoint) =>
+  cases.filter((c) => c.endpoint === endpoint).length
+
+/** What the end of the run and a signal both stop, and whether a signal came. */
+type Run = { database?: FuzzDatabase; stopping: boolean; interrupted: boolean }
+
+const cleanUp = async (run: Run) => {
+  if (run.stopping) return
+  run.stopping = true
+  await stopAllServers().catch(() => undefined)
+  await run.database
+    ?.stop()
+    .catch((error) => console.error(`Could not stop the database: ${error}`))
+}
+
+const stopOnSignals = (run: Run) => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (interrupted) return
-      interrupted = true
+      if (run.interrupted) return
+      run.interrupted = true
       console.log(`\n${signal}: stopping the servers and the database…`)
-      void cleanUp().then(() => process.exit(130))
+      void cleanUp(run).then(() => process.exit(130))
     })
   }
+}
 
-  let report: FuzzReport
-  try {
-    const targets: Target[] = []
-    let secrets: string[] = []
-    if (values['base-url']) {
-      const base = new URL(values['base-url'])
-      console.log(`Against ${base.origin} (already running; nothing started).`)
-      targets.push({ name: base.host, base, endpoints: ['graphql', 'rest', 'site'] })
-    } else {
-      if (kinds.includes('prod')) await ensureBuild()
-      database = await prepareDatabase()
-      secrets = secretsOf(database)
-      for (const kind of kinds) {
-        if (interrupted) break
-        console.log(
-          `▶ Starting ${kind}${kind === 'dev' ? ' (and compiling its routes: up to a minute or two)' : ''}`,
+/** The hub at --base-url, or the servers started on a database of their own (kept in `run`). */
+const startTargets = async (options: Options, run: Run) => {
+  const targets: Target[] = []
+  let secrets: string[] = []
+  if (options['base-url']) {
+    const base = new URL(options['base-url'])
+    console.log(`Against ${base.origin} (already running; nothing started).`)
+    targets.push({ name: base.host, base, endpoints: ['graphql', 'rest', 'site'] })
+  } else {
+    if (options.kinds.includes('prod')) await ensureBuild()
+    const database = await prepareDatabase()
+    run.database = database
+    secrets = secretsOf(database)
+    for (const kind of options.kinds) {
+      if (run.interrupted) break
+      console.log(
+        `▶ Starting ${kind}${kind === 'dev' ? ' (and compiling its routes: up to a minute or two)' : ''}`,
+      )
+      const { server, target } = await startFuzzServer(kind, database, options.verbose)
+      if (run.interrupted) break
+      targets.push(target)
+      console.log(`  ${kind} at ${server.base.origin}`)
+      if (server.firstStatus >= 500) {
+        console.warn(
+          `  ⚠ ${kind} answered its first request with ${server.firstStatus}; its last output:\n${server.output().split('\n').slice(-15).join('\n')}`,
         )
-        const { server, target } = await startFuzzServer(kind, database, values.verbose)
-        if (interrupted) break
-        targets.push(target)
-        console.log(`  ${kind} at ${server.base.origin}`)
-        if (server.firstStatus >= 500) {
-          console.warn(
-            `  ⚠ ${kind} answered its first request with ${server.firstStatus}; its last output:\n${server.output().split('\n').slice(-15).join('\n')}`,
-          )
-        }
       }
     }
-    report = await fuzzTargets(targets, cases, { secrets, stop: () => interrupted })
-  } finally {
-    await cleanUp()
   }
-  if (interrupted) return // the signal handler exits once everything is stopped
+  return { targets, secrets }
+}
 
+/** Prints the failing, masked and dropped cases and the table; true when anything failed. */
+const printReport = (report: FuzzReport, started: number) => {
   const failing = report.failures
   if (failing.length) {
     console.log(`\n${failing.length} failing cases:\n`)
@@ -321,37 +328,59 @@ const main = async () => {
   console.log(
     `${failed ? '✖ Fuzzing found failures' : '✔ No failures'} (${Math.round((Date.now() - started) / 1000)} s).`,
   )
+  return failed
+}
 
-  if (values.save) {
-    const date = new Date().toISOString()
-    const file = path.join(
-      'tests/fuzz/results',
-      `${date.slice(0, 10)}${values.short ? '-short' : ''}.json`,
-    )
-    await fs.mkdir(path.dirname(file), { recursive: true })
-    await fs.writeFile(
-      file,
-      `${JSON.stringify(
-        {
-          date,
-          machine: { cpus: os.cpus().length, node: process.version },
-          cases: {
-            graphql: cases.filter((c) => c.endpoint === 'graphql').length,
-            rest: cases.filter((c) => c.endpoint === 'rest').length,
-            site: cases.filter((c) => c.endpoint === 'site').length,
-            short: values.short,
-          },
-          tallies: report.tallies,
-          failures: failing.map(failureRecord),
-          masked: report.masked.map((v) => ({ target: v.target, name: v.case.name })),
-          dropped: report.dropped.map((v) => ({ target: v.target, name: v.case.name })),
+/** Writes tests/fuzz/results/<date>[-short].json. */
+const saveReport = async (report: FuzzReport, cases: FuzzCase[], short: boolean) => {
+  const date = new Date().toISOString()
+  const file = path.join('tests/fuzz/results', `${date.slice(0, 10)}${short ? '-short' : ''}.json`)
+  await fs.mkdir(path.dirname(file), { recursive: true })
+  await fs.writeFile(
+    file,
+    `${JSON.stringify(
+      {
+        date,
+        machine: { cpus: os.cpus().length, node: process.version },
+        cases: {
+          graphql: countOf(cases, 'graphql'),
+          rest: countOf(cases, 'rest'),
+          site: countOf(cases, 'site'),
+          short,
         },
-        null,
-        2,
-      )}\n`,
-    )
-    console.log(`Written to ${file}`)
+        tallies: report.tallies,
+        failures: report.failures.map(failureRecord),
+        masked: report.masked.map((v) => ({ target: v.target, name: v.case.name })),
+        dropped: report.dropped.map((v) => ({ target: v.target, name: v.case.name })),
+      },
+      null,
+      2,
+    )}\n`,
+  )
+  console.log(`Written to ${file}`)
+}
+
+const main = async () => {
+  const options = parseOptions()
+  const cases = selectCases(options.short)
+  const started = Date.now()
+  console.log(
+    `${cases.length} cases: ${countOf(cases, 'graphql')} for /graphql, ${countOf(cases, 'rest')} for /api, ${countOf(cases, 'site')} for the site${options.short ? ' (short set)' : ''}.`,
+  )
+
+  const run: Run = { stopping: false, interrupted: false }
+  stopOnSignals(run)
+  let report: FuzzReport
+  try {
+    const { targets, secrets } = await startTargets(options, run)
+    report = await fuzzTargets(targets, cases, { secrets, stop: () => run.interrupted })
+  } finally {
+    await cleanUp(run)
   }
+  if (run.interrupted) return // the signal handler exits once everything is stopped
+
+  const failed = printReport(report, started)
+  if (options.save) await saveReport(report, cases, options.short)
   process.exit(failed ? 1 : 0)
 }
 

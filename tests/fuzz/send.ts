@@ -143,6 +143,108 @@ const decode = (body: Buffer, encoding: string | undefined): Buffer => {
   return body
 }
 
+/** What has been read of an answer so far. */
+type Reading = {
+  head?: Head
+  /** The bytes before the head is complete. */
+  headBuffer: Buffer
+  chunked?: Chunked
+  length?: number
+  /** Bytes of body on the wire. */
+  bytes: number
+  kept: Buffer[]
+  keptBytes: number
+}
+
+const complete = (r: Reading) =>
+  r.head !== undefined &&
+  (r.chunked ? r.chunked.done : r.length !== undefined ? r.bytes >= r.length : false)
+
+const answerOf = (r: Reading, elapsed: () => number, incomplete = false): Answer => {
+  const raw = r.chunked ? Buffer.concat(r.chunked.kept) : Buffer.concat(r.kept)
+  const encoding = r.head!.headers.find(([name]) => name === 'content-encoding')?.[1]
+  return {
+    kind: 'answer',
+    status: r.head!.status,
+    headers: r.head!.headers,
+    body: decode(raw, encoding?.toLowerCase()),
+    bytes: r.bytes,
+    ms: elapsed(),
+    ...(incomplete ? { incomplete } : {}),
+  }
+}
+
+/** Counts body bytes and keeps the first KEEP_BYTES (through the chunk reader when chunked). */
+const readBody = (r: Reading, chunk: Buffer) => {
+  r.bytes += chunk.length
+  if (r.chunked) r.chunked.feed(chunk)
+  else if (r.keptBytes < KEEP_BYTES) {
+    r.kept.push(chunk)
+    r.keptBytes += chunk.length
+  }
+}
+
+/**
+ * Adds bytes to the head read so far. Once it is complete: sets the head and the body's framing,
+ * and returns the body bytes that came with it; undefined until then.
+ */
+const readHead = (r: Reading, chunk: Buffer, isHead: boolean): Buffer | undefined => {
+  r.headBuffer = Buffer.concat([r.headBuffer, chunk])
+  let parsed = parseHead(r.headBuffer)
+  // Skip interim answers (100 Continue, 103 Early Hints).
+  while (parsed && parsed.status >= 100 && parsed.status < 200 && parsed.status !== 101) {
+    r.headBuffer = r.headBuffer.subarray(parsed.headerEnd)
+    parsed = parseHead(r.headBuffer)
+  }
+  if (!parsed) return undefined
+  r.head = parsed
+  const header = (name: string) => parsed.headers.find(([n]) => n === name)?.[1]
+  if (isHead || parsed.status === 204 || parsed.status === 304 || parsed.status === 101) {
+    r.length = 0
+  } else if (/chunked/i.test(header('transfer-encoding') ?? '')) {
+    r.chunked = new Chunked()
+  } else if (header('content-length') !== undefined) {
+    r.length = Number(header('content-length'))
+    if (!Number.isFinite(r.length)) r.length = undefined
+  }
+  const rest = r.headBuffer.subarray(parsed.headerEnd)
+  r.headBuffer = Buffer.alloc(0)
+  return rest
+}
+
+/** The outcome when the connection ends (or fails) before the answer is complete. */
+const closedOutcome = (r: Reading, elapsed: () => number, error?: string): Outcome => {
+  if (r.head) {
+    // A body without framing ends with the connection.
+    const framed = r.chunked !== undefined || r.length !== undefined
+    return answerOf(r, elapsed, framed && !complete(r))
+  }
+  return { kind: 'dropped', ms: elapsed(), error: error ?? 'closed without an answer' }
+}
+
+/**
+ * Writes the request in pieces, as a client streams a body: once an answer starts (an early 413),
+ * the rest is not sent. A write error after that is expected; the answer is what counts.
+ */
+const writeRequest = (
+  socket: net.Socket,
+  bytes: Buffer,
+  halfClose: boolean | undefined,
+  state: { settled: () => boolean; answered: () => boolean },
+) => {
+  const PIECE = 64 * 1024
+  let offset = 0
+  const writeMore = () => {
+    while (offset < bytes.length && !state.settled() && !state.answered()) {
+      const piece = bytes.subarray(offset, offset + PIECE)
+      offset += piece.length
+      if (!socket.write(piece)) return void socket.once('drain', writeMore)
+    }
+    if (offset >= bytes.length && halfClose && !state.settled()) socket.end()
+  }
+  writeMore()
+}
+
 /** Sends one case to `base` (http://host:port) and waits at most `timeoutMs` for its answer. */
 export const send = (base: URL, c: FuzzCase, timeoutMs: number): Promise<Outcome> =>
   new Promise((resolve) => {
@@ -150,13 +252,7 @@ export const send = (base: URL, c: FuzzCase, timeoutMs: number): Promise<Outcome
     const elapsed = () => Math.round(performance.now() - started)
     const socket = net.connect({ host: base.hostname, port: Number(base.port) })
     const isHead = c.method.toUpperCase() === 'HEAD' && c.raw === undefined
-    let head: Head | undefined
-    let headBuffer = Buffer.alloc(0)
-    let chunked: Chunked | undefined
-    let length: number | undefined
-    let bytes = 0
-    const kept: Buffer[] = []
-    let keptBytes = 0
+    const reading: Reading = { headBuffer: Buffer.alloc(0), bytes: 0, kept: [], keptBytes: 0 }
     let settled = false
 
     const finish = (outcome: Outcome) => {
@@ -166,95 +262,38 @@ export const send = (base: URL, c: FuzzCase, timeoutMs: number): Promise<Outcome
       socket.destroy()
       resolve(outcome)
     }
-    const answer = (incomplete = false): Answer => {
-      const raw = chunked ? Buffer.concat(chunked.kept) : Buffer.concat(kept)
-      const encoding = head!.headers.find(([name]) => name === 'content-encoding')?.[1]
-      return {
-        kind: 'answer',
-        status: head!.status,
-        headers: head!.headers,
-        body: decode(raw, encoding?.toLowerCase()),
-        bytes,
-        ms: elapsed(),
-        ...(incomplete ? { incomplete } : {}),
-      }
-    }
-    const complete = () =>
-      head !== undefined &&
-      (chunked ? chunked.done : length !== undefined ? bytes >= length : false)
-
     const onBody = (chunk: Buffer) => {
-      bytes += chunk.length
-      if (chunked) chunked.feed(chunk)
-      else if (keptBytes < KEEP_BYTES) {
-        kept.push(chunk)
-        keptBytes += chunk.length
-      }
-      if (complete()) finish(answer())
+      readBody(reading, chunk)
+      if (complete(reading)) finish(answerOf(reading, elapsed))
     }
 
     const timer = setTimeout(
-      () => finish({ kind: 'hang', ms: elapsed(), status: head?.status }),
+      () => finish({ kind: 'hang', ms: elapsed(), status: reading.head?.status }),
       timeoutMs,
     )
 
     socket.on('data', (chunk: Buffer) => {
       if (settled) return
-      if (head) return onBody(chunk)
-      headBuffer = Buffer.concat([headBuffer, chunk])
-      let parsed = parseHead(headBuffer)
-      // Skip interim answers (100 Continue, 103 Early Hints).
-      while (parsed && parsed.status >= 100 && parsed.status < 200 && parsed.status !== 101) {
-        headBuffer = headBuffer.subarray(parsed.headerEnd)
-        parsed = parseHead(headBuffer)
-      }
-      if (!parsed) {
-        if (headBuffer.length > 1024 * 1024)
+      if (reading.head) return onBody(chunk)
+      const rest = readHead(reading, chunk, isHead)
+      if (!rest) {
+        if (reading.headBuffer.length > 1024 * 1024)
           finish({ kind: 'dropped', ms: elapsed(), error: 'head too long' })
         return
       }
-      head = parsed
-      const header = (name: string) => parsed.headers.find(([n]) => n === name)?.[1]
-      if (isHead || parsed.status === 204 || parsed.status === 304 || parsed.status === 101) {
-        length = 0
-      } else if (/chunked/i.test(header('transfer-encoding') ?? '')) {
-        chunked = new Chunked()
-      } else if (header('content-length') !== undefined) {
-        length = Number(header('content-length'))
-        if (!Number.isFinite(length)) length = undefined
-      }
-      const rest = headBuffer.subarray(parsed.headerEnd)
-      headBuffer = Buffer.alloc(0)
       if (rest.length) onBody(rest)
-      else if (complete()) finish(answer())
+      else if (complete(reading)) finish(answerOf(reading, elapsed))
     })
     const closed = (error?: string) => {
-      if (settled) return
-      if (head) {
-        // A body without framing ends with the connection.
-        const framed = chunked !== undefined || length !== undefined
-        finish(answer(framed && !complete()))
-      } else {
-        finish({ kind: 'dropped', ms: elapsed(), error: error ?? 'closed without an answer' })
-      }
+      if (!settled) finish(closedOutcome(reading, elapsed, error))
     }
     socket.on('end', () => closed())
     socket.on('close', () => closed())
     socket.on('error', (error: NodeJS.ErrnoException) => closed(error.code ?? error.message))
-    socket.on('connect', () => {
-      // Written in pieces, as a client streams a body: once an answer starts (an early 413), the
-      // rest is not sent. A write error after that is expected; the answer is what counts.
-      const bytes = requestBytes(c, base.host)
-      const PIECE = 64 * 1024
-      let offset = 0
-      const writeMore = () => {
-        while (offset < bytes.length && !settled && !head) {
-          const piece = bytes.subarray(offset, offset + PIECE)
-          offset += piece.length
-          if (!socket.write(piece)) return void socket.once('drain', writeMore)
-        }
-        if (offset >= bytes.length && c.halfClose && !settled) socket.end()
-      }
-      writeMore()
-    })
+    socket.on('connect', () =>
+      writeRequest(socket, requestBytes(c, base.host), c.halfClose, {
+        settled: () => settled,
+        answered: () => reading.head !== undefined,
+      }),
+    )
   })
