@@ -23,11 +23,17 @@ export const parseArg = <T>(argument: string, schema: z.ZodType<T>, value: unkno
   throw badInput(path, issue.message)
 }
 
-export const first = z
-  .number()
-  .int('must be a whole number')
-  .min(0, 'must be 0 or more')
-  .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+/** A page size of at least `least` (one rule, so that every value below it gets the same words). */
+const pageSize = (least: number) =>
+  z
+    .number()
+    .int('must be a whole number')
+    .min(least, `must be ${least} or more`)
+    .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+
+export const first = pageSize(0)
+/** A sync page must hold something, or its token could never move on. */
+export const syncFirst = pageSize(1)
 
 export const slug = z.string().regex(SLUG_PATTERN, 'must be a slug such as "cpms-working-group"')
 export const language = z

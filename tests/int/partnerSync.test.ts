@@ -352,6 +352,17 @@ describe('delta sync', () => {
     }
   })
 
+  it('refuses every page size below 1 with the same words, naming the argument', async () => {
+    for (const first of [-1, 0, -1000]) {
+      const { body } = await post(SYNC(), { first })
+      expect(body.errors?.[0]?.message, String(first)).toMatch(/^first: must be 1 or more/)
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'first',
+      })
+    }
+  })
+
   it('keeps a partner’s copy current as the README’s nightly job does (examples/nightly-sync.ts)', async () => {
     const hubFetch = ((url: string, init?: RequestInit) => yoga.fetch(url, init)) as typeof fetch
     /** The job run again (as on the next night) until `done` holds of the copy; counts added up. */

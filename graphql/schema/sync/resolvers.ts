@@ -1,7 +1,7 @@
 // Delta sync (`Query.sync`): an initial sync pages through everything published; its last token
 // opens a window of the change log that later calls read, each record once, as it is now. How
 // positions stay exact while editors publish: graphql/sql/sync.ts.
-import { first as firstArg, parseArg } from '../../arguments'
+import { parseArg, syncFirst } from '../../arguments'
 import type { Resolvers } from '../../generated/resolvers'
 import { toGlobalId, type NodeType } from '../../../src/ids'
 import type { SyncPageResult } from '../../rows'
@@ -53,7 +53,7 @@ export const syncResolvers: Resolvers = {
   Query: {
     sync: async (_, args, ctx, info) => {
       ctx.noStore()
-      const first = parseArg('first', firstArg.min(1, 'must be 1 or more'), args.first ?? 100)
+      const first = parseArg('first', syncFirst, args.first ?? 100)
       const chain = ctx.chain(info)
       const token = args.token ? decodeToken(args.token) : undefined
       const checkOrigin = (read: SyncRead, needed?: string) => {
