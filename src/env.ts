@@ -271,7 +271,7 @@ export const VARIABLES = {
   EMBEDDED_PG_DIR: variable({
     schema: z.string().trim().min(1, 'must name a folder').optional(),
     about:
-      'Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset (default .data/postgres).',
+      'Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset (default .data/postgres; as root in a folder other users cannot enter, such as /root, a folder of the project’s own under /var/lib/alliance-knowledge-hub, which the server’s `postgres` user can reach).',
     fix: 'set it to a folder, or unset it',
     readBy: ['hub'],
   }),

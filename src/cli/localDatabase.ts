@@ -1,6 +1,6 @@
 // What a local hub needs before Payload starts: a database (embedded when DATABASE_URL is unset)
 // and a secret (made once and kept in .data/ when PAYLOAD_SECRET is unset).
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -9,11 +9,33 @@ import { env } from '../env'
 import {
   type EmbeddedServer,
   postmasterRunning,
+  reachableByServer,
   startEmbeddedPostgres,
   stopServersOnlyWhenAsked,
 } from '../db/embeddedPostgres'
 
 const DATA_DIR = path.resolve(process.cwd(), '.data')
+
+/** Where the embedded server keeps its data when the project's own folder is out of its reach. */
+export const SHARED_DATA_ROOT = '/var/lib/alliance-knowledge-hub'
+
+/**
+ * Where the embedded server keeps its data when EMBEDDED_PG_DIR is unset: `.data/postgres`, unless
+ * we are root in a folder other users cannot enter (a clone in /root), where the server, which runs
+ * as the `postgres` user, could not reach it. Then one folder per project under `sharedRoot`, named
+ * after the project's path, so that every run of the project finds the same data.
+ */
+export const defaultDataDir = async (dataRoot = DATA_DIR, sharedRoot = SHARED_DATA_ROOT) => {
+  await fs.mkdir(dataRoot, { recursive: true })
+  if (await reachableByServer(dataRoot)) return path.join(dataRoot, 'postgres')
+  const key = createHash('sha256').update(path.resolve(dataRoot)).digest('hex').slice(0, 12)
+  await fs.mkdir(sharedRoot, { recursive: true, mode: 0o755 })
+  return path.join(
+    sharedRoot,
+    `${path.basename(path.dirname(path.resolve(dataRoot)))}-${key}`,
+    'postgres',
+  )
+}
 
 export type LocalDatabase = { url: string; embedded: boolean; stop: () => Promise<void> }
 
@@ -35,9 +57,7 @@ export const ensureDatabase = async (): Promise<LocalDatabase> => {
   }
   // The superuser's random password is kept beside the data: `.data/postgres-password`, or
   // `<EMBEDDED_PG_DIR>-password` (mode 0600; see src/db/embeddedPostgres.ts).
-  const dataDir = env.EMBEDDED_PG_DIR
-    ? path.resolve(env.EMBEDDED_PG_DIR)
-    : path.join(DATA_DIR, 'postgres')
+  const dataDir = env.EMBEDDED_PG_DIR ? path.resolve(env.EMBEDDED_PG_DIR) : await defaultDataDir()
   // Its own process group: Ctrl-C or a SIGTERM to ours reaches the hub, which finishes its requests
   // first; the server is stopped last (stop below), not by the package's own signal listeners.
   const server = await startEmbeddedPostgres({

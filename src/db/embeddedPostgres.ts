@@ -162,6 +162,10 @@ const closedToOthers = async (target: string, inside: string[] = []): Promise<st
 const closedBinaries = (nativeDir: string) =>
   closedToOthers(nativeDir, ['bin', 'lib', 'share', 'bin/initdb', 'bin/postgres'])
 
+/** Whether the server (run as `postgres` when we are root) can reach the folder `dir`. */
+export const reachableByServer = async (dir: string) =>
+  !isRoot || (await closedToOthers(dir)).length === 0
+
 /** The server runs as `postgres` when we are root: every parent of its data dir must let it in. */
 const checkTraversable = async (dataDir: string) => {
   if (!isRoot) return

@@ -383,6 +383,25 @@ describe.runIf(isRoot)('embedded PostgreSQL binaries out of the postgres user’
     expect((await fs.stat(marker)).mtimeMs).toBe(written)
   })
 
+  it('keeps the data of a project out of its reach where it can reach them, the same folder each run', async () => {
+    const { defaultDataDir } = await import('../../src/cli/localDatabase')
+    const shared = path.join(dir, 'shared')
+    const closedProject = path.join(privateDir, 'clone', '.data')
+    const dataDir = await defaultDataDir(closedProject, shared)
+    expect(path.dirname(path.dirname(dataDir))).toBe(shared)
+    expect(await defaultDataDir(closedProject, shared)).toBe(dataDir)
+    const server = await startEmbeddedPostgres({ dataDir })
+    try {
+      const client = await connect(server, await passwordOf(server))
+      await client.end()
+    } finally {
+      await server.stop()
+    }
+    // A project other users can enter keeps its data inside, as before.
+    const openProject = path.join(dir, 'open-clone', '.data')
+    expect(await defaultDataDir(openProject, shared)).toBe(path.join(openProject, 'postgres'))
+  })
+
   it('fails at once, naming the folder and the fix, when no reachable copy can be made', async () => {
     const dataDir = path.join(dir, 'no-copy')
     const closedCache = path.join(privateDir, 'cache')
