@@ -432,12 +432,24 @@ export const createPartnerYoga = (
 }
 
 /**
+ * The response cache names an answer by its question, unquoted (not an entity-tag), whatever the
+ * method: an answer that is not revalidated (a POST's, an error) carries no validator at all.
+ */
+const withoutValidators = (response: Response) => {
+  if (!response.headers.has('ETag') && !response.headers.has('Last-Modified')) return response
+  const headers = new Headers(response.headers)
+  headers.delete('ETag')
+  headers.delete('Last-Modified')
+  return new Response(response.body, { status: response.status, headers })
+}
+
+/**
  * An ETag from the answer's bytes, and 304 for a request that already has them. (The response
  * cache's own ETag names the question, not the answer: after a change it kept answering 304 to
  * a browser holding the old answer.) Weak, since compressed and plain bytes share it in meaning.
  */
 const withContentEtag = async (request: Request, response: Response): Promise<Response> => {
-  if (request.method !== 'GET' || response.status !== 200) return response
+  if (request.method !== 'GET' || response.status !== 200) return withoutValidators(response)
   const body = await response.arrayBuffer()
   const etag = `W/"${createHash('sha256').update(new Uint8Array(body)).digest('base64url').slice(0, 27)}"`
   const headers = new Headers(response.headers)

@@ -36,6 +36,25 @@ describe('GET and caching', () => {
     expect((await response.json()).data.standards).toHaveLength(6)
   })
 
+  it('gives every ETag as a quoted entity-tag, and none to answers of POST, which are not revalidated', async () => {
+    const viaGet = await get(cached, query)
+    expect(viaGet.headers.get('etag')).toMatch(/^W\/"[\w-]+"$/)
+    for (let i = 0; i < 2; i++) {
+      // The second is answered from the response cache, which named the answer by its question.
+      const viaPost = await cached.yoga.fetch(url, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/graphql-response+json',
+        },
+        body: JSON.stringify({ query }),
+      })
+      expect(viaPost.status).toBe(200)
+      expect(viaPost.headers.get('etag'), `POST ${i + 1}`).toBeNull()
+      expect((await viaPost.json()).data.standards).toHaveLength(6)
+    }
+  })
+
   it('answers 304 Not Modified to a matching If-None-Match, and serves repeats from cache', async () => {
     const first = await get(cached, query, { 'Accept-Language': 'fr' })
     const etag = first.headers.get('etag')
