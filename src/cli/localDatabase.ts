@@ -67,7 +67,10 @@ export const ensureDatabase = async (): Promise<LocalDatabase> => {
   })
   stopServersOnlyWhenAsked()
   await server.createDatabase('hub')
-  const shown = (file: string) => path.relative(process.cwd(), file) || file
+  const shown = (file: string) => {
+    const relative = path.relative(process.cwd(), file)
+    return relative && !relative.startsWith('..') ? relative : file
+  }
   console.log(
     `Embedded PostgreSQL is running on 127.0.0.1:${server.port} (data in ${shown(dataDir)}, superuser password in ${shown(server.passwordFile)}).`,
   )
