@@ -8,9 +8,12 @@
 //   - Writes wait their turn (./writeGate.ts).
 //   - Payload's 501 for a collection it keeps internal (`/api/payload-migrations`) is, for a
 //     visitor, simply not found (404); a 503 from a database outage tells clients when to retry.
+//   - HEAD is answered as GET without the body (Payload has no HEAD endpoints).
+//   - A file served whole gets its Content-Length back (Next drops a route's; src/uploads/cacheHeaders.ts).
 import { IncomingMessage, type ServerResponse } from 'node:http'
 import onHeaders from 'on-headers'
 
+import { FILE_LENGTH_HEADER } from '../uploads/cacheHeaders'
 import { MEDIA_MAX_BYTES } from '../uploads/limits'
 import { RETRY_AFTER_SECONDS } from '../db/outage'
 import { DRAIN_BYTES, describeBytes } from './limitBody'
@@ -109,11 +112,21 @@ export const gateRest = async (
     return refuse(res, 404, 'NOT_FOUND', 'Not found.')
   }
   onHeaders(res, function () {
+    const length = this.getHeader(FILE_LENGTH_HEADER)
+    if (length !== undefined) {
+      this.removeHeader(FILE_LENGTH_HEADER)
+      if (!this.hasHeader('content-length') && !this.hasHeader('content-encoding')) {
+        this.setHeader('Content-Length', length)
+      }
+    }
     if (this.statusCode === 501) this.statusCode = 404
     if (this.statusCode === 503 && !this.hasHeader('retry-after')) {
       this.setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
     }
   })
+  // Payload has no HEAD endpoints (a file asked for with HEAD was 404): it answers the GET, and
+  // Node, which made this response for a HEAD, sends its headers without the body.
+  if (req.method === 'HEAD') req.method = 'GET'
   if (READS.has(req.method ?? '')) return pass(req)
 
   const limit = isUpload(req, segments) ? UPLOAD_LIMIT : JSON_LIMIT

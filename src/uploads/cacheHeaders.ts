@@ -21,6 +21,9 @@ import { PUBLIC_FILE_MAX_AGE_S } from '../cacheBudgets'
 type Upload = Exclude<NonNullable<CollectionConfig['upload']>, boolean>
 type Handler = NonNullable<Upload['handlers']>[number]
 
+/** The length of a file served whole, for the REST gate to send as Content-Length. */
+export const FILE_LENGTH_HEADER = 'X-Hub-File-Length'
+
 export const PUBLIC_FILE_CACHE = `public, max-age=${PUBLIC_FILE_MAX_AGE_S}`
 const PRIVATE_FILE_CACHE = 'private, no-cache'
 
@@ -63,6 +66,9 @@ const serve = async (
   }
   headers.set('Content-Type', (await fileTypeFromFile(file))?.mime ?? 'application/octet-stream')
   headers.set('Content-Length', String(stats.size))
+  // Next drops a route's Content-Length (it may have decoded the body); the hub's REST gate
+  // (src/http/restGate.ts) puts it back from this header, which it removes.
+  headers.set(FILE_LENGTH_HEADER, String(stats.size))
   const body =
     method === 'HEAD'
       ? null

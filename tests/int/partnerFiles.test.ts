@@ -2,12 +2,13 @@
 // partner API with absolute URLs that serve the bytes with cache headers; image sizes made on
 // upload; page counts read from PDFs; never a file of a draft; the same few SQL statements.
 import type { Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { PUBLIC_FILE_CACHE } from '../../src/uploads/cacheHeaders'
 import { mp3, pdf, png } from '../helpers/files'
 import { hub, restResponse, unique } from '../helpers/hub'
 import { partnerApi } from '../helpers/partner'
+import { type RunningServer, startServer } from '../helpers/servers'
 
 let payload: Payload
 const { post } = partnerApi()
@@ -247,5 +248,37 @@ describe('files and covers for partners', () => {
     }
     expect(counts[0]).toBe(counts[2])
     expect(counts[2]).toBeLessThanOrEqual(3)
+  })
+})
+
+describe('files over HTTP, through the hub’s server', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer('prod', {
+      databaseUrl: inject('databaseUrl'),
+      payloadSecret: inject('payloadSecret'),
+    })
+  }, 120_000)
+  afterAll(() => server?.stop())
+
+  it('sends each file with its Content-Length, asked for compression or not, to GET and HEAD', async () => {
+    const { body } = await post(`{ resource(slug: "${published.slug}") {
+      files { url size } cover { url size sizes { url size } } } }`)
+    const { files, cover } = body.data.resource
+    for (const file of [files[0], cover, cover.sizes[0]]) {
+      const address = new URL(new URL(file.url).pathname, server.base)
+      for (const headers of [{}, { 'Accept-Encoding': 'gzip, deflate, br' }] as Record<
+        string,
+        string
+      >[]) {
+        const response = await fetch(address, { headers })
+        expect(response.status, address.pathname).toBe(200)
+        expect(response.headers.get('content-length'), address.pathname).toBe(String(file.size))
+        expect((await response.arrayBuffer()).byteLength).toBe(file.size)
+      }
+      const head = await fetch(address, { method: 'HEAD' })
+      expect(head.status, `HEAD ${address.pathname}`).toBe(200)
+      expect(head.headers.get('content-length'), `HEAD ${address.pathname}`).toBe(String(file.size))
+    }
   })
 })
