@@ -55,8 +55,10 @@ const tooLarge = (res: ServerResponse, limit: number) =>
   )
 
 /**
- * The body; `null` past the limit (read on, and dropped, up to DRAIN_BYTES, then left unread: the
- * 413 closes the connection); `undefined` if the client went away first.
+ * The body; `null` past the limit (read on, and dropped, for up to DRAIN_BYTES more, so that a
+ * client still sending, such as an editor's browser with a 60 MB file, reads the 413 rather than a
+ * cut connection; beyond that it is left unread and the 413 closes the connection); `undefined` if
+ * the client went away first.
  */
 const readWithin = (req: IncomingMessage, limit: number) =>
   new Promise<Buffer | null | undefined>((resolve) => {
@@ -64,7 +66,7 @@ const readWithin = (req: IncomingMessage, limit: number) =>
     let size = 0
     const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > Math.max(limit, DRAIN_BYTES)) {
+      if (size > limit + DRAIN_BYTES) {
         req.off('data', onData)
         req.pause()
         resolve(null)
@@ -130,7 +132,7 @@ export const gateRest = async (
   if (READS.has(req.method ?? '')) return pass(req)
 
   const limit = isUpload(req, segments) ? UPLOAD_LIMIT : JSON_LIMIT
-  if (Number(req.headers['content-length']) > Math.max(limit, DRAIN_BYTES)) {
+  if (Number(req.headers['content-length']) > limit + DRAIN_BYTES) {
     return tooLarge(res, limit)
   }
   const body = await readWithin(req, limit)
