@@ -101,6 +101,8 @@ export type Bundle = {
   builtAt: Date
   /** The sync token it ends with. */
   token: string
+  /** What it holds (locale, fallback, records), apart from when it was made and its token. */
+  contentKey: string
 }
 
 /** Runs one of the hub's own queries (graphql/server.ts `trusted`). */
@@ -125,9 +127,13 @@ export const buildBundle = async (run: Run, locale: Locale): Promise<Bundle> => 
     if (!answer.data.sync.hasMore) break
   }
   const builtAt = new Date()
+  const fallback = locale === 'en' ? [] : ['en']
+  const contentKey = createHash('sha256')
+    .update(JSON.stringify({ locale, fallback, records }))
+    .digest('base64url')
   const json = JSON.stringify({
     locale,
-    fallback: locale === 'en' ? [] : ['en'],
+    fallback,
     generatedAt: builtAt.toISOString(),
     // Pass to `sync(token:)` (with the same locale chain) for what changed since.
     token,
@@ -135,7 +141,7 @@ export const buildBundle = async (run: Run, locale: Locale): Promise<Bundle> => 
   })
   const body = await gzipAsync(json, { level: 9 })
   const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
-  return { body, etag, records: records.length, builtAt, token: token! }
+  return { body, etag, records: records.length, builtAt, token: token!, contentKey }
 }
 
 const FILE = /^\/bundle\/([a-z]{2})\.json\.gz$/
@@ -202,14 +208,19 @@ export const createBundles = (run: Run, heldBack: HeldBack, debounceMs = BUNDLE_
     return next
   }
 
-  const rebuild = (locale: Locale) => {
-    const next = build(locale)
-    // The old bundle is served until the new one is ready; a failed build keeps the old one.
-    next.then(
-      () => built.set(locale, next),
-      (error: unknown) => console.error(`Bundle (${locale}) was not rebuilt:`, error),
-    )
-    return next
+  const rebuild = async (locale: Locale) => {
+    const current = built.get(locale)
+    try {
+      // The old bundle is served until the new one is ready; a failed build keeps the old one.
+      const fresh = await build(locale)
+      const kept = await current?.catch(() => undefined)
+      // Built again with the same records: the bundle served stays the same bytes (its ETag and
+      // Last-Modified too, so caches and partners are not sent it again); its older token is
+      // still a consistent place to sync from.
+      if (kept?.contentKey !== fresh.contentKey) built.set(locale, Promise.resolve(fresh))
+    } catch (error) {
+      console.error(`Bundle (${locale}) was not rebuilt:`, error)
+    }
   }
 
   const bundle = (locale: Locale) => {
@@ -225,7 +236,7 @@ export const createBundles = (run: Run, heldBack: HeldBack, debounceMs = BUNDLE_
   const changed = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
-      for (const locale of built.keys()) rebuild(locale)
+      for (const locale of built.keys()) void rebuild(locale)
     }, debounceMs)
     timer.unref()
   }
