@@ -31,6 +31,7 @@ import { Webhooks } from './collections/Webhooks'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { recordChangesOf } from './src/changes/record'
 import { addChangeLog } from './src/changes/table'
+import { addSigningKeys } from './src/db/signingKeysTable'
 import { addTextChanges } from './src/freshness/table'
 import { addReadIndexes } from './src/db/indexes'
 import { survivePoolErrors } from './src/db/outage'
@@ -115,7 +116,7 @@ export default buildConfig({
     },
     push: env.PAYLOAD_DB_PUSH === 'true',
     migrationDir: path.resolve(dirname, 'src/migrations'),
-    afterSchemaInit: [addReadIndexes, addChangeLog, addTextChanges],
+    afterSchemaInit: [addReadIndexes, addChangeLog, addTextChanges, addSigningKeys],
   }),
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   // Image sizes for covers (collections/Media.ts).

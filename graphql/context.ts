@@ -5,7 +5,8 @@ import type pg from 'pg'
 
 import { env } from '../src/env'
 import type { PublicFilters } from '../src/access/publicRules'
-import { requestSql, type Sql } from './db'
+import { signingKey } from '../src/db/signingKeys'
+import { partnerPool, requestSql, type Sql } from './db'
 import { createLoaders, type Loaders } from './loaders'
 import { chainFromAcceptLanguage, type Locale } from '../src/localeChain'
 import { chainFromDirective } from './locale'
@@ -27,6 +28,8 @@ export type PartnerContext = {
   chain: (info: GraphQLResolveInfo) => Locale[]
   /** The request's `X-Preview-Token` (graphql/preview), read only by `Query.preview`. */
   previewToken: string | null
+  /** The key sync tokens are signed with, shared by every process through the database. */
+  tokenKey: () => Promise<Buffer>
 }
 
 export const createContext = (
@@ -49,6 +52,7 @@ export const createContext = (
     },
     cacheable: () => cacheable,
     previewToken: request.headers.get('x-preview-token'),
+    tokenKey: () => signingKey(pool ?? partnerPool(), 'sync-token'),
     chain: (info) => {
       let chain = chains.get(info.operation)
       if (!chain) chains.set(info.operation, (chain = chainFromDirective(info) ?? fromHeader))

@@ -27,6 +27,7 @@ import { EXAMPLE_QUERIES } from './examples'
 import { useCacheTags } from './cacheTags'
 import { createBundles } from './bundle'
 import { decodeToken } from './schema/sync/token'
+import { signingKey } from '../src/db/signingKeys'
 import { changedSince } from './sql/sync'
 import { partnerPool, requestSql } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from '../src/changes/listener'
@@ -487,7 +488,11 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
   // The offline bundles (graphql/bundle.ts), renewed after changes.
   const bundles = createBundles(
     trusted,
-    (token) => changedSince(requestSql(options.pool), decodeToken(token).from),
+    async (token) =>
+      changedSince(
+        requestSql(options.pool),
+        decodeToken(await signingKey(options.pool ?? partnerPool(), 'sync-token'), token).from,
+      ),
     options.bundleDebounceMs,
   )
   onChange(bundles.changed)

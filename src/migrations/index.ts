@@ -9,6 +9,7 @@ import * as migration_20261126_204602_newsletter_images from './20261126_204602_
 import * as migration_20261206_002835_users_content_locale from './20261206_002835_users_content_locale';
 import * as migration_20261206_004006_event_start_convention from './20261206_004006_event_start_convention';
 import * as migration_20261206_004934_event_ends from './20261206_004934_event_ends';
+import * as migration_20261206_112826_signing_keys from './20261206_112826_signing_keys';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261206_004934_event_ends.up,
     down: migration_20261206_004934_event_ends.down,
-    name: '20261206_004934_event_ends'
+    name: '20261206_004934_event_ends',
+  },
+  {
+    up: migration_20261206_112826_signing_keys.up,
+    down: migration_20261206_112826_signing_keys.down,
+    name: '20261206_112826_signing_keys'
   },
 ];

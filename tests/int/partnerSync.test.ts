@@ -1,6 +1,7 @@
 // Delta sync as a partner's nightly job uses it: an initial sync of everything published, then
 // tokens that return only what changed (records whole, tombstones for what went), each record once,
 // nothing missed while editors publish, whatever order their transactions commit in.
+import { createHmac } from 'node:crypto'
 import pg from 'pg'
 import { createLocalReq, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -80,10 +81,10 @@ const syncUntil = (token: string, done: (sync: Awaited<ReturnType<typeof syncAll
  * An initial sync that holds `ids`, asked again until it does: their changes are then below its
  * horizon, so no delta from its token carries them again.
  */
-const initialWith = async (ids: number[]) => {
+const initialWith = async (ids: number[], locale = 'EN') => {
   const holds = (sync: Awaited<ReturnType<typeof syncAll>>) =>
     ids.every((id) => sync.upserts.some((r) => r.id === globalId('Resource', id)))
-  const sync = await pollUntil(() => syncAll(), holds)
+  const sync = await pollUntil(() => syncAll(undefined, 100, locale), holds)
   expect(holds(sync)).toBe(true)
   return sync
 }
@@ -294,7 +295,8 @@ describe('delta sync', () => {
 
   it('follows the locale chain: changes to texts outside it are left out', async () => {
     const id = await resource('published')
-    const start = await initialWith([id])
+    const arabicStart = await initialWith([id], 'AR')
+    const frenchStart = await initialWith([id], 'FR')
     await payload.update({
       collection: 'resources',
       id,
@@ -304,14 +306,14 @@ describe('delta sync', () => {
     // Arabic first, asked again until the change is there (another file's open transaction may
     // hold it back); a French delta over the same span must then leave it out.
     const arabic = await pollUntil(
-      () => syncAll(start.token, 100, 'AR'),
+      () => syncAll(arabicStart.token, 100, 'AR'),
       (sync) => sync.upserts.some((r) => r.id === globalId('Resource', id)),
     )
     expect(arabic.upserts.find((r) => r.id === globalId('Resource', id))?.title).toEqual({
       text: 'إرشادات',
       locale: 'AR',
     })
-    const french = await syncAll(start.token, 100, 'FR')
+    const french = await syncAll(frenchStart.token, 100, 'FR')
     expect(french.upserts.map((r) => r.id)).not.toContain(globalId('Resource', id))
   })
 
@@ -327,22 +329,38 @@ describe('delta sync', () => {
     }
   })
 
-  it('refuses bad, altered and foreign tokens with BAD_USER_INPUT', async () => {
+  it('refuses bad, altered, foreign and other-language tokens with BAD_USER_INPUT', async () => {
     const { token } = await page(undefined, 1)
-    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString())
-    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-    const cases: [string, RegExp][] = [
-      ['not-a-token', /is not a sync token of this API/],
-      [encode({ ...decoded, from: 'x' }), /is not a sync token of this API/],
-      [encode({ ...decoded, db: 'another-hub0' }), /was issued by another hub or database/],
+    const [body64, signature] = token.split('.') as [string, string]
+    const decoded = JSON.parse(Buffer.from(body64, 'base64url').toString())
+    // Signed as the hub signs, with the key its processes share: only the checks after it refuse.
+    const { rows } = await db.query<{ key: string }>(
+      `SELECT key FROM hub_signing_keys WHERE purpose = 'sync-token'`,
+    )
+    const key = Buffer.from(rows[0]!.key, 'hex')
+    const sign = (value: unknown) => {
+      const body = Buffer.from(JSON.stringify(value)).toString('base64url')
+      return `${body}.${createHmac('sha256', key).update(body).digest('base64url').slice(0, 22)}`
+    }
+    const unsigned = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    const cases: [string, string, RegExp][] = [
+      ['EN', 'not-a-token', /is not a sync token of this API/],
+      ['EN', sign({ ...decoded, from: 'x' }), /is not a sync token of this API/],
+      // Its position lowered, its signature kept: altered.
+      ['EN', `${unsigned({ ...decoded, from: '1' })}.${signature}`, /or was altered/],
+      ['EN', unsigned(decoded), /or was altered/],
+      ['EN', sign({ ...decoded, db: 'another-hub0' }), /was issued by another hub or database/],
       [
-        encode({ v: 1, db: decoded.db, phase: 'delta', from: '999999999999' }),
+        'EN',
+        sign({ v: 2, db: decoded.db, loc: 'en', phase: 'delta', from: '999999999999' }),
         /points past the last change/,
       ],
-      ['a'.repeat(5000), /is not a sync token/],
+      // Made under English alone, read under French then English.
+      ['FR', token, /was made under the locale chain EN, and this sync asks for FR → EN/],
+      ['EN', 'a'.repeat(5000), /is not a sync token/],
     ]
-    for (const [bad, message] of cases) {
-      const { status, body } = await post(SYNC(), { token: bad })
+    for (const [locale, bad, message] of cases) {
+      const { status, body } = await post(SYNC(locale), { token: bad })
       expect(status).toBe(200)
       expect(body.errors?.[0]?.message).toMatch(message)
       expect(body.errors?.[0]?.extensions).toMatchObject({

@@ -1,9 +1,12 @@
 // Sync tokens: where a sync stands (initial listing or a window of the change log, and the last
-// record given) and a tag of the database that made it, base64url JSON checked field by field.
+// record given), its locale chain and a tag of the database that made it: base64url JSON checked
+// field by field, signed with the hub's key.
 import { GraphQLError } from 'graphql'
+import { createHmac, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import {
+  checkChain,
   databaseTag,
   decodeToken,
   encodeToken,
@@ -12,14 +15,23 @@ import {
 import { SYNC_KINDS } from '../../graphql/sql/sync'
 
 const SYSTEM = '7412345678901234567/hub'
+const KEY = randomBytes(32)
+const CHAIN = ['fr', 'en']
 const MESSAGE =
-  'token: is not a sync token of this API: pass the `token` a sync returned. Start again without a token to sync from scratch.'
+  'token: is not a sync token of this API, or was altered: pass the `token` a sync returned, as it is. Start again without a token to sync from scratch.'
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+/** A token as the hub would sign it, whatever it holds (to test the checks after the signature). */
+const signed = (value: unknown, key = KEY) => {
+  const body = b64(value)
+  return `${body}.${createHmac('sha256', key).update(body).digest('base64url').slice(0, 22)}`
+}
+const encode = (state: TokenState) => encodeToken(KEY, SYSTEM, CHAIN, state)
+const decode = (token: string) => decodeToken(KEY, token)
 
 const refusal = (token: string) => {
   try {
-    decodeToken(token)
+    decode(token)
     return undefined
   } catch (error) {
     return error as GraphQLError
@@ -41,10 +53,11 @@ describe('sync tokens', () => {
   const db = databaseTag(SYSTEM)
 
   it('read back an initial sync’s position with the database that made it', () => {
-    const token = encodeToken(SYSTEM, { phase: 'initial', from: '1234', after: [0, 17] })
-    expect(decodeToken(token)).toEqual({
-      v: 1,
+    const token = encode({ phase: 'initial', from: '1234', after: [0, 17] })
+    expect(decode(token)).toEqual({
+      v: 2,
       db,
+      loc: 'fr,en',
       phase: 'initial',
       from: '1234',
       after: [0, 17],
@@ -53,10 +66,11 @@ describe('sync tokens', () => {
 
   it('read back a delta’s window, with and without its end and position', () => {
     const window: TokenState = { phase: 'delta', from: '100', to: '250', after: [2, 9] }
-    expect(decodeToken(encodeToken(SYSTEM, window))).toEqual({ v: 1, db, ...window })
-    expect(decodeToken(encodeToken(SYSTEM, { phase: 'delta', from: '100' }))).toEqual({
-      v: 1,
+    expect(decode(encode(window))).toEqual({ v: 2, db, loc: 'fr,en', ...window })
+    expect(decode(encode({ phase: 'delta', from: '100' }))).toEqual({
+      v: 2,
       db,
+      loc: 'fr,en',
       phase: 'delta',
       from: '100',
     })
@@ -64,14 +78,12 @@ describe('sync tokens', () => {
 
   it('carry transaction ids of up to 19 digits as text, beyond a double’s precision', () => {
     const from = '9223372036854775807'
-    expect(decodeToken(encodeToken(SYSTEM, { phase: 'delta', from, to: from })).from).toBe(from)
+    expect(decode(encode({ phase: 'delta', from, to: from })).from).toBe(from)
   })
 
   it('accept every sync kind’s index and the largest record id', () => {
     const after = [SYNC_KINDS.length - 1, 2 ** 31 - 1] as [number, number]
-    expect(decodeToken(encodeToken(SYSTEM, { phase: 'initial', from: '1', after })).after).toEqual(
-      after,
-    )
+    expect(decode(encode({ phase: 'initial', from: '1', after })).after).toEqual(after)
   })
 
   it.each([
@@ -86,15 +98,33 @@ describe('sync tokens', () => {
     ['an unknown phase', { phase: 'final', from: '1' }],
     ['an initial sync without its position', { phase: 'initial', from: '1' }],
   ])('are refused with %s', (_, state) => {
-    const error = refusal(b64({ v: 1, db, ...state }))
+    const error = refusal(signed({ v: 2, db, loc: 'en', ...state }))
     expect(error?.message).toBe(MESSAGE)
     expect(error?.extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'token' })
   })
 
-  it('are refused in another version, or without the database', () => {
-    expect(refusal(b64({ v: 2, db, phase: 'delta', from: '1' }))).toBeDefined()
-    expect(refusal(b64({ v: 1, phase: 'delta', from: '1' }))).toBeDefined()
-    expect(refusal(b64({ v: 1, db, phase: 'delta', from: '1' }))).toBeUndefined()
+  it('are refused in another version, or without the database or locale chain', () => {
+    expect(refusal(signed({ v: 2, db, loc: 'en', phase: 'delta', from: '1' }))).toBeUndefined()
+    expect(refusal(signed({ v: 1, db, loc: 'en', phase: 'delta', from: '1' }))).toBeDefined()
+    expect(refusal(signed({ v: 2, loc: 'en', phase: 'delta', from: '1' }))).toBeDefined()
+    expect(refusal(signed({ v: 2, db, phase: 'delta', from: '1' }))).toBeDefined()
+    expect(refusal(signed({ v: 2, db, loc: 'EN;x', phase: 'delta', from: '1' }))).toBeDefined()
+  })
+
+  it('are refused once altered, unsigned, or signed with another key', () => {
+    const token = encode({ phase: 'delta', from: '500', to: '900', after: [3, 40] })
+    const [body, signature] = token.split('.') as [string, string]
+    const lowered = b64({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), from: '1' })
+    expect(refusal(`${lowered}.${signature}`)?.message).toBe(MESSAGE)
+    expect(refusal(body)?.message).toBe(MESSAGE)
+    expect(
+      refusal(`${body}.${signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}`),
+    ).toBeDefined()
+    expect(refusal(`${body}.${signature}.x`)).toBeDefined()
+    expect(
+      refusal(signed(JSON.parse(Buffer.from(body, 'base64url').toString()), randomBytes(32))),
+    ).toBeDefined()
+    expect(refusal(token)).toBeUndefined()
   })
 
   it.each([
@@ -102,8 +132,26 @@ describe('sync tokens', () => {
     ['not base64 JSON', 'hello'],
     ['JSON null', b64(null)],
     ['a global id', 'UmVzb3VyY2U6MTI'],
-    ['over 500 characters', b64({ v: 1, db, phase: 'delta', from: '1', pad: 'x'.repeat(400) })],
+    [
+      'over 600 characters',
+      signed({ v: 2, db, loc: 'en', phase: 'delta', from: '1', pad: 'x'.repeat(500) }),
+    ],
   ])('are refused when %s', (_, token) => {
     expect(refusal(token)?.message).toBe(MESSAGE)
+  })
+})
+
+describe('a token’s locale chain', () => {
+  const token = decodeToken(
+    KEY,
+    encodeToken(KEY, SYSTEM, ['fr', 'en'], { phase: 'delta', from: '7' }),
+  )
+
+  it('is the chain its sync asks for, or the token is refused saying both', () => {
+    expect(() => checkChain(token, ['fr', 'en'])).not.toThrow()
+    expect(() => checkChain(token, ['en'])).toThrow(
+      'token: was made under the locale chain FR → EN, and this sync asks for EN: keep the language a sync began with (its @inContext or Accept-Language). Start again without a token to sync from scratch.',
+    )
+    expect(() => checkChain(token, ['es', 'en'])).toThrow(/asks for ES → EN/)
   })
 })

@@ -17,7 +17,14 @@ import {
   type SyncRead,
 } from '../../sql/sync'
 import { typeOfRecord } from '../shared'
-import { badToken, databaseTag, decodeToken, encodeToken, type TokenState } from './token'
+import {
+  badToken,
+  checkChain,
+  databaseTag,
+  decodeToken,
+  encodeToken,
+  type TokenState,
+} from './token'
 
 /** Each kind's GraphQL type, and the qualifier of its global id (terms share one type). */
 const TYPE_OF: Record<SyncKind, { type: NodeType; qualifier?: string }> = {
@@ -55,7 +62,9 @@ export const syncResolvers: Resolvers = {
       ctx.noStore()
       const first = parseArg('first', syncFirst, args.first ?? 100)
       const chain = ctx.chain(info)
-      const token = args.token ? decodeToken(args.token) : undefined
+      const key = await ctx.tokenKey()
+      const token = args.token ? decodeToken(key, args.token) : undefined
+      if (token) checkChain(token, chain)
       const checkOrigin = (read: SyncRead, needed?: string) => {
         if (token && token.db !== databaseTag(read.system)) {
           throw badToken('was issued by another hub or database.')
@@ -116,7 +125,7 @@ export const syncResolvers: Resolvers = {
         upserts: [],
         tombstones: [],
         hasMore: next.phase === 'initial' || next.after !== undefined,
-        token: encodeToken(system, next),
+        token: encodeToken(key, system, chain, next),
       }
       records.forEach((record, i) => {
         if (record) page.upserts.push(record as Record<string, unknown>)
