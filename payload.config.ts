@@ -28,10 +28,12 @@ import { Translations } from './collections/Translations'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
+import { Partners } from './collections/Partners'
+import { ApiKeys } from './collections/ApiKeys'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { recordChangesOf } from './src/changes/record'
 import { addChangeLog } from './src/changes/table'
-import { addSigningKeys } from './src/db/signingKeysTable'
+import { addSharedTables } from './src/db/sharedTables'
 import { addTextChanges } from './src/freshness/table'
 import { addReadIndexes } from './src/db/indexes'
 import { survivePoolErrors } from './src/db/outage'
@@ -83,6 +85,8 @@ export default buildConfig({
     Users,
     Webhooks,
     WebhookDeliveries,
+    Partners,
+    ApiKeys,
   ]
     .map(withHubRules)
     .map(recordChangesOf),
@@ -116,7 +120,7 @@ export default buildConfig({
     },
     push: env.PAYLOAD_DB_PUSH === 'true',
     migrationDir: path.resolve(dirname, 'src/migrations'),
-    afterSchemaInit: [addReadIndexes, addChangeLog, addTextChanges, addSigningKeys],
+    afterSchemaInit: [addReadIndexes, addChangeLog, addTextChanges, addSharedTables],
   }),
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
   // Image sizes for covers (collections/Media.ts).

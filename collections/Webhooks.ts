@@ -10,14 +10,13 @@
 import type {
   CollectionAfterChangeHook,
   CollectionConfig,
-  FieldAccess,
   FieldHook,
   TextFieldSingleValidation,
 } from 'payload'
 
-import { hasRole } from '../src/access/roles'
-import { adminsOnly, adminsOnlyField } from '../src/access/rules'
+import { adminsOnly, nobodyField } from '../src/access/rules'
 import { env } from '../src/env'
+import { shownOnceField } from '../src/fields/shownOnce'
 import { LOCALES } from '../src/locales'
 import { checkWebhookUrl } from '../src/webhooks/addresses'
 import { WEBHOOK_COLLECTIONS, WEBHOOK_OPERATIONS } from '../src/webhooks/events'
@@ -30,12 +29,6 @@ import {
 
 /** Where the secret made for a create waits for the answer to that create (same request). */
 const SHOWN_ONCE = 'webhookSigningSecretShownOnce'
-
-/** Readable by an admin only before the webhook exists: on the create form, never on a document. */
-const readableBeforeCreation: FieldAccess = ({ req, doc, id }) =>
-  hasRole(req.user, 'admin') && id === undefined && !doc?.id
-
-const nobodyField: FieldAccess = () => false
 
 /** On create: the secret offered on the form (or a new one), sealed. Afterwards: unchanged. */
 const sealOnCreate: FieldHook = ({ value, operation, originalDoc, req }) => {
@@ -148,18 +141,13 @@ export const Webhooks: CollectionConfig = {
       defaultValue: true,
       admin: { description: 'Only active webhooks get deliveries.' },
     },
-    {
+    shownOnceField({
       name: 'signingSecret',
-      type: 'text',
       label: 'Signing secret',
-      defaultValue: generateSigningSecret,
-      access: { read: readableBeforeCreation, create: adminsOnlyField, update: nobodyField },
-      hooks: { beforeChange: [sealOnCreate] },
-      admin: {
-        readOnly: true,
-        description:
-          'Copy it now and give it to the partner: it will not be shown again once the webhook is saved. Receivers verify each request with it (any Standard Webhooks library).',
-      },
-    },
+      generate: generateSigningSecret,
+      store: sealOnCreate,
+      description:
+        'Copy it now and give it to the partner: it will not be shown again once the webhook is saved. Receivers verify each request with it (any Standard Webhooks library).',
+    }),
   ],
 }

@@ -10,6 +10,7 @@ import { partnerPool, requestSql, type Sql } from './db'
 import { createLoaders, type Loaders } from './loaders'
 import { chainFromAcceptLanguage, type Locale } from '../src/localeChain'
 import { chainFromDirective } from './locale'
+import { callerOf, type Caller } from './keys'
 
 export type PartnerContext = {
   sql: Sql
@@ -28,6 +29,10 @@ export type PartnerContext = {
   chain: (info: GraphQLResolveInfo) => Locale[]
   /** The request's `X-Preview-Token` (graphql/preview), read only by `Query.preview`. */
   previewToken: string | null
+  /** Who asks: their address, and their partner's key if they sent one (graphql/keys.ts). */
+  caller?: Caller
+  /** The request's Accept-Language. */
+  acceptLanguage: string | null
   /** The key sync tokens are signed with, shared by every process through the database. */
   tokenKey: () => Promise<Buffer>
 }
@@ -52,6 +57,8 @@ export const createContext = (
     },
     cacheable: () => cacheable,
     previewToken: request.headers.get('x-preview-token'),
+    caller: callerOf.get(request),
+    acceptLanguage: request.headers.get('accept-language'),
     tokenKey: () => signingKey(pool ?? partnerPool(), 'sync-token'),
     chain: (info) => {
       let chain = chains.get(info.operation)

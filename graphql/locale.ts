@@ -1,5 +1,5 @@
 // The chain an operation asks for with @inContext (else the request's, src/localeChain.ts).
-import type { GraphQLResolveInfo, ValueNode } from 'graphql'
+import type { GraphQLResolveInfo, OperationDefinitionNode, ValueNode } from 'graphql'
 
 import { isLocale, type Locale } from '../src/localeChain'
 
@@ -12,12 +12,19 @@ const valueOf = (node: ValueNode, variables: Record<string, unknown>): unknown =
 }
 
 /** The chain an operation asks for with @inContext, if it does. */
-export const chainFromDirective = (info: GraphQLResolveInfo): Locale[] | undefined => {
-  const directive = info.operation.directives?.find((d) => d.name.value === 'inContext')
+export const chainFromDirective = (info: GraphQLResolveInfo): Locale[] | undefined =>
+  chainOfOperation(info.operation, info.variableValues)
+
+/** The same, before execution: from the operation and its variables. */
+export const chainOfOperation = (
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+): Locale[] | undefined => {
+  const directive = operation.directives?.find((d) => d.name.value === 'inContext')
   if (!directive) return undefined
   const arg = (name: string) => {
     const node = directive.arguments?.find((a) => a.name.value === name)
-    return node ? valueOf(node.value, info.variableValues) : undefined
+    return node ? valueOf(node.value, variables) : undefined
   }
   const locale = String(arg('locale')).toLowerCase() as Locale
   const fallback = arg('fallback') as string[] | null | undefined

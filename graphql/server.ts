@@ -28,6 +28,9 @@ import { useCacheTags } from './cacheTags'
 import { createBundles } from './bundle'
 import { decodeToken } from './schema/sync/token'
 import { signingKey } from '../src/db/signingKeys'
+import { counterPool } from '../src/db/rateLimits'
+import { callerOf, createKeyCheck } from './keys'
+import { useKeyScopes } from './scopes'
 import { changedSince } from './sql/sync'
 import { partnerPool, requestSql } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from '../src/changes/listener'
@@ -214,6 +217,8 @@ export type PartnerOptions = {
    * route handler's Content-Encoding header (the body would arrive compressed but unlabelled).
    */
   compress?: boolean
+  /** Where counters shared by every process are kept (default: a small pool on DATABASE_URL). */
+  counterPool?: pg.Pool
   /** What anonymous readers may see, instead of graphql/generated/public-rules.json (tests). */
   publicFilters?: PublicFilters
   /**
@@ -341,8 +346,14 @@ const persistedOperations = () =>
 const responseCache = (cache: NonNullable<ReturnType<typeof responseCacheFor>>) =>
   useResponseCache({
     cache,
-    // Answers are public; they differ only by the language asked for.
-    session: (request) => request.headers.get('accept-language') ?? '',
+    // Answers are public; they differ only by the language asked for. A key limited to some
+    // languages or parts has answers of its own: a cached answer is served before its scopes
+    // could be checked (graphql/scopes.ts checks them when an operation runs).
+    session: (request) => {
+      const key = callerOf.get(request)?.key
+      const limited = key && (key.languages.length || key.areas.length) ? ` ${key.keyId}` : ''
+      return `${request.headers.get('accept-language') ?? ''}${limited}`
+    },
     // Never a preview's answer (graphql/preview), in or out.
     enabled: (request) => !request.headers.has('x-preview-token'),
     ttl: RESPONSE_CACHE_TTL_MS,
@@ -363,6 +374,8 @@ const partnerPlugins = (
   useQueryShapeLimits(),
   useAutomaticPersistedQueries(),
   persistedOperations(),
+  // Before the planner and the response cache, either of which may answer without executing.
+  useKeyScopes(),
   useCacheTags(),
   // Before the response cache, whose own execute (adding the type and id of every record, to
   // tag what it stores) must call this one: planned answers are cached like any other.
@@ -472,14 +485,26 @@ const withContentEtag = async (request: Request, response: Response): Promise<Re
 /** The partner API behind its request guard: what the Next route and `start:api` serve. */
 export const createPartnerHandler = (options: PartnerOptions = {}) => {
   const { yoga, close, onChange, trusted } = createPartnerYoga(options)
+  const checkKey = createKeyCheck(
+    () => options.pool ?? partnerPool(),
+    () => options.counterPool ?? counterPool(),
+  )
   const graphql = async (request: Request): Promise<Response> => {
     try {
       // Rebuilt with yoga's own Request class, which reads the Buffer body without a web stream.
       const guarded = await guardRequest(request, yoga.fetchAPI.Request)
-      return guarded instanceof Response
-        ? guarded
-        : await withContentEtag(guarded, await yoga.fetch(guarded))
+      if (guarded instanceof Response) return guarded
+      const caller = await checkKey(guarded)
+      if (caller instanceof Response) return caller
+      callerOf.set(guarded, caller)
+      return await withContentEtag(guarded, await yoga.fetch(guarded))
     } catch (error) {
+      // The key check reads the database before yoga does.
+      if (isDatabaseUnavailable(error)) {
+        return refusal(503, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE, {
+          'Retry-After': String(RETRY_AFTER_SECONDS),
+        })
+      }
       // Whatever slipped past yoga's own handling: logged here, never shown (no stack, no path).
       console.error('Partner API: unexpected error', error)
       return refusal(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.')

@@ -6,6 +6,8 @@ import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
 
 import { checkEnv } from '../src/env'
+import { recordPeer } from '../src/auth/clientAddress'
+import { closeCounterPool } from '../src/db/rateLimits'
 import { createHealth } from '../src/ops/health'
 import { trackConnections } from '../src/http/connections'
 import { refuseMalformed } from '../src/http/gate'
@@ -31,6 +33,8 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS'])
 const server = createServer((req, res) =>
   serveLogged(req, res, () => {
     if (refuseMalformed(req, res, METHODS) || health.serve(req, res)) return
+    // Budgets count per client address, taken from the right of X-Forwarded-For.
+    recordPeer(req)
     void adapter(req, res)
   }),
 )
@@ -52,7 +56,7 @@ const stop = (signal: NodeJS.Signals) => {
   server.close(
     () =>
       void Promise.race([
-        Promise.all([closePartnerPool(), health.close(), close()]),
+        Promise.all([closePartnerPool(), closeCounterPool(), health.close(), close()]),
         sleep(5000),
       ]).then(exit),
   )

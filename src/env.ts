@@ -119,9 +119,9 @@ export const VARIABLES = {
       .default('0')
       .transform(Number),
     about:
-      'How many reverse proxies in front of the hub append to X-Forwarded-For: the sign-in throttle takes the client’s address that many entries from the right (0: the real peer).',
+      'How many reverse proxies in front of the hub or partner API append to X-Forwarded-For: the sign-in throttle and the partner API’s counters take the client’s address that many entries from the right (0: the real peer).',
     fix: 'set it to the number of proxies in front of the hub (0, 1, 2…)',
-    readBy: ['hub'],
+    readBy: BOTH,
     example: '1',
   }),
   PAYLOAD_DB_PUSH: variable({

@@ -84,13 +84,19 @@ export interface Config {
     users: User;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    partners: Partner;
+    'api-keys': ApiKey;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    partners: {
+      keys: 'api-keys';
+    };
+  };
   collectionsSelect: {
     'working-groups': WorkingGroupsSelect<false> | WorkingGroupsSelect<true>;
     resources: ResourcesSelect<false> | ResourcesSelect<true>;
@@ -109,6 +115,8 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    partners: PartnersSelect<false> | PartnersSelect<true>;
+    'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -4174,6 +4182,76 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Organisations that read the partner API with their own keys. Anyone may read it without a key, within the anonymous budget.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners".
+ */
+export interface Partner {
+  id: number;
+  organisation: string;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  /**
+   * What they build with the API, agreements, who to ask. Admins only.
+   */
+  notes?: string | null;
+  keys?: {
+    docs?: (number | ApiKey)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Keys partners send in the header “Authorization: Bearer <key>”. The key is shown only on the create form and in the answer to a create.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys".
+ */
+export interface ApiKey {
+  id: number;
+  partner: number | Partner;
+  /**
+   * What the key is for, e.g. “Website, production”.
+   */
+  label: string;
+  /**
+   * Copy it now and give it to the partner: it will not be shown again once the key is saved.
+   */
+  key?: string | null;
+  /**
+   * The public part of the key (akh_<id>_…), to tell keys apart.
+   */
+  keyId?: string | null;
+  expiresAt: string;
+  tier: 'standard' | 'extended' | 'alliance';
+  /**
+   * Empty: every language. Otherwise a query asking first for another language is refused.
+   */
+  languages?: ('en' | 'fr' | 'es' | 'ar')[] | null;
+  /**
+   * Empty: the whole API. Otherwise only these parts (and the taxonomies); sync, node and preview read every part, so they need an unrestricted key.
+   */
+  areas?: ('library' | 'groups' | 'webinars' | 'newsletters' | 'news' | 'standards')[] | null;
+  /**
+   * Rotation: the partner’s key this one takes over from.
+   */
+  replaces?: (number | null) | ApiKey;
+  /**
+   * How long the replaced key keeps working.
+   */
+  overlapDays?: number | null;
+  /**
+   * Refused everywhere within a second of saving. Final.
+   */
+  revoked?: boolean | null;
+  revokedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -4356,6 +4434,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'webhook-deliveries';
         value: number | WebhookDelivery;
+      } | null)
+    | ({
+        relationTo: 'partners';
+        value: number | Partner;
+      } | null)
+    | ({
+        relationTo: 'api-keys';
+        value: number | ApiKey;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -4810,6 +4896,39 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   deliveredAt?: T;
   lockedUntil?: T;
   lockedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners_select".
+ */
+export interface PartnersSelect<T extends boolean = true> {
+  organisation?: T;
+  contactName?: T;
+  contactEmail?: T;
+  notes?: T;
+  keys?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys_select".
+ */
+export interface ApiKeysSelect<T extends boolean = true> {
+  partner?: T;
+  label?: T;
+  key?: T;
+  keyId?: T;
+  expiresAt?: T;
+  tier?: T;
+  languages?: T;
+  areas?: T;
+  replaces?: T;
+  overlapDays?: T;
+  revoked?: T;
+  revokedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

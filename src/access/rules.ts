@@ -11,6 +11,12 @@ export const signedInField: FieldAccess = ({ req: { user } }) => Boolean(user)
 export const adminsOnly: Access = ({ req: { user } }) => hasRole(user, 'admin')
 export const adminsOnlyField: FieldAccess = ({ req: { user } }) => hasRole(user, 'admin')
 
+export const nobodyField: FieldAccess = () => false
+
+/** A secret shown once: readable by an admin on the create form, never on a saved document. */
+export const readableBeforeCreation: FieldAccess = ({ req, doc, id }) =>
+  hasRole(req.user, 'admin') && id === undefined && !doc?.id
+
 export const adminsAndEditors: Access = ({ req: { user } }) => hasRole(user, 'admin', 'editor')
 
 /** Anonymous readers see published documents only; every signed-in user sees drafts too. */

@@ -6,7 +6,16 @@
 // appends its own peer's address in turn (nginx `$proxy_add_x_forwarded_for`), so the client is the
 // entry `trustedProxies` places from the right. Entries further left were written by the client
 // itself and prove nothing.
+import type { IncomingMessage } from 'node:http'
 import { isIP } from 'node:net'
+
+/** Appends the peer this server saw to X-Forwarded-For (the servers call it on every request). */
+export const recordPeer = (req: IncomingMessage) => {
+  const peer = req.socket.remoteAddress
+  if (!peer) return
+  const prior = [req.headers['x-forwarded-for'] ?? []].flat().join(', ')
+  req.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer
+}
 
 /** Requests that name no usable address share this one key. */
 export const UNKNOWN_CLIENT = 'unknown'

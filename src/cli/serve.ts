@@ -20,6 +20,8 @@ import { startJobRunner } from '../ops/jobs'
 import { trackConnections } from '../http/connections'
 import { refuseMalformed } from '../http/gate'
 import { gateRest, isRestPath } from '../http/restGate'
+import { recordPeer } from '../auth/clientAddress'
+import { closeCounterPool } from '../db/rateLimits'
 import { logEvent, serveLogged, whenOutputGone } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
 import { startCdnPurge } from '../ops/cdnPurge'
@@ -129,20 +131,16 @@ await app.prepare()
 const server = createServer((req, res) =>
   serveLogged(req, res, () => {
     if (refuseMalformed(req, res, METHODS) || health.serve(req, res)) return
+    // The sign-in throttle and the partner API's budgets count from the right of X-Forwarded-For
+    // (src/auth/clientAddress.ts): the last entry must be the peer this server saw, not whatever a
+    // client wrote (Next only fills the header in when it is missing).
+    recordPeer(req)
     // The partner API is answered here, before Next's router, which cost it a third of its
     // throughput; bundles too, which Next would send chunked, without Content-Length. The same
     // instance as Next's own /graphql and /bundle routes (one per process), which remain for
     // `next dev` and `next start` run directly.
     if (isPartnerPath(req.url)) return void partner(req, res)
     if (isSitePath(pathOf(req.url))) return void siteFor()(req, res)
-    // The sign-in throttle counts from the right of X-Forwarded-For (src/auth/clientAddress.ts): the
-    // last entry must be the peer this server saw, not whatever a client wrote (Next only fills the
-    // header in when it is missing).
-    const peer = req.socket.remoteAddress
-    if (peer) {
-      const prior = [req.headers['x-forwarded-for'] ?? []].flat().join(', ')
-      req.headers['x-forwarded-for'] = prior ? `${prior}, ${peer}` : peer
-    }
     // Payload's REST API and editors' GraphQL: through their gate (body limits, turns for saves).
     const path = pathOf(req.url)
     if (isRestPath(path))
@@ -190,6 +188,7 @@ const stop = (signal: NodeJS.Signals) => {
           webhooks?.stop(1500),
           cdnPurge?.close(),
           partnerApi?.close(),
+          closeCounterPool(),
           jobRunner?.stop(),
         ]),
         sleep(2000),

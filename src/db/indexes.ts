@@ -12,7 +12,8 @@ export const addReadIndexes: Hook = ({ schema, extendTable }) => {
   // Payload indexes its *_locales tables on (_locale, _parent_id) only, yet reads every locale of
   // a document by _parent_id alone: without this, each document costs a scan of the whole table.
   for (const [name, table] of Object.entries(schema.tables)) {
-    if (!name.endsWith('_locales')) continue
+    // (A select field named `…locales` has a table of that name too, without _parent_id.)
+    if (!name.endsWith('_locales') || !('_parentID' in table)) continue
     extendTable({
       table,
       extraConfig: (t) => ({ parentIdx: index(`${name}_parent_idx`.slice(0, 63)).on(t._parentID) }),

@@ -10,6 +10,8 @@ import * as migration_20261206_002835_users_content_locale from './20261206_0028
 import * as migration_20261206_004006_event_start_convention from './20261206_004006_event_start_convention';
 import * as migration_20261206_004934_event_ends from './20261206_004934_event_ends';
 import * as migration_20261206_112826_signing_keys from './20261206_112826_signing_keys';
+import * as migration_20261206_113640_partner_keys from './20261206_113640_partner_keys';
+import * as migration_20261206_113908_rate_limits from './20261206_113908_rate_limits';
 
 export const migrations = [
   {
@@ -70,6 +72,16 @@ export const migrations = [
   {
     up: migration_20261206_112826_signing_keys.up,
     down: migration_20261206_112826_signing_keys.down,
-    name: '20261206_112826_signing_keys'
+    name: '20261206_112826_signing_keys',
+  },
+  {
+    up: migration_20261206_113640_partner_keys.up,
+    down: migration_20261206_113640_partner_keys.down,
+    name: '20261206_113640_partner_keys',
+  },
+  {
+    up: migration_20261206_113908_rate_limits.up,
+    down: migration_20261206_113908_rate_limits.down,
+    name: '20261206_113908_rate_limits'
   },
 ];

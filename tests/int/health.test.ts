@@ -19,7 +19,8 @@ const LISTING = `{ resources(first: 20) { totalCount edges { node { slug title {
   topics { name { text } } publishers { name { text } } workingGroups { name { text } } } } } }`
 const EMAIL = 'someone.private@example.org'
 const COOKIE_SECRET = 'cookie-secret-value-5f1e'
-const BEARER_SECRET = 'bearer-secret-value-9c2d'
+// A partner's key in the shape the API takes, unknown to it (refused, and never logged).
+const BEARER_SECRET = `akh_0123456789ab_${'s'.repeat(39)}9c2d`
 const DB_PASSWORD = 'db-password-never-logged'
 
 type LogLine = Record<string, unknown> & { msg: string; level: string; time: string }
@@ -243,14 +244,17 @@ describe('on the test database', () => {
           server,
           `/graphql?query=${encodeURIComponent('{ __typename }')}&email=${encodeURIComponent(EMAIL)}`,
           {
-            headers: {
-              'X-Request-Id': requestId,
-              Cookie: `payload-token=${COOKIE_SECRET}`,
-              Authorization: `Bearer ${BEARER_SECRET}`,
-            },
+            headers: { 'X-Request-Id': requestId, Cookie: `payload-token=${COOKIE_SECRET}` },
           },
         )
         expect(answer.status).toBe(200)
+        const withKey = await get(server, '/graphql?query=%7B__typename%7D', {
+          headers: { 'X-Request-Id': `${requestId}-key`, Authorization: `Bearer ${BEARER_SECRET}` },
+        })
+        expect(withKey.status).toBe(401)
+        expect((await waitForLine(server, (l) => l.requestId === `${requestId}-key`)).status).toBe(
+          401,
+        )
         expect(answer.headers.get('x-request-id')).toBe(requestId)
         const line = await waitForLine(server, (l) => l.requestId === requestId)
         expect(line).toMatchObject({

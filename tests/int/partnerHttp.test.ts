@@ -132,12 +132,14 @@ describe('CORS and credentials', () => {
       collection: 'resources',
       data: { title: unique('Cookie draft') },
     })
-    const { body } = await post(
-      `{ resource(slug: "${draft.slug}") { slug } }`,
-      {},
-      { Cookie: `payload-token=${editor.token}`, Authorization: `JWT ${editor.token}` },
-    )
+    const query = `{ resource(slug: "${draft.slug}") { slug } }`
+    const { body } = await post(query, {}, { Cookie: `payload-token=${editor.token}` })
     expect(body.data.resource).toBeNull()
+    // The admin's token where a partner's key goes is no key: refused, and nothing read.
+    const withToken = await post(query, {}, { Authorization: `JWT ${editor.token}` })
+    expect(withToken.status).toBe(401)
+    expect(withToken.body.data).toBeUndefined()
+    expect(withToken.body.errors?.[0]?.message).toMatch(/must be `Bearer <API key>`/)
   })
 })
 

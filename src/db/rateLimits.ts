@@ -1,0 +1,45 @@
+// Counters every process of a hub shares, in PostgreSQL: rate-limiter-flexible's PostgreSQL store
+// on a table the migrations make (src/db/sharedTables.ts). They are written on the primary, so a
+// `start:api` reading a replica counts there too.
+import pg from 'pg'
+import { RateLimiterPostgres } from 'rate-limiter-flexible'
+
+import { survivePoolErrors } from './outage'
+import { env } from '../env'
+
+export const RATE_LIMITS_TABLE = 'hub_rate_limits'
+
+let primary: pg.Pool | undefined
+
+/** A small pool on the primary (DATABASE_URL), for counters only. */
+export const counterPool = (): pg.Pool => {
+  if (!primary) {
+    if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: counters need the database.')
+    primary = new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: 4,
+      connectionTimeoutMillis: 5000,
+    })
+    survivePoolErrors(primary, 'Counters')
+  }
+  return primary
+}
+
+export const closeCounterPool = async () => {
+  await primary?.end()
+  primary = undefined
+}
+
+export type CounterLimit = { name: string; points: number; seconds: number }
+
+/** A limiter counting in the shared table: `points` per `seconds` for each key. */
+export const sharedLimiter = (limit: CounterLimit, pool: pg.Pool = counterPool()) =>
+  new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: 'pool',
+    tableName: RATE_LIMITS_TABLE,
+    tableCreated: true,
+    keyPrefix: limit.name,
+    points: limit.points,
+    duration: limit.seconds,
+  })

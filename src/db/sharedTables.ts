@@ -1,0 +1,35 @@
+// Tables every process of a hub shares, in Payload's Drizzle schema so that migrations create them
+// (kept apart from their readers: the partner API alone reads them without loading Drizzle).
+import {
+  bigint,
+  integer,
+  pgTable,
+  timestamp,
+  varchar,
+} from '@payloadcms/db-postgres/drizzle/pg-core'
+import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
+
+import { SIGNING_KEYS_TABLE } from './signingKeys'
+import { RATE_LIMITS_TABLE } from './rateLimits'
+
+type Hook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
+
+/** Keys that sign what the hub hands out (src/db/signingKeys.ts). */
+const signingKeys = pgTable(SIGNING_KEYS_TABLE, {
+  purpose: varchar('purpose').primaryKey(),
+  /** 32 random bytes, hex. */
+  key: varchar('key', { length: 64 }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+})
+
+/** Counters of rate-limiter-flexible's PostgreSQL store, in the shape it expects (src/db/rateLimits.ts). */
+const rateLimits = pgTable(RATE_LIMITS_TABLE, {
+  key: varchar('key', { length: 255 }).primaryKey(),
+  points: integer('points').notNull().default(0),
+  expire: bigint('expire', { mode: 'number' }),
+})
+
+export const addSharedTables: Hook = ({ schema }) => ({
+  ...schema,
+  tables: { ...schema.tables, [SIGNING_KEYS_TABLE]: signingKeys, [RATE_LIMITS_TABLE]: rateLimits },
+})
