@@ -315,6 +315,8 @@ const envFor = (bench: Bench, url: string) => ({
   NEXT_TELEMETRY_DISABLED: '1',
   // The bench's webhook receiver listens on 127.0.0.1.
   WEBHOOK_ALLOW_PRIVATE: 'true',
+  // All its load comes from one address: budgets would refuse most of it.
+  PARTNER_ANONYMOUS_BUDGET: '0',
 })
 
 type Database = { url: string; db: pg.Client; seedSeconds: number }

@@ -1032,6 +1032,8 @@ const startServers = async (url: string, secret: string, dataDir: string) => {
     payloadSecret: secret,
     extra: {
       HUB_RUN_JOBS: 'true',
+      // All its load comes from one address: budgets would refuse most of it.
+      PARTNER_ANONYMOUS_BUDGET: '0',
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim(),
     },
   })

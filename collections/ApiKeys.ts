@@ -169,6 +169,16 @@ export const ApiKeys: CollectionConfig = {
       },
     },
     {
+      name: 'registeredOnly',
+      type: 'checkbox',
+      label: 'Registered operations only',
+      defaultValue: false,
+      admin: {
+        description:
+          'Runs only the operations registered for its partner (Partners › Registered operations), sent by hash: any other query is refused.',
+      },
+    },
+    {
       type: 'row',
       fields: [
         {

@@ -3,6 +3,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminsOnly } from '../src/access/rules'
+import { readManifest } from '../src/partners/operations'
 
 export const Partners: CollectionConfig = {
   slug: 'partners',
@@ -28,6 +29,30 @@ export const Partners: CollectionConfig = {
       name: 'notes',
       type: 'textarea',
       admin: { description: 'What they build with the API, agreements, who to ask. Admins only.' },
+    },
+    {
+      name: 'operations',
+      type: 'json',
+      label: 'Registered operations',
+      validate: (value: unknown) => {
+        if (value === null || value === undefined) return true
+        const read = readManifest(value)
+        return read.ok ? true : read.problem
+      },
+      hooks: {
+        // Stored with bare hashes, as the partner API looks them up.
+        beforeChange: [
+          ({ value }) => {
+            if (value === null || value === undefined) return value
+            const read = readManifest(value)
+            return read.ok ? read.manifest : value
+          },
+        ],
+      },
+      admin: {
+        description:
+          'Trusted documents: paste the persisted-documents.json their build writes (codegen’s client preset with persistedDocuments), or run `npm run partner:operations`. Keys set to “registered operations only” run nothing else.',
+      },
     },
     {
       name: 'keys',

@@ -10,7 +10,7 @@ import { partnerPool, requestSql, type Sql } from './db'
 import { createLoaders, type Loaders } from './loaders'
 import { chainFromAcceptLanguage, type Locale } from '../src/localeChain'
 import { chainFromDirective } from './locale'
-import { callerOf, type Caller } from './keys'
+import { budgetsOf, type Caller, callerOf, type Standing } from './caller'
 
 export type PartnerContext = {
   sql: Sql
@@ -31,6 +31,8 @@ export type PartnerContext = {
   previewToken: string | null
   /** Who asks: their address, and their partner's key if they sent one (graphql/keys.ts). */
   caller?: Caller
+  /** Where the caller stands in its budget, this operation's cost taken (graphql/budgets.ts). */
+  standing: () => Standing | undefined
   /** The request's Accept-Language. */
   acceptLanguage: string | null
   /** The key sync tokens are signed with, shared by every process through the database. */
@@ -58,6 +60,16 @@ export const createContext = (
     cacheable: () => cacheable,
     previewToken: request.headers.get('x-preview-token'),
     caller: callerOf.get(request),
+    standing: () => {
+      const caller = callerOf.get(request)
+      const standing = caller && budgetsOf.get(request)?.standing(caller)
+      return (
+        standing && {
+          ...standing,
+          remaining: Math.max(0, standing.remaining - (caller.spent ?? 0)),
+        }
+      )
+    },
     acceptLanguage: request.headers.get('accept-language'),
     tokenKey: () => signingKey(pool ?? partnerPool(), 'sync-token'),
     chain: (info) => {

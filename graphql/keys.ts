@@ -4,29 +4,16 @@
 // counters every process shares. A key's record is read again at most a second after it was last
 // read, so a revocation reaches every process within a second.
 import { LRUCache } from 'lru-cache'
+import { timingSafeEqual } from 'node:crypto'
 import type pg from 'pg'
 import { RateLimiterRes } from 'rate-limiter-flexible'
 
 import { clientAddress } from '../src/auth/clientAddress'
 import { sharedLimiter } from '../src/db/rateLimits'
 import { env } from '../src/env'
-import { type Area, parseApiKey, secretMatches, type Tier } from '../src/partners/apiKeys'
+import { parseApiKey, secretMatches } from '../src/partners/apiKeys'
+import type { Caller, PartnerKey } from './caller'
 import { refusal } from './guard'
-
-export type PartnerKey = {
-  keyId: string
-  partner: string
-  tier: Tier
-  /** Empty: every language. */
-  languages: string[]
-  /** Empty: the whole API. */
-  areas: Area[]
-}
-
-export type Caller = { address: string; key?: PartnerKey }
-
-/** Each request's caller, once its key is checked (read by graphql/context.ts). */
-export const callerOf = new WeakMap<Request, Caller>()
 
 type KeyRow = PartnerKey & {
   digest: string
@@ -37,6 +24,7 @@ type KeyRow = PartnerKey & {
 
 const KEY_SQL = `SELECT k.key_id AS "keyId", k.key AS digest, k.expires_at AS "expiresAt",
   k.revoked, k.revoked_at AS "revokedAt", k.tier::text AS tier, p.organisation AS partner,
+  coalesce(k.registered_only, false) AS "registeredOnly", p.operations,
   ARRAY(SELECT value::text FROM api_keys_languages WHERE parent_id = k.id ORDER BY "order") AS languages,
   ARRAY(SELECT value::text FROM api_keys_areas WHERE parent_id = k.id ORDER BY "order") AS areas
 FROM api_keys k JOIN partners p ON p.id = k.partner_id WHERE k.key_id = $1`
@@ -54,7 +42,30 @@ const unauthorized = (message: string) =>
     'WWW-Authenticate': 'Bearer realm="partner API", error="invalid_token"',
   })
 
-export const createKeyCheck = (pool: () => pg.Pool, counters: () => pg.Pool) => {
+/** The hub's own site, when the hub serves it (src/cli/serve.ts): the Alliance's tier. */
+const HUB_SITE: PartnerKey = {
+  keyId: 'hub-site',
+  partner: 'The Alliance’s site',
+  tier: 'alliance',
+  languages: [],
+  areas: [],
+  registeredOnly: false,
+  operations: null,
+}
+export const INTERNAL_HEADER = 'x-hub-internal'
+
+const sameText = (a: string, b: string) => {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
+}
+
+export const createKeyCheck = (
+  pool: () => pg.Pool,
+  counters: () => pg.Pool,
+  /** A secret of this process that marks requests of the site it serves itself. */
+  internalToken?: string,
+) => {
   const known = new LRUCache<string, { row: KeyRow | null }>({ max: 10_000, ttl: KEY_FRESH_MS })
   let wrongKeys: ReturnType<typeof sharedLimiter> | undefined
   const find = async (keyId: string) => {
@@ -85,6 +96,10 @@ export const createKeyCheck = (pool: () => pg.Pool, counters: () => pg.Pool) => 
   /** The caller, or the answer refusing its key. */
   return async (request: Request): Promise<Caller | Response> => {
     const address = clientAddress(request.headers, env.TRUSTED_PROXIES)
+    const internal = request.headers.get(INTERNAL_HEADER)
+    if (internal !== null && internalToken && sameText(internal, internalToken)) {
+      return { address, key: HUB_SITE }
+    }
     const header = request.headers.get('authorization')
     if (header === null) return { address }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1]

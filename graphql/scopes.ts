@@ -13,7 +13,7 @@ import { createGraphQLError, type Plugin } from 'graphql-yoga'
 import { chainFromAcceptLanguage } from '../src/localeChain'
 import { AREAS, type Area } from '../src/partners/apiKeys'
 import type { PartnerContext } from './context'
-import type { PartnerKey } from './keys'
+import type { PartnerKey } from './caller'
 import { chainOfOperation } from './locale'
 
 /** Root fields every key may read: the taxonomies and introspection. */

@@ -29,8 +29,20 @@ import { createBundles } from './bundle'
 import { decodeToken } from './schema/sync/token'
 import { signingKey } from '../src/db/signingKeys'
 import { counterPool } from '../src/db/rateLimits'
-import { callerOf, createKeyCheck } from './keys'
+import { createKeyCheck } from './keys'
+import { budgetsOf, type Caller, callerOf } from './caller'
+import {
+  type BudgetLimits,
+  type Budgets,
+  COST_RULE,
+  createBudgets,
+  defaultLimits,
+  rateLimitHeaders,
+  useBudgets,
+} from './budgets'
+import { budgetResolvers } from './schema/budget/resolvers'
 import { useKeyScopes } from './scopes'
+import { useRegisteredOperations } from './trusted'
 import { changedSince } from './sql/sync'
 import { partnerPool, requestSql } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from '../src/changes/listener'
@@ -68,6 +80,7 @@ export const partnerSchema = () =>
       newsResolvers,
       nodeResolvers,
       syncResolvers,
+      budgetResolvers,
     ],
   })
 
@@ -217,6 +230,13 @@ export type PartnerOptions = {
    * route handler's Content-Encoding header (the body would arrive compressed but unlabelled).
    */
   compress?: boolean
+  /**
+   * Budgets of query cost per minute (graphql/budgets.ts); default from PARTNER_ANONYMOUS_BUDGET,
+   * false for none.
+   */
+  budgets?: BudgetLimits | false
+  /** Marks the requests of the site this process serves itself (graphql/keys.ts). */
+  internalToken?: string
   /** Where counters shared by every process are kept (default: a small pool on DATABASE_URL). */
   counterPool?: pg.Pool
   /** What anonymous readers may see, instead of graphql/generated/public-rules.json (tests). */
@@ -322,7 +342,7 @@ const armor = () =>
     maxAliases: { n: 15 },
     maxDirectives: { n: 10 },
     maxTokens: { n: 3000 },
-    costLimit: { maxCost: 20000 },
+    costLimit: COST_RULE,
     blockFieldSuggestion: { enabled: true },
   })
 
@@ -358,7 +378,7 @@ const responseCache = (cache: NonNullable<ReturnType<typeof responseCacheFor>>) 
     enabled: (request) => !request.headers.has('x-preview-token'),
     ttl: RESPONSE_CACHE_TTL_MS,
     // A sync answers with positions in the change log as of now: never served again.
-    ttlPerSchemaCoordinate: { 'Query.sync': 0, 'Query.preview': 0 },
+    ttlPerSchemaCoordinate: { 'Query.sync': 0, 'Query.preview': 0, 'Query.rateLimit': 0 },
     // Answers with errors are never cached (and need no warning each time).
     shouldCacheResult: ({ result }) => !result.errors?.length,
   })
@@ -372,10 +392,13 @@ const partnerPlugins = (
   ...(options.compress === false ? [] : [useContentEncoding()]),
   armor(),
   useQueryShapeLimits(),
+  // Before the persisted-query plugins: a partner's registered operation is found by its hash.
+  useRegisteredOperations(),
   useAutomaticPersistedQueries(),
   persistedOperations(),
   // Before the planner and the response cache, either of which may answer without executing.
   useKeyScopes(),
+  useBudgets(),
   useCacheTags(),
   // Before the response cache, whose own execute (adding the type and id of every record, to
   // tag what it stores) must call this one: planned answers are cached like any other.
@@ -482,13 +505,33 @@ const withContentEtag = async (request: Request, response: Response): Promise<Re
   return new Response(body, { status: 200, headers })
 }
 
+const budgetLimitsFromEnv = () =>
+  env.PARTNER_ANONYMOUS_BUDGET > 0 ? defaultLimits(env.PARTNER_ANONYMOUS_BUDGET) : false
+
+/** A caller whose budget is spent gets 429 before anything runs. */
+const overBudget = (budgets: Budgets, caller: Caller) => {
+  const standing = budgets.standing(caller)
+  if (!standing || standing.remaining > 0) return undefined
+  return refusal(
+    429,
+    'RATE_LIMITED',
+    `This minute’s budget of ${standing.limit} query cost points is spent; it renews in ${standing.resetSeconds} s.${caller.key ? '' : ' A partner’s key has a larger budget: ask the Alliance.'}`,
+    { 'Retry-After': String(standing.resetSeconds), ...rateLimitHeaders(standing) },
+  )
+}
+
 /** The partner API behind its request guard: what the Next route and `start:api` serve. */
 export const createPartnerHandler = (options: PartnerOptions = {}) => {
   const { yoga, close, onChange, trusted } = createPartnerYoga(options)
   const checkKey = createKeyCheck(
     () => options.pool ?? partnerPool(),
     () => options.counterPool ?? counterPool(),
+    options.internalToken,
   )
+  const limits = options.budgets ?? budgetLimitsFromEnv()
+  const budgets = limits
+    ? createBudgets(limits, () => options.counterPool ?? counterPool())
+    : undefined
   const graphql = async (request: Request): Promise<Response> => {
     try {
       // Rebuilt with yoga's own Request class, which reads the Buffer body without a web stream.
@@ -496,7 +539,11 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
       if (guarded instanceof Response) return guarded
       const caller = await checkKey(guarded)
       if (caller instanceof Response) return caller
+      await budgets?.prime(caller)
+      const spent = budgets && overBudget(budgets, caller)
+      if (spent) return spent
       callerOf.set(guarded, caller)
+      if (budgets) budgetsOf.set(guarded, budgets)
       return await withContentEtag(guarded, await yoga.fetch(guarded))
     } catch (error) {
       // The key check reads the database before yoga does.

@@ -52,6 +52,8 @@ export type SiteOptions = {
   siteUrl?: string
   /** The hub's public origin for feeds; '' when the hub serves the site at its own address. */
   hubUrl?: string
+  /** Sent with every request to the hub: a key, or the hub's own mark when it serves the site. */
+  headers?: Record<string, string>
   /** Called with each failure the visitor sees as a 500 or 502 (the hub down, a bug). */
   onError?: (error: Error, path: string) => void
 }
@@ -485,7 +487,7 @@ const errorPage = (site: Site, error: Error, c: Context) => {
 }
 
 export const createSite = (options: SiteOptions) => {
-  const hub = createHub(options.graphqlUrl)
+  const hub = createHub(options.graphqlUrl, undefined, options.headers)
   const css = asset('site.css', 'text/css; charset=utf-8')
   const js = asset('time.js', 'text/javascript; charset=utf-8')
   const icon = asset('favicon.svg', 'image/svg+xml')

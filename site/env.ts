@@ -12,6 +12,16 @@ export const SITE_VARIABLES = {
     fix: 'set it to a hub’s partner API, e.g. https://hub.example.org/graphql',
     example: 'https://hub.example.org/graphql',
   },
+  HUB_API_KEY: {
+    schema: z
+      .string()
+      .regex(/^akh_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/, 'must be an API key of the hub (akh_…)')
+      .optional(),
+    about:
+      'A key the hub’s admins made for the site (Partner access › API keys), sent with every request: the Alliance’s tier has no budget limit. Unset, the site reads anonymously, within an address’s budget.',
+    fix: 'paste the key the hub’s admin showed when making it, or unset it',
+    secret: true,
+  },
   SITE_URL: {
     schema: httpUrl()
       .transform((url) => url.replace(/\/$/, ''))
@@ -45,7 +55,10 @@ export const SITE_VARIABLES = {
     about: 'The address the site listens on.',
     fix: 'set it to an address such as 127.0.0.1 or 0.0.0.0',
   },
-} satisfies Record<string, { schema: z.ZodType; about: string; fix: string; example?: string }>
+} satisfies Record<
+  string,
+  { schema: z.ZodType; about: string; fix: string; example?: string; secret?: true }
+>
 
 type SiteEnv = {
   [K in keyof typeof SITE_VARIABLES]: z.output<(typeof SITE_VARIABLES)[K]['schema']>
@@ -65,7 +78,7 @@ export const parseSiteEnv = (
       const problem =
         raw === undefined
           ? 'is not set'
-          : `=${JSON.stringify(raw)} ${result.error.issues[0]?.message}`
+          : `${'secret' in v ? ' (value hidden)' : `=${JSON.stringify(raw)}`} ${result.error.issues[0]?.message}`
       problems.push(`${name}${raw === undefined ? ' ' : ''}${problem}. Fix: ${v.fix}.`)
     }
   }

@@ -51,7 +51,11 @@ export type Hub = {
 }
 
 /** A client for the partner API at `graphqlUrl` (e.g. http://127.0.0.1:3000/graphql). */
-export const createHub = (graphqlUrl: string, timeoutMs = 15_000): Hub => {
+export const createHub = (
+  graphqlUrl: string,
+  timeoutMs = 15_000,
+  headers: Record<string, string> = {},
+): Hub => {
   const send = async <T>(
     params: Record<string, string>,
     previewToken?: string,
@@ -63,6 +67,7 @@ export const createHub = (graphqlUrl: string, timeoutMs = 15_000): Hub => {
       response = await fetch(url, {
         headers: {
           accept: 'application/graphql-response+json, application/json',
+          ...headers,
           ...(previewToken ? { 'x-preview-token': previewToken } : {}),
         },
         signal: AbortSignal.timeout(timeoutMs),

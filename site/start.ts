@@ -15,6 +15,7 @@ const app = createSite({
   graphqlUrl: env.HUB_GRAPHQL_URL,
   siteUrl: env.SITE_URL,
   hubUrl: env.HUB_PUBLIC_URL,
+  headers: env.HUB_API_KEY ? { authorization: `Bearer ${env.HUB_API_KEY}` } : undefined,
   onError: (error, path) =>
     console.error(`${new Date().toISOString()} error ${path}: ${error.message}`),
 })

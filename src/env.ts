@@ -112,6 +112,17 @@ export const VARIABLES = {
     fix: 'set it to a hub’s partner API, e.g. https://hub.example.org/graphql, or unset it',
     readBy: ['hub'],
   }),
+  HUB_API_KEY: variable({
+    schema: z
+      .string()
+      .regex(/^akh_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/, 'must be an API key of a hub (akh_…)')
+      .optional(),
+    about:
+      'With HUB_GRAPHQL_URL: a key of that hub (its Alliance tier has no budget limit) for the site to send. Reading this hub itself, the site needs none.',
+    fix: 'paste the key the other hub’s admin showed when making it, or unset it',
+    readBy: ['hub'],
+    secret: true,
+  }),
   TRUSTED_PROXIES: variable({
     schema: z
       .string()
@@ -211,6 +222,15 @@ export const VARIABLES = {
     ),
     about: 'The response cache’s budget in bytes, per process.',
     fix: `set it to a number of bytes of at least 1048576 (default ${RESPONSE_CACHE_BYTES}), or unset it`,
+    readBy: BOTH,
+  }),
+  PARTNER_ANONYMOUS_BUDGET: variable({
+    schema: wholeNumber('must be a whole number of query cost points', 0, 1_000_000_000).default(
+      100_000,
+    ),
+    about:
+      'Query cost points per minute each address may spend on the partner API without a key (keys: 5× for the standard tier, 25× for extended, no limit for the Alliance’s); 0 turns budgets off.',
+    fix: 'set it to a number of points such as 100000 (the default), 0 for no budgets, or unset it',
     readBy: BOTH,
   }),
   WEBHOOK_ALLOW_PRIVATE: variable({

@@ -4196,6 +4196,18 @@ export interface Partner {
    * What they build with the API, agreements, who to ask. Admins only.
    */
   notes?: string | null;
+  /**
+   * Trusted documents: paste the persisted-documents.json their build writes (codegen’s client preset with persistedDocuments), or run `npm run partner:operations`. Keys set to “registered operations only” run nothing else.
+   */
+  operations?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   keys?: {
     docs?: (number | ApiKey)[];
     hasNextPage?: boolean;
@@ -4235,6 +4247,10 @@ export interface ApiKey {
    * Empty: the whole API. Otherwise only these parts (and the taxonomies); sync, node and preview read every part, so they need an unrestricted key.
    */
   areas?: ('library' | 'groups' | 'webinars' | 'newsletters' | 'news' | 'standards')[] | null;
+  /**
+   * Runs only the operations registered for its partner (Partners › Registered operations), sent by hash: any other query is refused.
+   */
+  registeredOnly?: boolean | null;
   /**
    * Rotation: the partner’s key this one takes over from.
    */
@@ -4908,6 +4924,7 @@ export interface PartnersSelect<T extends boolean = true> {
   contactName?: T;
   contactEmail?: T;
   notes?: T;
+  operations?: T;
   keys?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -4925,6 +4942,7 @@ export interface ApiKeysSelect<T extends boolean = true> {
   tier?: T;
   languages?: T;
   areas?: T;
+  registeredOnly?: T;
   replaces?: T;
   overlapDays?: T;
   revoked?: T;

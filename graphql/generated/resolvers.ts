@@ -384,6 +384,11 @@ export type Query = {
   preview?: Maybe<Node>;
   /** Publication types. */
   publicationTypes: Array<Term>;
+  /**
+   * Where you stand in your budget of query cost: every answer's `extensions.cost` says what it cost,
+   * and the `RateLimit` and `RateLimit-Policy` headers say the same as this. Never cached.
+   */
+  rateLimit: RateLimit;
   /** A resource by its slug. */
   resource?: Maybe<Resource>;
   /** Counts for each filter value of the resource listing, filtered and searched the same way. */
@@ -522,6 +527,24 @@ export type QueryWorkingGroupsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<GroupKind>;
   status?: InputMaybe<GroupStatus>;
+};
+
+/**
+ * A caller's budget of query cost points per window: anonymous callers have one per address, keys the
+ * budget of their tier. Over budget, the API answers `429` with `Retry-After` until the window renews.
+ */
+export type RateLimit = {
+  __typename?: 'RateLimit';
+  /** Points per window; null when the budget has no limit. */
+  limit?: Maybe<Scalars['Int']['output']>;
+  /** The budget: `anonymous` (per address) or the key's tier. */
+  policy: Scalars['String']['output'];
+  /** Points left in this window, this operation's cost taken; null when the budget has no limit. */
+  remaining?: Maybe<Scalars['Int']['output']>;
+  /** Seconds until the window renews. */
+  resetInSeconds: Scalars['Int']['output'];
+  /** The window's length in seconds. */
+  windowSeconds: Scalars['Int']['output'];
 };
 
 /** A resource of the technical library: guidance, toolkits, case studies, videos, reports. */
@@ -1230,6 +1253,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<PersonRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateLimit: ResolverTypeWrapper<RateLimit>;
   Resource: ResolverTypeWrapper<ResourceRow>;
   ResourceConnection: ResolverTypeWrapper<ResourceConnectionResult>;
   ResourceEdge: ResolverTypeWrapper<ResourceEdgeRow>;
@@ -1291,6 +1315,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: PersonRow;
   Query: Record<PropertyKey, never>;
+  RateLimit: RateLimit;
   Resource: ResourceRow;
   ResourceConnection: ResourceConnectionResult;
   ResourceEdge: ResourceEdgeRow;
@@ -1492,6 +1517,7 @@ export type QueryResolvers<ContextType = PartnerContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   preview?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryPreviewArgs, 'id'>>;
   publicationTypes?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
+  rateLimit?: Resolver<ResolversTypes['RateLimit'], ParentType, ContextType>;
   resource?: Resolver<Maybe<ResolversTypes['Resource']>, ParentType, ContextType, RequireFields<QueryResourceArgs, 'slug'>>;
   resourceFacets?: Resolver<ResolversTypes['ResourceFacets'], ParentType, ContextType, Partial<QueryResourceFacetsArgs>>;
   resources?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, RequireFields<QueryResourcesArgs, 'first' | 'sort'>>;
@@ -1503,6 +1529,14 @@ export type QueryResolvers<ContextType = PartnerContext, ParentType extends Reso
   webinars?: Resolver<ResolversTypes['WebinarConnection'], ParentType, ContextType, RequireFields<QueryWebinarsArgs, 'first' | 'when'>>;
   workingGroup?: Resolver<Maybe<ResolversTypes['WorkingGroup']>, ParentType, ContextType, RequireFields<QueryWorkingGroupArgs, 'slug'>>;
   workingGroups?: Resolver<ResolversTypes['WorkingGroupConnection'], ParentType, ContextType, RequireFields<QueryWorkingGroupsArgs, 'first'>>;
+};
+
+export type RateLimitResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['RateLimit'] = ResolversParentTypes['RateLimit']> = {
+  limit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  policy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remaining?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  resetInSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ResourceResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['Resource'] = ResolversParentTypes['Resource']> = {
@@ -1742,6 +1776,7 @@ export type Resolvers<ContextType = PartnerContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateLimit?: RateLimitResolvers<ContextType>;
   Resource?: ResourceResolvers<ContextType>;
   ResourceConnection?: ResourceConnectionResolvers<ContextType>;
   ResourceEdge?: ResourceEdgeResolvers<ContextType>;

@@ -27,7 +27,9 @@ import { startWebhookWorker } from '../webhooks/worker'
 import { startCdnPurge } from '../ops/cdnPurge'
 import { readPublicRules } from '../access/publicRules'
 import { partnerPool } from '../../graphql/db'
+import { randomBytes } from 'node:crypto'
 import { createPartnerHandler } from '../../graphql/server'
+import { INTERNAL_HEADER } from '../../graphql/keys'
 import { verifyPartnerSqlAtStart } from '../../graphql/sql/check'
 import { createSite, isSitePath } from '../../site/app'
 
@@ -87,8 +89,12 @@ const cdnPurge =
 // Next's bundle, whose Request objects this one cannot read, and the other way round. Next's
 // routes only answer what reaches them past this check, e.g. under `next dev` run directly.
 let partnerApi: ReturnType<typeof createPartnerHandler> | undefined
+// The site below reads it as the Alliance, with no budget limit: marked with a secret of this process.
+const SITE_MARK = randomBytes(32).toString('base64url')
 const partner = createServerAdapter((request: Request) =>
-  (partnerApi ??= createPartnerHandler({ compress: false })).handle(request),
+  (partnerApi ??= createPartnerHandler({ compress: false, internalToken: SITE_MARK })).handle(
+    request,
+  ),
 )
 /** The path as routers see it (`/graphql/../graphql` is `/graphql`). */
 const isPartnerPath = (url = '') => {
@@ -109,6 +115,11 @@ const siteFor = () =>
       graphqlUrl: env.HUB_GRAPHQL_URL ?? selfUrl('/graphql'),
       siteUrl: env.SITE_URL ?? env.SERVER_URL?.replace(/\/$/, ''),
       hubUrl: '',
+      headers: env.HUB_GRAPHQL_URL
+        ? env.HUB_API_KEY
+          ? { authorization: `Bearer ${env.HUB_API_KEY}` }
+          : undefined
+        : { [INTERNAL_HEADER]: SITE_MARK },
       onError: (error, path) =>
         logEvent('error', 'site', `The site could not answer ${path}: ${error.message}`, { path }),
     }).fetch,

@@ -12,6 +12,7 @@ import * as migration_20261206_004934_event_ends from './20261206_004934_event_e
 import * as migration_20261206_112826_signing_keys from './20261206_112826_signing_keys';
 import * as migration_20261206_113640_partner_keys from './20261206_113640_partner_keys';
 import * as migration_20261206_113908_rate_limits from './20261206_113908_rate_limits';
+import * as migration_20261206_121704_trusted_documents from './20261206_121704_trusted_documents';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261206_113908_rate_limits.up,
     down: migration_20261206_113908_rate_limits.down,
-    name: '20261206_113908_rate_limits'
+    name: '20261206_113908_rate_limits',
+  },
+  {
+    up: migration_20261206_121704_trusted_documents.up,
+    down: migration_20261206_121704_trusted_documents.down,
+    name: '20261206_121704_trusted_documents'
   },
 ];

@@ -291,7 +291,8 @@ describe('listings', () => {
     ])
     for (const [type, id] of found) {
       const again = await post(`query ($id: ID!) { node(id: $id) { __typename id } }`, { id })
-      expect(again.body, type).toEqual({ data: { node: { __typename: type, id } } })
+      expect(again.body.errors, type).toBeUndefined()
+      expect(again.body.data, type).toEqual({ node: { __typename: type, id } })
     }
   })
 })
