@@ -405,8 +405,14 @@ const prepareExisting = async (url: string, seedSeconds: number): Promise<Databa
   return { url, db, seedSeconds }
 }
 
-type Servers = Record<'hub' | 'floor' | 'cachedApi' | 'api', ChildProcess>
-type Urls = Pick<Bases, 'hub' | 'api' | 'floor' | 'cachedApi'>
+type Servers = Record<
+  'hub' | 'floor' | 'cachedApi' | 'api' | 'keyedApi' | 'keyedCachedApi',
+  ChildProcess
+>
+type Urls = Pick<Bases, 'hub' | 'api' | 'floor' | 'cachedApi' | 'keyedApi' | 'keyedCachedApi'>
+
+/** Budgets counted but never reached: what the key check and the counting cost. */
+const KEYED = { PARTNER_ANONYMOUS_BUDGET: '1000000000' }
 
 /** The hub, the raw-SQL floor and start:api with and without its response cache, on `url`. */
 const startServers = async (bench: Bench, url: string) => {
@@ -449,12 +455,27 @@ const startServers = async (bench: Bench, url: string) => {
     { ...envFor(bench, url), PORT: String(uncachedApiPort), PARTNER_RESPONSE_CACHE: 'false' },
     `http://127.0.0.1:${uncachedApiPort}/graphql?query=%7B__typename%7D`,
   )
-  const servers: Servers = { hub, floor, cachedApi, api }
+  const [keyedPort, keyedCachedPort] = [await getPort(), await getPort()]
+  const keyedApi = await serve(
+    'partner API with keys and budgets',
+    partnerApiArgs(),
+    { ...envFor(bench, url), ...KEYED, PORT: String(keyedPort), PARTNER_RESPONSE_CACHE: 'false' },
+    `http://127.0.0.1:${keyedPort}/graphql?query=%7B__typename%7D`,
+  )
+  const keyedCachedApi = await serve(
+    'cached partner API with keys and budgets',
+    partnerApiArgs(),
+    { ...envFor(bench, url), ...KEYED, PORT: String(keyedCachedPort) },
+    `http://127.0.0.1:${keyedCachedPort}/graphql?query=%7B__typename%7D`,
+  )
+  const servers: Servers = { hub, floor, cachedApi, api, keyedApi, keyedCachedApi }
   const urls: Urls = {
     hub: `http://127.0.0.1:${hubPort}`,
     api: `http://127.0.0.1:${uncachedApiPort}`,
     floor: `http://127.0.0.1:${floorPort}`,
     cachedApi: `http://127.0.0.1:${apiPort}`,
+    keyedApi: `http://127.0.0.1:${keyedPort}`,
+    keyedCachedApi: `http://127.0.0.1:${keyedCachedPort}`,
   }
   return { servers, urls }
 }
@@ -482,7 +503,29 @@ const readBases = async (db: pg.Client, urls: Urls): Promise<Bases> => {
   const topicId = (
     await db.query<{ id: number }>('SELECT id FROM topics WHERE slug = $1', [sample.topic])
   ).rows[0]!.id
-  return { ...urls, token, ...sample, groupId: groupId ?? 0, topicId }
+  return {
+    ...urls,
+    token,
+    apiKey: await makeKey(urls.hub, token),
+    ...sample,
+    groupId: groupId ?? 0,
+    topicId,
+  }
+}
+
+/** A partner and a key of the standard tier, made as an admin makes them (over REST). */
+const makeKey = async (hub: string, token: string) => {
+  const rest = async (path: string, body: unknown) => {
+    const response = await fetch(`${hub}/api/${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `JWT ${token}` },
+      body: JSON.stringify(body),
+    })
+    if (!response.ok) throw new Error(`Could not make ${path}: ${response.status}`)
+    return ((await response.json()) as { doc: Record<string, unknown> }).doc
+  }
+  const partner = await rest('partners', { organisation: 'Bench partner' })
+  return String((await rest('api-keys', { partner: partner.id, label: 'Bench' })).key)
 }
 
 /** The process that answers each target: its CPU and memory are read. */
@@ -495,6 +538,8 @@ const serverOf = (servers: Servers, target: Target) =>
     floor: servers.floor,
     partnerCached: servers.cachedApi,
     partnerNotModified: servers.cachedApi,
+    partnerApiKeyed: servers.keyedApi,
+    partnerCachedKeyed: servers.keyedCachedApi,
   })[target]
 
 /** Every scenario on every target, once a round; a row each, the median of its rounds. */
@@ -725,6 +770,21 @@ const table = (report: {
         `| ${p.id} ${p.page} | ${p.requestsPerSecond} | ${p.p95} | ${p.apiRequests} | ${p.apiRps} | ${p.apiP95} | ${p.apiP95 ? (p.p95 / p.apiP95).toFixed(2) : '—'} |`,
       )
     }
+  }
+  const keyed = (scenario: string, target: Target, plain: Target) => {
+    const a = rows.find((r) => r.scenario === scenario && r.target === target)
+    const b = rows.find((r) => r.scenario === scenario && r.target === plain)
+    return a && b
+      ? { p95: a.p95 / (b.p95 || 1), rps: a.requestsPerSecond / (b.requestsPerSecond || 1), a, b }
+      : undefined
+  }
+  const detail = keyed('b', 'partnerApiKeyed', 'partnerApi')
+  const cached = keyed('e', 'partnerCachedKeyed', 'partnerCached')
+  if (detail && cached) {
+    lines.push(
+      '',
+      `Keys and budgets (start:api): (b) p95 with a key ÷ without, ${detail.p95.toFixed(2)} (target ≤ 1.05); (e) from the response cache with a key, ${cached.a.requestsPerSecond} req/s, ÷ without, ${cached.rps.toFixed(2)}.`,
+    )
   }
   if (report.startUp) {
     lines.push(

@@ -16,12 +16,18 @@ export type Target =
   | 'floor'
   | 'partnerCached'
   | 'partnerNotModified'
+  | 'partnerApiKeyed'
+  | 'partnerCachedKeyed'
 export type Bases = {
   hub: string
   /** `npm run start:api` with its response cache off, as the hub's partner API here. */
   api: string
   floor: string
   cachedApi: string
+  /** start:api as `api` and `cachedApi`, with budgets counted (out of reach), asked with a key. */
+  keyedApi: string
+  keyedCachedApi: string
+  apiKey: string
   token: string
   slug: string
   group: string
@@ -171,6 +177,8 @@ const SCENARIO_LIST: Scenario[] = [
       // Miss: the hub here runs with its response cache off.
       partner: (b) => persistedGet(b.hub),
       partnerCached: (b) => persistedGet(b.cachedApi),
+      partnerCachedKeyed: (b) =>
+        persistedGet(b.keyedCachedApi, { Authorization: `Bearer ${b.apiKey}` }),
       partnerNotModified: async (b) => {
         const request = await persistedGet(b.cachedApi)
         const etag = (await fetch(request.url)).headers.get('etag') ?? ''
@@ -187,6 +195,15 @@ export const SCENARIOS: Scenario[] = SCENARIO_LIST.map((scenario) => {
   const { partner: _, ...others } = scenario.targets
   return {
     ...scenario,
-    targets: { partner, partnerApi: (b) => partner({ ...b, hub: b.api }), ...others },
+    targets: {
+      partner,
+      partnerApi: (b) => partner({ ...b, hub: b.api }),
+      // The same with a partner's key: the key check and the budget's counting in PostgreSQL.
+      partnerApiKeyed: async (b) => {
+        const request = await partner({ ...b, hub: b.keyedApi })
+        return { ...request, headers: { ...request.headers, Authorization: `Bearer ${b.apiKey}` } }
+      },
+      ...others,
+    },
   }
 })

@@ -12,8 +12,8 @@
 // then takes its attempt back: it clears the address+account counter and returns its point to the
 // address counter. A successful password reset clears the address+account counter too.
 //
-// Counters live in this process's memory: they reset when the hub restarts, and several hub
-// processes would each count on their own (rate-limiter-flexible has shared stores for that).
+// Counters live in PostgreSQL (src/db/rateLimits.ts, rate-limiter-flexible's store): every hub
+// process counts in the same ones, and a restart forgets nothing.
 // Neither the e-mail nor the password is logged or kept: accounts are counted by a hash.
 import { createHash } from 'node:crypto'
 import {
@@ -22,10 +22,11 @@ import {
   type CollectionBeforeOperationHook,
   type PayloadRequest,
 } from 'payload'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { env } from '../env'
 import { clientAddress } from './clientAddress'
+import { sharedLimiter } from '../db/rateLimits'
 
 export type Limit = { attempts: number; seconds: number }
 export type LoginLimits = { perAddressAndAccount: Limit; perAddress: Limit }
@@ -41,29 +42,39 @@ export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: n
 const accountKey = (account: string) =>
   createHash('sha256').update(account.trim().toLowerCase()).digest('base64url').slice(0, 22)
 
-export const createLoginThrottle = (limits: LoginLimits = LOGIN_LIMITS) => {
-  const byAccount = new RateLimiterMemory({
-    keyPrefix: 'login:address+account',
-    points: limits.perAddressAndAccount.attempts,
-    duration: limits.perAddressAndAccount.seconds,
-  })
-  const byAddress = new RateLimiterMemory({
-    keyPrefix: 'login:address',
-    points: limits.perAddress.attempts,
-    duration: limits.perAddress.seconds,
-  })
+export const createLoginThrottle = (
+  limits: LoginLimits = LOGIN_LIMITS,
+  /** Counters of their own (tests); default: the hub's. */
+  prefix = 'login',
+) => {
+  // Made at the first attempt: `next build` loads this module without a database.
+  let limiters: { byAccount: RateLimiterAbstract; byAddress: RateLimiterAbstract } | undefined
+  const counters = () =>
+    (limiters ??= {
+      byAccount: sharedLimiter({
+        name: `${prefix}:address+account`,
+        points: limits.perAddressAndAccount.attempts,
+        seconds: limits.perAddressAndAccount.seconds,
+      }),
+      byAddress: sharedLimiter({
+        name: `${prefix}:address`,
+        points: limits.perAddress.attempts,
+        seconds: limits.perAddress.seconds,
+      }),
+    })
   const pairKey = (address: string, account: string) => `${address} ${accountKey(account)}`
 
   return {
     /** Counts one attempt from `address` on `account`: allowed, or how long to wait. */
     async attempt(address: string, account: string): Promise<Verdict> {
+      const { byAccount, byAddress } = counters()
       const results = await Promise.allSettled([
         byAccount.consume(pairKey(address, account)),
         byAddress.consume(address),
       ])
       const waits = results.flatMap((result) => {
         if (result.status === 'fulfilled') return []
-        // The memory store only rejects with a RateLimiterRes (limit reached); anything else is a bug.
+        // A RateLimiterRes is the limit reached; anything else (the database away) is an error.
         if (!(result.reason instanceof RateLimiterRes)) throw result.reason
         return [result.reason.msBeforeNext]
       })
@@ -76,6 +87,7 @@ export const createLoginThrottle = (limits: LoginLimits = LOGIN_LIMITS) => {
 
     /** The right password: this address starts afresh on this account, and gets its point back. */
     async succeeded(address: string, account: string, { counted }: { counted: boolean }) {
+      const { byAccount, byAddress } = counters()
       await byAccount.delete(pairKey(address, account))
       if (!counted) return
       const current = await byAddress.get(address)

@@ -1832,6 +1832,43 @@ const cursorCases = (): FuzzCase[] => {
   return cases
 }
 
+/** Partners' keys and sync tokens: malformed, unknown, forged; each a 401 or 200 with a clean error. */
+const keyCases = (): FuzzCase[] => {
+  const f = 'keys'
+  const simple = '{ __typename }'
+  const unknownKey = `akh_${randomBytes(6).toString('hex')}_${b64(randomBytes(32))}`
+  const withAuth = (name: string, value: string, expect: Expect = 401) =>
+    query(f, `Authorization: ${name}`, simple, { addHeaders: [['Authorization', value]], expect })
+  return [
+    withAuth('an unknown key', `Bearer ${unknownKey}`),
+    withAuth('a key one character short', `Bearer ${unknownKey.slice(0, -1)}`),
+    withAuth('a key of another shape', `Bearer akh_${'g'.repeat(12)}_${'A'.repeat(43)}`),
+    withAuth('Bearer alone', 'Bearer'),
+    withAuth('Bearer and spaces', 'Bearer      '),
+    withAuth('another scheme', `Basic ${b64('partner:secret')}`),
+    withAuth('an admin JWT', 'JWT eyJhbGciOiJIUzI1NiJ9.e30.x'),
+    withAuth('two keys', `Bearer ${unknownKey}, Bearer ${unknownKey}`),
+    withAuth('8 KB of key', `Bearer akh_${'a'.repeat(8000)}`),
+    query(f, 'the internal mark, guessed', simple, {
+      addHeaders: [['X-Hub-Internal', b64(randomBytes(32))]],
+      expect: OK,
+    }),
+    query(f, 'a forged sync token', '{ sync(token: "e30.AAAAAAAAAAAAAAAAAAAAAA") { hasMore } }', {
+      expect: OK,
+    }),
+    query(
+      f,
+      'a sync token of 10 KB',
+      `{ sync(token: ${gqlString('A'.repeat(10_000))}) { hasMore } }`,
+      { expect: OK },
+    ),
+    get(f, 'a trusted-document hash nobody registered', {
+      extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } }),
+      documentId: 'sha256:' + 'f'.repeat(64),
+    }),
+  ]
+}
+
 export const graphqlCases = (): FuzzCase[] => [
   ...graphqlHttpCases(),
   ...contentTypeCases(),
@@ -1848,6 +1885,7 @@ export const graphqlCases = (): FuzzCase[] => [
   ...argumentCases(),
   ...idCases(),
   ...cursorCases(),
+  ...keyCases(),
 ]
 
 // ---------------------------------------------------------------------------------------------

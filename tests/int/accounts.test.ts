@@ -524,10 +524,14 @@ describe('the sign-in throttle', () => {
   })
 
   it('treats requests without an address as one shared client', async () => {
-    const throttle = createLoginThrottle({
-      perAddressAndAccount: { attempts: 2, seconds: 60 },
-      perAddress: { attempts: 3, seconds: 60 },
-    })
+    // Counters of its own: every file's sign-ins without an address share the hub's.
+    const throttle = createLoginThrottle(
+      {
+        perAddressAndAccount: { attempts: 2, seconds: 60 },
+        perAddress: { attempts: 3, seconds: 60 },
+      },
+      unique('login-test'),
+    )
     expect(await throttle.attempt(UNKNOWN_CLIENT, 'a@test.example')).toEqual({ allowed: true })
     expect(await throttle.attempt(UNKNOWN_CLIENT, 'A@Test.example ')).toEqual({ allowed: true })
     expect(await throttle.attempt(UNKNOWN_CLIENT, 'a@test.example')).toMatchObject({
@@ -537,6 +541,31 @@ describe('the sign-in throttle', () => {
       allowed: false,
     })
     expect(await throttle.attempt('192.0.2.1', 'a@test.example')).toEqual({ allowed: true })
+  })
+})
+
+describe('the sign-in throttle’s counters', () => {
+  it('are shared by every hub process, in PostgreSQL', async () => {
+    const limits = {
+      perAddressAndAccount: { attempts: 3, seconds: 60 },
+      perAddress: { attempts: 10, seconds: 60 },
+    }
+    // Two processes' throttles: the same counters, as every hub's are.
+    const prefix = unique('login-shared')
+    const one = createLoginThrottle(limits, prefix)
+    const other = createLoginThrottle(limits, prefix)
+    expect(await one.attempt('192.0.2.44', 'shared@test.example')).toEqual({ allowed: true })
+    expect(await other.attempt('192.0.2.44', 'shared@test.example')).toEqual({ allowed: true })
+    expect(await one.attempt('192.0.2.44', 'shared@test.example')).toEqual({ allowed: true })
+    expect(await other.attempt('192.0.2.44', 'shared@test.example')).toMatchObject({
+      allowed: false,
+    })
+    const { rows } = await (
+      await import('../../src/db/rateLimits')
+    )
+      .counterPool()
+      .query(`SELECT count(*)::int AS n FROM hub_rate_limits WHERE key LIKE $1`, [`${prefix}:%`])
+    expect(rows[0].n).toBe(2)
   })
 })
 

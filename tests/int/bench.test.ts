@@ -24,25 +24,30 @@ describe('npm run bench -- --smoke', () => {
     expect(rows).toEqual([
       'a:partner',
       'a:partnerApi',
+      'a:partnerApiKeyed',
       'a:payloadGraphql',
       'a:payloadRest',
       'a:floor',
       'b:partner',
       'b:partnerApi',
+      'b:partnerApiKeyed',
       'b:payloadGraphql',
       'b:payloadRest',
       'b:floor',
       'c:partner',
       'c:partnerApi',
+      'c:partnerApiKeyed',
       'c:payloadGraphql',
       'c:payloadRest',
       'c:floor',
       'd:partner',
       'd:partnerApi',
+      'd:partnerApiKeyed',
       'd:payloadGraphql',
       'd:floor',
       'e:partner',
       'e:partnerCached',
+      'e:partnerCachedKeyed',
       'e:partnerNotModified',
     ])
     // The site's pages, each beside the partner API requests it makes.
@@ -87,6 +92,10 @@ describe('npm run bench -- --smoke', () => {
     expect(total('postgresCpuMs')).toBeGreaterThan(0)
     expect(report.startUp.median).toBeGreaterThan(0)
     expect(run.stdout).toMatch(/start:api, spawn to first answer: \d+ ms/)
+    // Keys and budgets measured against the same start:api without them.
+    expect(run.stdout).toMatch(
+      /Keys and budgets \(start:api\): \(b\) p95 with a key ÷ without, [\d.]+ \(target ≤ 1\.05\); \(e\) from the response cache with a key, [\d.]+ req\/s, ÷ without, [\d.]+\./,
+    )
     expect(
       report.results.find((r: { target: string }) => r.target === 'partnerCached').sqlPerRequest,
     ).toBe(0)
