@@ -70,7 +70,10 @@ describe('partners and their keys in the admin', () => {
     })
     const page = await admin().signInAs('editor')
     const base = admin().base
-    expect(await page.locator('nav').innerText()).not.toMatch(/Partner access|API keys/)
+    // The side navigation, once it lists what an editor has: no partners, no keys.
+    const nav = page.locator('nav.nav__wrap')
+    await expect.poll(() => nav.innerText(), { timeout: 30_000 }).toMatch(/Resources/)
+    expect(await nav.innerText()).not.toMatch(/Partner access|Partners|API keys/)
     await page.goto(`${base}/admin/collections/partners/${partner.id}`, { timeout: PAGE_MS })
     await expect
       .poll(() => page.locator('body').innerText(), { timeout: 30_000 })
