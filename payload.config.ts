@@ -46,6 +46,7 @@ import { countedPg } from './src/db/countedPg'
 import { env } from './src/env'
 import { DEFAULT_LOCALE, LOCALES } from './src/locales'
 import { previewEndpoint } from './src/preview/endpoint'
+import { usageExportEndpoint } from './src/partners/usageEndpoint'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -59,14 +60,19 @@ export default buildConfig({
     components: {
       providers: ['/src/components/admin/RoleActions#RoleActions'],
       afterDashboard: ['/src/components/admin/TranslationStatus#TranslationStatus'],
+      afterNavLinks: ['/src/components/admin/UsageNavLink#UsageNavLink'],
+      // The partner API's use, for admins (issue 23): charts, a table and a CSV export.
+      views: {
+        usage: { Component: '/src/components/admin/UsageView#UsageView', path: '/usage' },
+      },
     },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'src/app/(payload)/admin/importMap.js'),
     },
   },
-  // Preview of drafts on the Alliance's site (src/preview/endpoint.ts).
-  endpoints: [previewEndpoint],
+  // Preview of drafts on the Alliance's site (src/preview/endpoint.ts); usage as CSV, for admins.
+  endpoints: [previewEndpoint, usageExportEndpoint],
   collections: [
     WorkingGroups,
     Resources,

@@ -205,10 +205,12 @@ export const useBudgets = (): Plugin => ({
   },
   onResultProcess({ request, result }) {
     const caller = callerOf.get(request)
-    const budgets = budgetsOf.get(request)
-    if (!caller || !budgets || Array.isArray(result)) return
+    if (!caller || Array.isArray(result)) return
     const cached = (result as Record<symbol, unknown>)[Symbol.for('servedFromResponseCache')]
-    budgets.charge(caller, cached ? 1 : (caller.spent ?? 1))
+    caller.charged = cached ? 1 : (caller.spent ?? 1)
+    const budgets = budgetsOf.get(request)
+    if (!budgets) return
+    budgets.charge(caller, caller.charged)
     caller.standing = budgets.standing(caller)
   },
   onResponse({ request, response }) {

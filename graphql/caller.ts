@@ -4,6 +4,8 @@ import type { Area, Tier } from '../src/partners/apiKeys'
 
 export type PartnerKey = {
   keyId: string
+  /** null: the hub's own site. */
+  partnerId: number | null
   partner: string
   tier: Tier
   /** Empty: every language. */
@@ -30,6 +32,12 @@ export type Caller = {
   key?: PartnerKey
   /** What the operation costs, once known (graphql/budgets.ts); an answer from the cache costs 1. */
   spent?: number
+  /** What the answer was counted as: its cost, or 1 from the response cache. */
+  charged?: number
+  /** The operation's name, once parsed (graphql/usage.ts). */
+  operation?: string
+  /** The answer carried errors. */
+  failed?: boolean
   /** Where the caller stands once the answer is counted (for the RateLimit fields). */
   standing?: Standing
 }

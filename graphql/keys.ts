@@ -23,7 +23,7 @@ type KeyRow = PartnerKey & {
 }
 
 const KEY_SQL = `SELECT k.key_id AS "keyId", k.key AS digest, k.expires_at AS "expiresAt",
-  k.revoked, k.revoked_at AS "revokedAt", k.tier::text AS tier, p.organisation AS partner,
+  k.revoked, k.revoked_at AS "revokedAt", k.tier::text AS tier, p.id AS "partnerId", p.organisation AS partner,
   coalesce(k.registered_only, false) AS "registeredOnly", p.operations,
   ARRAY(SELECT value::text FROM api_keys_languages WHERE parent_id = k.id ORDER BY "order") AS languages,
   ARRAY(SELECT value::text FROM api_keys_areas WHERE parent_id = k.id ORDER BY "order") AS areas
@@ -45,6 +45,7 @@ const unauthorized = (message: string) =>
 /** The hub's own site, when the hub serves it (src/cli/serve.ts): the Alliance's tier. */
 const HUB_SITE: PartnerKey = {
   keyId: 'hub-site',
+  partnerId: null,
   partner: 'The Alliance’s site',
   tier: 'alliance',
   languages: [],

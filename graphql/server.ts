@@ -31,6 +31,8 @@ import { signingKey } from '../src/db/signingKeys'
 import { counterPool } from '../src/db/rateLimits'
 import { createKeyCheck } from './keys'
 import { budgetsOf, type Caller, callerOf } from './caller'
+import { createUsage, useUsageMarks } from './usage'
+import { REFUSED } from '../src/partners/usageTable'
 import {
   type BudgetLimits,
   type Budgets,
@@ -239,6 +241,8 @@ export type PartnerOptions = {
   internalToken?: string
   /** Where counters shared by every process are kept (default: a small pool on DATABASE_URL). */
   counterPool?: pg.Pool
+  /** Record what is served for the admin's Usage page (graphql/usage.ts; default on). */
+  usage?: boolean
   /** What anonymous readers may see, instead of graphql/generated/public-rules.json (tests). */
   publicFilters?: PublicFilters
   /**
@@ -399,6 +403,7 @@ const partnerPlugins = (
   // Before the planner and the response cache, either of which may answer without executing.
   useKeyScopes(),
   useBudgets(),
+  useUsageMarks(),
   useCacheTags(),
   // Before the response cache, whose own execute (adding the type and id of every record, to
   // tag what it stores) must call this one: planned answers are cached like any other.
@@ -532,13 +537,16 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
   const budgets = limits
     ? createBudgets(limits, () => options.counterPool ?? counterPool())
     : undefined
-  const graphql = async (request: Request): Promise<Response> => {
+  const usage =
+    options.usage === false ? undefined : createUsage(() => options.counterPool ?? counterPool())
+  const answer = async (request: Request, seen: { caller?: Caller }): Promise<Response> => {
     try {
       // Rebuilt with yoga's own Request class, which reads the Buffer body without a web stream.
       const guarded = await guardRequest(request, yoga.fetchAPI.Request)
       if (guarded instanceof Response) return guarded
       const caller = await checkKey(guarded)
       if (caller instanceof Response) return caller
+      seen.caller = caller
       await budgets?.prime(caller)
       const spent = budgets && overBudget(budgets, caller)
       if (spent) return spent
@@ -556,6 +564,18 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
       console.error('Partner API: unexpected error', error)
       return refusal(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.')
     }
+  }
+  const graphql = async (request: Request): Promise<Response> => {
+    const started = performance.now()
+    const seen: { caller?: Caller } = {}
+    const response = await answer(request, seen)
+    usage?.record({
+      caller: seen.caller,
+      operation: seen.caller?.operation ?? REFUSED,
+      failed: response.status >= 400 || Boolean(seen.caller?.failed),
+      ms: performance.now() - started,
+    })
+    return response
   }
   // The offline bundles (graphql/bundle.ts), renewed after changes.
   const bundles = createBundles(
@@ -575,5 +595,14 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
         ? refusal(503, 'SERVICE_UNAVAILABLE', DATABASE_UNAVAILABLE)
         : refusal(500, 'INTERNAL_SERVER_ERROR', 'The bundle could not be built.')
     })) ?? graphql(request)
-  return { yoga, handle, close }
+  return {
+    yoga,
+    handle,
+    usage,
+    close: async () => {
+      usage?.close()
+      await Promise.all([usage?.flush(), budgets?.flush()])
+      await close()
+    },
+  }
 }

@@ -2,8 +2,10 @@
 // (kept apart from their readers: the partner API alone reads them without loading Drizzle).
 import {
   bigint,
+  date,
   integer,
   pgTable,
+  primaryKey,
   timestamp,
   varchar,
 } from '@payloadcms/db-postgres/drizzle/pg-core'
@@ -11,6 +13,7 @@ import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
 
 import { SIGNING_KEYS_TABLE } from './signingKeys'
 import { RATE_LIMITS_TABLE } from './rateLimits'
+import { USAGE_TABLE } from '../partners/usageTable'
 
 type Hook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
@@ -29,7 +32,29 @@ const rateLimits = pgTable(RATE_LIMITS_TABLE, {
   expire: bigint('expire', { mode: 'number' }),
 })
 
+/** The partner API's use, per day, caller and operation (src/partners/usage.ts). */
+const usage = pgTable(
+  USAGE_TABLE,
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    /** `anonymous`, `site` (the hub's own) or `partner:<id>`: never an address or a key. */
+    caller: varchar('caller', { length: 40 }).notNull(),
+    operation: varchar('operation', { length: 64 }).notNull(),
+    requests: integer('requests').notNull().default(0),
+    errors: integer('errors').notNull().default(0),
+    cost: bigint('cost', { mode: 'number' }).notNull().default(0),
+    /** Requests per latency bucket (src/partners/usageTable.ts). */
+    latency: integer('latency').array().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.day, table.caller, table.operation] })],
+)
+
 export const addSharedTables: Hook = ({ schema }) => ({
   ...schema,
-  tables: { ...schema.tables, [SIGNING_KEYS_TABLE]: signingKeys, [RATE_LIMITS_TABLE]: rateLimits },
+  tables: {
+    ...schema.tables,
+    [SIGNING_KEYS_TABLE]: signingKeys,
+    [RATE_LIMITS_TABLE]: rateLimits,
+    [USAGE_TABLE]: usage,
+  },
 })

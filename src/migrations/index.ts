@@ -13,6 +13,7 @@ import * as migration_20261206_112826_signing_keys from './20261206_112826_signi
 import * as migration_20261206_113640_partner_keys from './20261206_113640_partner_keys';
 import * as migration_20261206_113908_rate_limits from './20261206_113908_rate_limits';
 import * as migration_20261206_121704_trusted_documents from './20261206_121704_trusted_documents';
+import * as migration_20261206_144329_partner_usage from './20261206_144329_partner_usage';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261206_121704_trusted_documents.up,
     down: migration_20261206_121704_trusted_documents.down,
-    name: '20261206_121704_trusted_documents'
+    name: '20261206_121704_trusted_documents',
+  },
+  {
+    up: migration_20261206_144329_partner_usage.up,
+    down: migration_20261206_144329_partner_usage.down,
+    name: '20261206_144329_partner_usage'
   },
 ];

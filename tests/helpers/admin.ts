@@ -38,6 +38,8 @@ export type Admin = {
   newUser: (role: Role, extra?: Record<string, unknown>) => Promise<string>
   /** Signs in an account made by newUser, in a browser context of its own. */
   signIn: (email: string) => Promise<Page>
+  /** The last lines the server printed. */
+  output: () => string
   stop: () => Promise<void>
 }
 
@@ -78,6 +80,7 @@ export const startAdmin = async (databaseUrl: string = inject('databaseUrl')): P
     signInAs,
     newUser,
     signIn,
+    output: () => server.output(),
     stop: async () => {
       await browser.close()
       await server.stop()

@@ -2,7 +2,7 @@
 import { createPartnerHandler, type PartnerOptions } from '../../graphql/server'
 
 export const partnerApi = (options: PartnerOptions = {}) => {
-  const { handle, close } = createPartnerHandler({
+  const { handle, close, usage } = createPartnerHandler({
     exposeStatementCount: true,
     responseCache: false,
     listen: false,
@@ -35,5 +35,7 @@ export const partnerApi = (options: PartnerOptions = {}) => {
       statements: Number(response.headers.get('x-sql-statements')),
     }
   }
-  return { yoga, post, close }
+  /** Writes the usage this handler has counted (graphql/usage.ts). */
+  const flush = async () => usage?.flush()
+  return { yoga, post, close, flush, usage }
 }

@@ -30,7 +30,9 @@ import { TranslationStateFilter as TranslationStateFilter_43286cf19c2792234e2a53
 import { EventStartCell as EventStartCell_7d6ec8a4e8057c5b470fb86f2e888607 } from '../../../../src/components/admin/EventStartCell'
 import { RoleField as RoleField_a49d8703f8d30acec15658a5d45e86f1 } from '../../../../src/components/admin/RoleField'
 import { TranslationStatus as TranslationStatus_27f819cf372c1a7e286eb62940bfb748 } from '../../../../src/components/admin/TranslationStatus'
+import { UsageNavLink as UsageNavLink_86e64141ff566b2235717dba91aa156d } from '../../../../src/components/admin/UsageNavLink'
 import { RoleActions as RoleActions_02066ed619c1c1e80070fa9e57f7c578 } from '../../../../src/components/admin/RoleActions'
+import { UsageView as UsageView_89ca66ce43d6b18d30b2c237f9c09a5e } from '../../../../src/components/admin/UsageView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -67,6 +69,8 @@ export const importMap = {
   "/src/components/admin/EventStartCell#EventStartCell": EventStartCell_7d6ec8a4e8057c5b470fb86f2e888607,
   "/src/components/admin/RoleField#RoleField": RoleField_a49d8703f8d30acec15658a5d45e86f1,
   "/src/components/admin/TranslationStatus#TranslationStatus": TranslationStatus_27f819cf372c1a7e286eb62940bfb748,
+  "/src/components/admin/UsageNavLink#UsageNavLink": UsageNavLink_86e64141ff566b2235717dba91aa156d,
   "/src/components/admin/RoleActions#RoleActions": RoleActions_02066ed619c1c1e80070fa9e57f7c578,
+  "/src/components/admin/UsageView#UsageView": UsageView_89ca66ce43d6b18d30b2c237f9c09a5e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
