@@ -317,6 +317,8 @@ const envFor = (bench: Bench, url: string) => ({
   WEBHOOK_ALLOW_PRIVATE: 'true',
   // All its load comes from one address: budgets would refuse most of it.
   PARTNER_ANONYMOUS_BUDGET: '0',
+  // Nor is it counted for the Usage page, but where the keys' cost is measured (KEYED).
+  PARTNER_USAGE: 'false',
 })
 
 type Database = { url: string; db: pg.Client; seedSeconds: number }
@@ -411,8 +413,8 @@ type Servers = Record<
 >
 type Urls = Pick<Bases, 'hub' | 'api' | 'floor' | 'cachedApi' | 'keyedApi' | 'keyedCachedApi'>
 
-/** Budgets counted but never reached: what the key check and the counting cost. */
-const KEYED = { PARTNER_ANONYMOUS_BUDGET: '1000000000' }
+/** Budgets counted but never reached, and usage counted: what the key check and the counting cost. */
+const KEYED = { PARTNER_ANONYMOUS_BUDGET: '1000000000', PARTNER_USAGE: 'true' }
 
 /** The hub, the raw-SQL floor and start:api with and without its response cache, on `url`. */
 const startServers = async (bench: Bench, url: string) => {

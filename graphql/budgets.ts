@@ -69,21 +69,33 @@ export const createBudgets = (limits: BudgetLimits, pool: () => pg.Pool) => {
   /** Each budget's total across processes as of the last flush, and what this process added since. */
   const known = new Map<string, Known>()
   const pending = new Map<string, { points: number; limit: number }>()
+  /** Handed to the store and not yet answered: still counted, until the answer includes them. */
+  const writing = new Map<string, number>()
   let timer: NodeJS.Timeout | undefined
 
   const flush = async () => {
     timer = undefined
     const batch = [...pending]
     pending.clear()
+    for (const [bucket, { points }] of batch) {
+      writing.set(bucket, (writing.get(bucket) ?? 0) + points)
+    }
     await Promise.all(
       batch.map(async ([bucket, { points, limit }]) => {
+        const settled = () => {
+          const left = (writing.get(bucket) ?? 0) - points
+          if (left > 0) writing.set(bucket, left)
+          else writing.delete(bucket)
+        }
         try {
           const res = await limiterFor(limit).penalty(bucket, points)
+          settled()
           known.set(bucket, {
             consumed: res.consumedPoints,
             resetAt: Date.now() + res.msBeforeNext,
           })
         } catch (error) {
+          settled()
           // The store away: what was spent stays with this process's count until it is back.
           const again = pending.get(bucket)
           pending.set(bucket, { points: points + (again?.points ?? 0), limit })
@@ -132,7 +144,8 @@ export const createBudgets = (limits: BudgetLimits, pool: () => pg.Pool) => {
       const now = Date.now()
       const seen = known.get(bucket)
       const current = seen && seen.resetAt > now ? seen : undefined
-      const spent = (current?.consumed ?? 0) + (pending.get(bucket)?.points ?? 0)
+      const spent =
+        (current?.consumed ?? 0) + (writing.get(bucket) ?? 0) + (pending.get(bucket)?.points ?? 0)
       return {
         policy,
         limit,

@@ -32,6 +32,7 @@ import { counterPool } from '../src/db/rateLimits'
 import { createKeyCheck } from './keys'
 import { budgetsOf, type Caller, callerOf } from './caller'
 import { createUsage, useUsageMarks } from './usage'
+import { createPersistedQueries, type PersistedQueries } from './persistedQueries'
 import { REFUSED } from '../src/partners/usageTable'
 import {
   type BudgetLimits,
@@ -64,7 +65,6 @@ import {
   PARSE_CACHE_BYTES,
   PARSE_CACHE_TTL_MS,
   PARTNER_SHARED_MAX_AGE_S,
-  PERSISTED_QUERY_BYTES,
   RESPONSE_CACHE_TTL_MS,
 } from '../src/cacheBudgets'
 import { env } from '../src/env'
@@ -101,14 +101,10 @@ const parsedQueries = <T extends {}>(maxBytes: number) =>
   })
 
 /** Automatic persisted queries (Apollo's protocol): a query sent once with its hash can then be sent by hash alone, over GET. */
-const persisted = new LRUCache<string, string>({
-  maxSize: PERSISTED_QUERY_BYTES,
-  sizeCalculation: (query, hash) => Buffer.byteLength(query) + hash.length,
-})
-
-const useAutomaticPersistedQueries = (): Plugin => {
+const useAutomaticPersistedQueries = (persisted: PersistedQueries): Plugin => {
   // A query is kept only once it has passed validation: the store never holds a stranger's junk.
   const pending = new WeakMap<Request, { hash: string; query: string }>()
+  const writes = new WeakMap<Request, Promise<void>>()
   return {
     onParams({ params, request }) {
       const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)
@@ -122,11 +118,17 @@ const useAutomaticPersistedQueries = (): Plugin => {
       pending.set(request, { hash, query: params.query })
     },
     onValidate({ context }) {
-      const entry = pending.get((context as { request: Request }).request)
+      const { request } = context as { request: Request }
+      const entry = pending.get(request)
       if (!entry) return
       return ({ valid }) => {
-        if (valid && !persisted.has(entry.hash)) persisted.set(entry.hash, entry.query)
+        if (valid) writes.set(request, persisted.add(entry.hash, entry.query))
       }
+    },
+    // Answered once kept where every process finds it: the client's next request, by hash alone,
+    // may go to another process.
+    async onResultProcess({ request }) {
+      await writes.get(request)
     },
   }
 }
@@ -241,7 +243,7 @@ export type PartnerOptions = {
   internalToken?: string
   /** Where counters shared by every process are kept (default: a small pool on DATABASE_URL). */
   counterPool?: pg.Pool
-  /** Record what is served for the admin's Usage page (graphql/usage.ts; default on). */
+  /** Record what is served for the admin's Usage page (graphql/usage.ts; default on, unless PARTNER_USAGE=false). */
   usage?: boolean
   /** What anonymous readers may see, instead of graphql/generated/public-rules.json (tests). */
   publicFilters?: PublicFilters
@@ -350,10 +352,10 @@ const armor = () =>
     blockFieldSuggestion: { enabled: true },
   })
 
-const persistedOperations = () =>
+const persistedOperations = (persisted: PersistedQueries) =>
   usePersistedOperations({
     allowArbitraryOperations: true,
-    getPersistedOperation: (hash) => persisted.get(hash) ?? null,
+    getPersistedOperation: (hash) => persisted.get(hash),
     customErrors: {
       notFound: {
         message: 'PersistedQueryNotFound',
@@ -392,14 +394,15 @@ const partnerPlugins = (
   options: PartnerOptions,
   cache: ReturnType<typeof responseCacheFor>,
   contexts: WeakMap<Request, PartnerContext>,
+  persisted: PersistedQueries,
 ) => [
   ...(options.compress === false ? [] : [useContentEncoding()]),
   armor(),
   useQueryShapeLimits(),
   // Before the persisted-query plugins: a partner's registered operation is found by its hash.
   useRegisteredOperations(),
-  useAutomaticPersistedQueries(),
-  persistedOperations(),
+  useAutomaticPersistedQueries(persisted),
+  persistedOperations(persisted),
   // Before the planner and the response cache, either of which may answer without executing.
   useKeyScopes(),
   useBudgets(),
@@ -426,12 +429,19 @@ export const createPartnerYoga = (
   yoga: YogaServerInstance<{}, PartnerContext>
   trusted: TrustedExecute
   onChange: (subscriber: () => void) => void
+  persisted: PersistedQueries
   close: () => Promise<void>
 } => {
   let filters: Promise<PublicFilters> | undefined
   const contexts = new WeakMap<Request, PartnerContext>()
   const cache = responseCacheFor(options)
   const { subscribers, listener } = followChanges(options, cache)
+  // Shared through the primary when there is one (graphql/persistedQueries.ts).
+  const persisted = createPersistedQueries(
+    options.counterPool || env.DATABASE_URL
+      ? () => options.counterPool ?? counterPool()
+      : undefined,
+  )
   const schema = partnerSchema()
   const rules = () => (filters ??= Promise.resolve(options.publicFilters ?? readPublicRules()))
   const yoga = createYoga<{}, PartnerContext>({
@@ -459,14 +469,16 @@ export const createPartnerYoga = (
       errorCache: parsedQueries(PARSE_CACHE_BYTES / 16),
     },
     maskedErrors,
-    plugins: partnerPlugins(options, cache, contexts),
+    plugins: partnerPlugins(options, cache, contexts, persisted),
   })
   return {
     yoga,
     trusted: trustedExecute(schema, rules, options.pool),
+    persisted,
     /** Calls `subscriber` after each change, once the cache is fresh. */
     onChange: (subscriber: () => void) => void subscribers.add(subscriber),
     close: async () => {
+      persisted.close()
       await listener?.close()
       await closeDraftPool()
     },
@@ -527,7 +539,7 @@ const overBudget = (budgets: Budgets, caller: Caller) => {
 
 /** The partner API behind its request guard: what the Next route and `start:api` serve. */
 export const createPartnerHandler = (options: PartnerOptions = {}) => {
-  const { yoga, close, onChange, trusted } = createPartnerYoga(options)
+  const { yoga, close, onChange, trusted, persisted } = createPartnerYoga(options)
   const checkKey = createKeyCheck(
     () => options.pool ?? partnerPool(),
     () => options.counterPool ?? counterPool(),
@@ -538,7 +550,9 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
     ? createBudgets(limits, () => options.counterPool ?? counterPool())
     : undefined
   const usage =
-    options.usage === false ? undefined : createUsage(() => options.counterPool ?? counterPool())
+    (options.usage ?? env.PARTNER_USAGE !== 'false')
+      ? createUsage(() => options.counterPool ?? counterPool())
+      : undefined
   const answer = async (request: Request, seen: { caller?: Caller }): Promise<Response> => {
     try {
       // Rebuilt with yoga's own Request class, which reads the Buffer body without a web stream.
@@ -599,6 +613,7 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
     yoga,
     handle,
     usage,
+    persisted,
     close: async () => {
       usage?.close()
       await Promise.all([usage?.flush(), budgets?.flush()])

@@ -203,6 +203,13 @@ export const VARIABLES = {
     fix: 'set it to true or false',
     readBy: BOTH,
   }),
+  PARTNER_USAGE: variable({
+    schema: flag().default('true'),
+    about:
+      "`false` stops counting what the partner API serves for the admin's Partner API usage page (the bench compares).",
+    fix: 'set it to true or false',
+    readBy: BOTH,
+  }),
   PARTNER_PREPARE: variable({
     schema: flag().default('true'),
     about:

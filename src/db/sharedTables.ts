@@ -3,9 +3,11 @@
 import {
   bigint,
   date,
+  index,
   integer,
   pgTable,
   primaryKey,
+  text,
   timestamp,
   varchar,
 } from '@payloadcms/db-postgres/drizzle/pg-core'
@@ -14,6 +16,7 @@ import type { PostgresAdapterArgs } from '@payloadcms/db-postgres'
 import { SIGNING_KEYS_TABLE } from './signingKeys'
 import { RATE_LIMITS_TABLE } from './rateLimits'
 import { USAGE_TABLE } from '../partners/usageTable'
+import { PERSISTED_QUERIES_TABLE } from './persistedQueries'
 
 type Hook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
@@ -49,6 +52,18 @@ const usage = pgTable(
   (table) => [primaryKey({ columns: [table.day, table.caller, table.operation] })],
 )
 
+/** Automatic persisted queries, shared by every partner API process (graphql/persistedQueries.ts). */
+const persistedQueries = pgTable(
+  PERSISTED_QUERIES_TABLE,
+  {
+    /** SHA-256 of the query, hex. */
+    hash: varchar('hash', { length: 64 }).primaryKey(),
+    query: text('query').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index('hub_persisted_queries_used_at_idx').on(table.usedAt)],
+)
+
 export const addSharedTables: Hook = ({ schema }) => ({
   ...schema,
   tables: {
@@ -56,5 +71,6 @@ export const addSharedTables: Hook = ({ schema }) => ({
     [SIGNING_KEYS_TABLE]: signingKeys,
     [RATE_LIMITS_TABLE]: rateLimits,
     [USAGE_TABLE]: usage,
+    [PERSISTED_QUERIES_TABLE]: persistedQueries,
   },
 })

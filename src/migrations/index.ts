@@ -14,6 +14,7 @@ import * as migration_20261206_113640_partner_keys from './20261206_113640_partn
 import * as migration_20261206_113908_rate_limits from './20261206_113908_rate_limits';
 import * as migration_20261206_121704_trusted_documents from './20261206_121704_trusted_documents';
 import * as migration_20261206_144329_partner_usage from './20261206_144329_partner_usage';
+import * as migration_20261206_150917_shared_persisted_queries from './20261206_150917_shared_persisted_queries';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261206_144329_partner_usage.up,
     down: migration_20261206_144329_partner_usage.down,
-    name: '20261206_144329_partner_usage'
+    name: '20261206_144329_partner_usage',
+  },
+  {
+    up: migration_20261206_150917_shared_persisted_queries.up,
+    down: migration_20261206_150917_shared_persisted_queries.down,
+    name: '20261206_150917_shared_persisted_queries'
   },
 ];

@@ -11,6 +11,12 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
+import { env } from '../env'
+import { createLeadership } from './leadership'
+
+/** The advisory lock whose holder runs jobs ("JOBS"). */
+export const JOBS_LOCK: [number, number] = [0x4a4f4253, 1]
+
 /** Once a minute, up to 20 due jobs of the default queue (scheduled publications). */
 export const AUTO_RUN = [{ cron: '* * * * *', queue: 'default', limit: 20 }]
 
@@ -20,6 +26,8 @@ const RETRY_MS = 30_000
 export type JobRunner = {
   /** The runner's timers: `undefined` until Payload has started. */
   timers: () => CronLike[] | undefined
+  /** Whether this process's runner is the one that runs jobs now (src/ops/leadership.ts). */
+  leads: () => Promise<boolean>
   /** Stops the timers (a run in progress finishes) and closes the runner's connections. */
   stop: () => Promise<void>
 }
@@ -31,17 +39,33 @@ export type JobRunner = {
 export const startJobRunner = (
   config: Promise<SanitizedConfig>,
   onError: (error: Error) => void,
+  options: {
+    /** Where the hubs that share jobs decide which one runs them (default DATABASE_URL). */
+    databaseUrl?: string
+    /** Payload's cache key for the runner's instance (tests start two in one process). */
+    key?: string
+  } = {},
 ): JobRunner => {
   const stopped = new AbortController()
   let payload: Payload | undefined
+  const databaseUrl = options.databaseUrl ?? env.DATABASE_URL
+  // Every hub runs the timers; the one holding the lock runs the jobs (one run per job).
+  const leadership = databaseUrl ? createLeadership(databaseUrl, JOBS_LOCK) : undefined
   const start = async () => {
     while (!stopped.signal.aborted) {
       try {
         const base = await config
         payload = await getPayload({
-          config: { ...base, jobs: { ...base.jobs, autoRun: AUTO_RUN } },
+          config: {
+            ...base,
+            jobs: {
+              ...base.jobs,
+              autoRun: AUTO_RUN,
+              ...(leadership ? { shouldAutoRun: () => leadership.holds() } : {}),
+            },
+          },
           cron: true,
-          key: 'job-runner',
+          key: options.key ?? 'job-runner',
         })
         return
       } catch (error) {
@@ -56,10 +80,12 @@ export const startJobRunner = (
       const timers = payload?.crons.filter(isCronLike)
       return timers?.length ? timers : undefined
     },
+    leads: async () => (leadership ? leadership.holds() : true),
     stop: async () => {
       stopped.abort()
       await starting
       await payload?.destroy()
+      await leadership?.release()
     },
   }
 }

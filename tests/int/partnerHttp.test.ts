@@ -88,7 +88,8 @@ describe('persisted queries', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ query, extensions }),
     })
-    expect((await register.json()).data.topics.length).toBeGreaterThan(0)
+    const registered = await register.json()
+    expect(registered.data.topics.length).toBeGreaterThan(0)
     const byHash = await get(cached, '', {}, extensions)
     expect(byHash.status).toBe(200)
     expect((await byHash.json()).data.topics.length).toBeGreaterThan(0)
