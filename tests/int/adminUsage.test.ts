@@ -104,6 +104,22 @@ describe('the Usage page', () => {
     await page.context().close()
   })
 
+  it('reads right to left in the Arabic admin, its charts left to right', async () => {
+    const page = await admin().signInAs('admin')
+    // The admin's language, as its account menu sets it.
+    await page.context().addCookies([{ name: 'payload-lng', value: 'ar', url: admin().base }])
+    await page.goto(`${admin().base}/admin/usage`, { timeout: PAGE_MS })
+    await page.locator('.usage-table, .usage-empty').first().waitFor({ timeout: PAGE_MS })
+    expect(await page.locator('html').getAttribute('dir')).toMatch(/^rtl$/i)
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar')
+    if (await page.locator('.usage-table').count()) {
+      const charts = page.locator('figure.usage-chart > div[dir="ltr"]')
+      expect(await charts.count()).toBe(4)
+      await charts.first().locator('svg.recharts-surface').first().waitFor({ timeout: PAGE_MS })
+    }
+    await page.context().close()
+  })
+
   it('is not for editors: no link, a refusal on the page and for the CSV', async () => {
     const page = await admin().signInAs('editor')
     await page.locator('nav.nav__wrap').waitFor({ timeout: PAGE_MS })
