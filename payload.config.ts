@@ -46,6 +46,7 @@ import { countedPg } from './src/db/countedPg'
 import { env } from './src/env'
 import { DEFAULT_LOCALE, LOCALES } from './src/locales'
 import { previewEndpoint } from './src/preview/endpoint'
+import { objectStorage } from './src/uploads/objectStorage'
 import { usageExportEndpoint } from './src/partners/usageEndpoint'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -129,6 +130,8 @@ export default buildConfig({
     afterSchemaInit: [addReadIndexes, addChangeLog, addTextChanges, addSharedTables],
   }),
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  // Files in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR.
+  plugins: [objectStorage()],
   // Image sizes for covers (collections/Media.ts).
   sharp,
   // Scheduled publishing (`schedulePublish` on the versioned collections) queues Payload jobs; the

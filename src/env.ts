@@ -284,6 +284,56 @@ export const VARIABLES = {
     fix: 'set it to a folder, or unset it for ./media',
     readBy: ['hub'],
   }),
+  S3_BUCKET: variable({
+    schema: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'must be an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens)',
+      )
+      .optional(),
+    about:
+      'Keeps uploaded files in this S3-compatible bucket instead of MEDIA_DIR, so that every hub serves every file (src/uploads/objectStorage.ts). Unset: files on local disk.',
+    fix: 'set it to the bucket’s name, or unset it to keep files in MEDIA_DIR',
+    readBy: ['hub'],
+    example: 'alliance-hub-media',
+  }),
+  S3_REGION: variable({
+    schema: z.string().trim().min(1, 'must name a region').default('us-east-1'),
+    about: 'The bucket’s region (most S3-compatible stores accept us-east-1).',
+    fix: 'set it to the bucket’s region, such as eu-west-1',
+    readBy: ['hub'],
+  }),
+  S3_ENDPOINT: variable({
+    schema: httpUrl().optional(),
+    about:
+      'The S3-compatible store’s address, for stores other than Amazon S3 (MinIO, Cloudflare R2, Garage, Ceph).',
+    fix: 'set it to the store’s http:// or https:// address, or unset it for Amazon S3',
+    readBy: ['hub'],
+    example: 'https://s3.example.org',
+  }),
+  S3_FORCE_PATH_STYLE: variable({
+    schema: flag().default('false'),
+    about:
+      '`true` addresses the bucket in the path (`/bucket/key`), as most self-hosted stores need.',
+    fix: 'set it to true or false',
+    readBy: ['hub'],
+  }),
+  S3_ACCESS_KEY_ID: variable({
+    schema: z.string().trim().min(1, 'must not be empty').optional(),
+    about:
+      'The store’s access key. Unset, the AWS SDK’s own chain applies (an instance role, AWS_* variables).',
+    fix: 'set it with S3_SECRET_ACCESS_KEY, or unset both',
+    readBy: ['hub'],
+    secret: true,
+  }),
+  S3_SECRET_ACCESS_KEY: variable({
+    schema: z.string().trim().min(1, 'must not be empty').optional(),
+    about: 'The secret of S3_ACCESS_KEY_ID.',
+    fix: 'set it with S3_ACCESS_KEY_ID, or unset both',
+    readBy: ['hub'],
+    secret: true,
+  }),
   PG_BIN_DIR: variable({
     schema: z
       .string()
@@ -367,6 +417,11 @@ export const parseEnv = (
     } else {
       values[name] = result.data
     }
+  }
+  if (Boolean(values.S3_ACCESS_KEY_ID) !== Boolean(values.S3_SECRET_ACCESS_KEY)) {
+    problems.push(
+      `${values.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'} is not set, and the other is. Fix: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or neither.`,
+    )
   }
   return problems.length ? { ok: false, problems } : { ok: true, env: values as Env }
 }

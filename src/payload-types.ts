@@ -467,6 +467,8 @@ export interface Media {
   extractionNote?: string | null;
   extractedText?: string | null;
   uploadedBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -4749,6 +4751,8 @@ export interface MediaSelect<T extends boolean = true> {
   extractionNote?: T;
   extractedText?: T;
   uploadedBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

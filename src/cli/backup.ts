@@ -1,7 +1,9 @@
 // `npm run backup [-- --out FILE]`: one file holding the database and the uploaded media, by
 // default backups/hub-<UTC time>.tar (see src/ops/backup.ts). `npm run backup -- --check` says
 // whether a backup can run, and what to do if not. `npm run backup` starts the embedded database
-// when DATABASE_URL is unset.
+// when DATABASE_URL is unset. With files in a bucket (S3_BUCKET), the backup holds the bucket's.
+import fs from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
@@ -15,6 +17,7 @@ import {
   defaultBackupFile,
   PgToolsError,
 } from '../ops/backup'
+import { bucketFromEnv, copyBucketTo } from '../ops/bucket'
 
 // `npm run` runs in the project folder; paths given are taken from where it was typed.
 const INVOKED_FROM = env.INIT_CWD ?? process.cwd()
@@ -59,10 +62,13 @@ if (args.check) {
   console.log(problems.length ? 'A backup cannot run yet.' : 'A backup can run.')
   process.exit(problems.length ? 1 : 0)
 }
+// Files in a bucket (S3_BUCKET): copied to a folder first, which the backup holds as MEDIA_DIR.
+const staged = env.S3_BUCKET ? await fs.mkdtemp(path.join(os.tmpdir(), 'hub-bucket-')) : undefined
 try {
+  if (staged) await copyBucketTo(bucketFromEnv(env.S3_BUCKET!), staged)
   await createBackup({
     databaseUrl: env.DATABASE_URL,
-    mediaDir: env.MEDIA_DIR,
+    mediaDir: staged ?? env.MEDIA_DIR,
     out: args.out ? path.resolve(INVOKED_FROM, args.out) : defaultBackupFile(),
     pgBinDir: env.PG_BIN_DIR,
     signal: abortOnSignals(),
@@ -71,6 +77,8 @@ try {
   const known = error instanceof BackupError || error instanceof PgToolsError
   console.error(known ? `Backup failed: ${error.message}` : error)
   console.error('No backup file was written.')
-  process.exit(1)
+  process.exitCode = 1
+} finally {
+  if (staged) await fs.rm(staged, { recursive: true, force: true })
 }
-process.exit(0)
+process.exit(process.exitCode ?? 0)

@@ -15,6 +15,7 @@ import * as migration_20261206_113908_rate_limits from './20261206_113908_rate_l
 import * as migration_20261206_121704_trusted_documents from './20261206_121704_trusted_documents';
 import * as migration_20261206_144329_partner_usage from './20261206_144329_partner_usage';
 import * as migration_20261206_150917_shared_persisted_queries from './20261206_150917_shared_persisted_queries';
+import * as migration_20261206_154129_media_object_storage from './20261206_154129_media_object_storage';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261206_150917_shared_persisted_queries.up,
     down: migration_20261206_150917_shared_persisted_queries.down,
-    name: '20261206_150917_shared_persisted_queries'
+    name: '20261206_150917_shared_persisted_queries',
+  },
+  {
+    up: migration_20261206_154129_media_object_storage.up,
+    down: migration_20261206_154129_media_object_storage.down,
+    name: '20261206_154129_media_object_storage'
   },
 ];

@@ -80,8 +80,14 @@ const serve = async (
 export const serveWithValidators: Handler = (req, { params }) =>
   serve(req, params) as Promise<Response>
 
-/** What Payload serves itself (ranges, SVG): revalidated on every use, by any cache. */
+/**
+ * What Payload serves itself (ranges, SVG, and every file from object storage, whose ETag is the
+ * store's): revalidated on every use, by any cache. A whole file's length goes to the REST gate
+ * as for the files served above.
+ */
 export const fileCacheHeaders: NonNullable<Upload['modifyResponseHeaders']> = ({ headers }) => {
   headers.set('Cache-Control', 'no-cache')
+  const length = headers.get('content-length')
+  if (length && !headers.has('content-range')) headers.set(FILE_LENGTH_HEADER, length)
   return headers
 }

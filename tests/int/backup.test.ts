@@ -2,7 +2,6 @@
 // resource and its files is backed up, restored into a new database and media folder, and found
 // identical, row for row, sequence for sequence and byte for byte. A restore refuses a non-empty
 // target (unless --force) and a damaged backup, before it changes anything.
-import { spawn } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -12,6 +11,7 @@ import type { Payload } from 'payload'
 import * as tar from 'tar'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { runCli as runScript } from '../helpers/cli'
 import { installPgTools } from '../../src/ops/pgTools'
 
 const id = `${process.pid}_${randomUUID().slice(0, 6)}`
@@ -42,31 +42,12 @@ const createDatabase = async (role: string) => {
   return url.toString()
 }
 
-type CliResult = { code: number; output: string }
-
 /** One of the CLIs, as `npm run backup`/`restore` runs it once the database is there. */
-const runCli = async (
+const runCli = (
   script: 'backup' | 'restore',
   args: string[],
   env: { DATABASE_URL: string; MEDIA_DIR: string; PG_BIN_DIR?: string },
-): Promise<CliResult> => {
-  const once = () =>
-    new Promise<CliResult>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
-        env: { ...process.env, PG_BIN_DIR: undefined, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      let output = ''
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      child.on('error', reject)
-      child.on('close', (code) => resolve({ code: code ?? 1, output }))
-    })
-  let result = await once()
-  // Exit 13 without output: Node 20's loader under tsx, now and then (see tests/setup/globalSetup.ts).
-  if (result.code === 13 && !result.output.trim()) result = await once()
-  return result
-}
+) => runScript(script, args, { PG_BIN_DIR: undefined, ...env })
 
 /**
  * Everything a database holds, comparably: every table of `public` (rows as JSON, in a fixed

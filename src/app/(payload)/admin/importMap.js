@@ -32,6 +32,7 @@ import { RoleField as RoleField_a49d8703f8d30acec15658a5d45e86f1 } from '../../.
 import { TranslationStatus as TranslationStatus_27f819cf372c1a7e286eb62940bfb748 } from '../../../../src/components/admin/TranslationStatus'
 import { UsageNavLink as UsageNavLink_86e64141ff566b2235717dba91aa156d } from '../../../../src/components/admin/UsageNavLink'
 import { RoleActions as RoleActions_02066ed619c1c1e80070fa9e57f7c578 } from '../../../../src/components/admin/RoleActions'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { UsageView as UsageView_89ca66ce43d6b18d30b2c237f9c09a5e } from '../../../../src/components/admin/UsageView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -71,6 +72,7 @@ export const importMap = {
   "/src/components/admin/TranslationStatus#TranslationStatus": TranslationStatus_27f819cf372c1a7e286eb62940bfb748,
   "/src/components/admin/UsageNavLink#UsageNavLink": UsageNavLink_86e64141ff566b2235717dba91aa156d,
   "/src/components/admin/RoleActions#RoleActions": RoleActions_02066ed619c1c1e80070fa9e57f7c578,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/src/components/admin/UsageView#UsageView": UsageView_89ca66ce43d6b18d30b2c237f9c09a5e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
