@@ -67,6 +67,8 @@ const health = createHealth({
   // A pushed scratch database has no migrations to compare.
   migrations: env.PAYLOAD_DB_PUSH === 'true' ? { skip: 'PAYLOAD_DB_PUSH=true' } : true,
   jobs: jobRunner ? { timers: jobRunner.timers } : undefined,
+  // The AWS SDK is loaded only by hubs whose files are in a bucket.
+  storage: env.S3_BUCKET ? (await import('../ops/bucket')).bucketHealth(env.S3_BUCKET) : undefined,
 })
 
 // Webhook deliveries are sent by the process that runs jobs (src/webhooks/worker.ts): it needs no

@@ -10,13 +10,14 @@ import { pipeline } from 'node:stream/promises'
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3'
 import { fileTypeFromFile } from 'file-type'
 
-import { s3ClientConfig } from '../uploads/objectStorage'
+import { s3ClientConfig } from '../uploads/s3Config'
 
 export type Bucket = { client: S3Client; name: string }
 
@@ -105,4 +106,14 @@ export const copyFolderToBucket = async (
     }
   }
   return files.length
+}
+
+/** The readiness check of a hub whose files are in a bucket (src/ops/health.ts). */
+export const bucketHealth = (name: string) => {
+  const { client } = bucketFromEnv(name)
+  return {
+    bucket: name,
+    check: (signal: AbortSignal) =>
+      client.send(new HeadBucketCommand({ Bucket: name }), { abortSignal: signal }),
+  }
 }

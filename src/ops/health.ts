@@ -9,7 +9,8 @@
 //   - migrations: every migration committed in src/migrations is recorded in `payload_migrations`
 //     (a database migrated by a newer release is fine: its extra migrations are only listed);
 //   - jobs (the hub, unless HUB_RUN_JOBS=false): the scheduled-publishing runner of this process
-//     is alive (see ./jobs.ts); also how many due jobs are more than five minutes late.
+//     is alive (see ./jobs.ts); also how many due jobs are more than five minutes late;
+//   - storage (the hub, with files in a bucket: S3_BUCKET): the bucket answers a HEAD.
 //
 // Every check is bounded (2 s); an answer is reused for a second and concurrent probes share one
 // run, so probing often costs the database at most one light query a second. Nothing here throws:
@@ -44,6 +45,8 @@ export type HealthOptions = {
   jobs?: {
     timers: () => CronLike[] | undefined
   }
+  /** The bucket files are kept in, when not on disk (src/ops/bucket.ts): it must answer. */
+  storage?: { bucket: string; check: (signal: AbortSignal) => Promise<unknown> }
   /** Per check (default 2000 ms). */
   timeoutMs?: number
   /** How long an answer is reused (default 1000 ms). */
@@ -156,6 +159,19 @@ export const describeDatabaseError = (error: unknown, timeoutMs: number): string
   return 'unexpected error'
 }
 
+/** Why a bucket did not answer, in a few words (never the store's message). */
+export const describeStorageError = (error: unknown, timeoutMs: number): string => {
+  if (error instanceof Timeout) return `gave no answer within ${timeoutMs / 1000} s`
+  const e = error as { name?: unknown; code?: unknown; $metadata?: { httpStatusCode?: number } }
+  const status = e?.$metadata?.httpStatusCode
+  if (status === 404 || e?.name === 'NotFound' || e?.name === 'NoSuchBucket')
+    return 'does not exist'
+  if (status === 403 || status === 401) return 'refuses the hub’s credentials'
+  if (typeof e?.code === 'string' && /^E[A-Z]+$/.test(e.code)) return `is unreachable (${e.code})`
+  if (status) return `answered HTTP ${status}`
+  return 'is unreachable'
+}
+
 const listNames = (names: string[]) =>
   names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')}, …`
 
@@ -188,7 +204,7 @@ const LATE_JOBS = `SELECT count(*)::int AS late FROM payload_jobs
     AND coalesce(queue, 'default') = 'default'
     AND coalesce(wait_until, created_at) < now() - interval '5 minutes'`
 
-const CHECK_ORDER = ['database', 'migrations', 'jobs']
+const CHECK_ORDER = ['database', 'migrations', 'jobs', 'storage']
 
 const send = (req: IncomingMessage, res: ServerResponse, status: number, body: unknown) => {
   const text = JSON.stringify(body)
@@ -321,6 +337,25 @@ class ReadinessChecks {
     }
   }
 
+  /** The bucket answers a HEAD with the hub's credentials. */
+  private async storageCheck({
+    bucket,
+    check,
+  }: NonNullable<HealthOptions['storage']>): Promise<CheckResult> {
+    const started = performance.now()
+    const abort = new AbortController()
+    try {
+      await within(check(abort.signal), this.deadline())
+      return { status: 'ok', ms: Math.round(performance.now() - started) }
+    } catch (error) {
+      abort.abort()
+      return {
+        status: 'failing',
+        reason: `storage: the bucket ${bucket} ${describeStorageError(error, this.timeoutMs)}`,
+      }
+    }
+  }
+
   /** The database, then (on the same connection) the migrations and late jobs. */
   private async databaseChecks(checks: Record<string, CheckResult>) {
     const connected = await this.connect()
@@ -349,7 +384,9 @@ class ReadinessChecks {
       return { status: 'not ready', reasons: ['stopping: the server is shutting down'], checks }
     }
     if (this.options.jobs) checks.jobs = this.jobsCheck(this.options.jobs.timers())
+    const storage = this.options.storage ? this.storageCheck(this.options.storage) : undefined
     await this.databaseChecks(checks)
+    if (storage) checks.storage = await storage
     const ordered: Record<string, CheckResult> = {}
     for (const key of CHECK_ORDER) if (checks[key]) ordered[key] = checks[key]
     const reasons = Object.values(ordered).flatMap((c) =>

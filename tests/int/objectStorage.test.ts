@@ -26,6 +26,7 @@ const RESTORED = 'hub-media-restored'
 const KEY = 'S3RVER' // s3rver's own credentials
 
 let store: S3rver
+let storeClosed = false
 let storeDir: string
 let mediaDir: string
 let bucket: S3Client
@@ -82,7 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()])
-  await store?.close()
+  if (!storeClosed) await store?.close()
   await rm(storeDir, { recursive: true, force: true })
   await rm(mediaDir, { recursive: true, force: true })
 })
@@ -223,4 +224,32 @@ describe('backups of a hub whose files are in a bucket', () => {
       await rm(work, { recursive: true, force: true })
     }
   }, 300_000)
+})
+
+describe('readiness of a hub whose files are in a bucket', () => {
+  const readiness = async (server: RunningServer) => {
+    const response = await fetch(new URL('/readyz', server.base))
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        reasons?: string[]
+        checks: Record<string, { status: string }>
+      },
+    }
+  }
+
+  it('says whether the bucket answers', async () => {
+    const ready = await readiness(second)
+    expect(ready.status).toBe(200)
+    expect(ready.body.checks.storage?.status).toBe('ok')
+    await store.close()
+    storeClosed = true
+    // An answer is reused for a second.
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    const away = await readiness(second)
+    expect(away.status).toBe(503)
+    expect(away.body.reasons).toContain(
+      'storage: the bucket hub-media is unreachable (ECONNREFUSED)',
+    )
+  })
 })
