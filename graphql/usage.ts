@@ -72,6 +72,7 @@ export const createUsage = (pool: () => pg.Pool) => {
   let namesDay = ''
   let timer: NodeJS.Timeout | undefined
   let writing: Promise<void> = Promise.resolve()
+  let complained = 0
 
   const nameFor = (day: string, caller: string, operation: string) => {
     if (namesDay !== day) {
@@ -107,7 +108,14 @@ export const createUsage = (pool: () => pg.Pool) => {
         pending.set(key, again ? merge(again, sums) : sums)
       }
       schedule()
-      console.error('Partner API: usage could not be recorded', (error as Error).message)
+      // Once a minute at most while the database is away, not at every flush.
+      if (Date.now() - complained > 60_000) {
+        complained = Date.now()
+        console.error(
+          'Partner API: usage could not be recorded (kept until it can)',
+          (error as Error).message,
+        )
+      }
     }
   }
   const schedule = () => {
