@@ -67,7 +67,7 @@ import {
   PARTNER_SHARED_MAX_AGE_S,
   RESPONSE_CACHE_TTL_MS,
 } from '../src/cacheBudgets'
-import { env } from '../src/env'
+import { env, sessionDatabaseUrl } from '../src/env'
 
 export const SCHEMA_FILE = path.resolve(process.cwd(), 'graphql/schema.graphql')
 
@@ -292,7 +292,7 @@ const followChanges = (
 ): { subscribers: Set<() => void>; listener: ChangeListener | undefined } => {
   const subscribers = new Set<() => void>()
   const replica = options.replica ?? Boolean(env.PARTNER_DATABASE_URL)
-  const listenOn = options.listen === false ? undefined : (options.listen ?? env.DATABASE_URL)
+  const listenOn = options.listen === false ? undefined : (options.listen ?? sessionDatabaseUrl())
   const replayed = replica ? createReplayWaiter(options.pool ?? partnerPool()) : undefined
   const listener: ChangeListener | undefined = listenOn
     ? listenForChanges(listenOn, async (_, primaryLsn) => {

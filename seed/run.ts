@@ -11,7 +11,7 @@ import { seedData } from './data'
 import { generateVolume } from './generate'
 import { runSeed, SeedError } from './seed'
 import { ensureFirstAdmin } from './firstAdmin'
-import { applyMigrations } from '../src/db/applyMigrations'
+import { applyMigrations, oneAtATime } from '../src/db/applyMigrations'
 
 const args = z
   .object({
@@ -49,28 +49,32 @@ const bar = new SingleBar(
 )
 let exitCode = 0
 try {
-  if (
-    args.data['if-empty'] &&
-    (await payload.count({ collection: 'working-groups' })).totalDocs > 0
-  ) {
-    console.log('The database already holds content: seed skipped.')
-  } else {
-    console.log('Seeding the Alliance’s records…')
-    let current = ''
-    const report = await runSeed(payload, seedData, {
-      onProgress: (collection, done, total) => {
-        if (collection !== current) {
-          if (current) bar.stop()
-          bar.start(total, 0, { collection: collection.padEnd(18) })
-          current = collection
-        }
-        bar.update(done)
-      },
-    })
-    bar.stop()
-    console.table(report)
-  }
-  await ensureFirstAdmin(payload)
+  // Hubs started together on an empty database (several machines) seed it, and make its first
+  // admin, once.
+  await oneAtATime(async () => {
+    if (
+      args.data['if-empty'] &&
+      (await payload.count({ collection: 'working-groups' })).totalDocs > 0
+    ) {
+      console.log('The database already holds content: seed skipped.')
+    } else {
+      console.log('Seeding the Alliance’s records…')
+      let current = ''
+      const report = await runSeed(payload, seedData, {
+        onProgress: (collection, done, total) => {
+          if (collection !== current) {
+            if (current) bar.stop()
+            bar.start(total, 0, { collection: collection.padEnd(18) })
+            current = collection
+          }
+          bar.update(done)
+        },
+      })
+      bar.stop()
+      console.table(report)
+    }
+    await ensureFirstAdmin(payload)
+  })
   if (args.data.scale) {
     console.log(`Generating ${args.data.scale} resources with translations and webinars…`)
     bar.start(args.data.scale, 0, { collection: 'resources'.padEnd(18) })

@@ -65,6 +65,18 @@ export const VARIABLES = {
     example: 'postgres://hub:change-me@replica.internal:5432/hub',
     secret: true,
   }),
+  DATABASE_SESSION_URL: variable({
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+      .optional(),
+    about:
+      'The primary reached directly (or through PgBouncer in session mode), for what needs a session of its own: listening for changes, the locks that make one process run jobs and webhook sends, shared counters. Set it when DATABASE_URL goes through PgBouncer in transaction mode; DATABASE_URL when unset.',
+    fix: 'set it to the primary’s own postgres:// connection string, or unset it',
+    readBy: BOTH,
+    example: 'postgres://hub:change-me@primary.internal:5432/hub',
+    secret: true,
+  }),
   PAYLOAD_SECRET: variable({
     schema: z.string().min(32, 'must be at least 32 characters').optional(),
     about:
@@ -454,6 +466,13 @@ export const env: Env = new Proxy({} as Env, {
 })
 
 /** Checks the variables `kind` needs at its start, so that a bad value stops it before it does anything. */
+/**
+ * Where a process holds sessions on the primary (LISTEN, advisory locks, named prepared statements):
+ * DATABASE_SESSION_URL, else DATABASE_URL. A pooler in transaction mode would share those sessions.
+ */
+export const sessionDatabaseUrl = (): string | undefined =>
+  env.DATABASE_SESSION_URL ?? env.DATABASE_URL
+
 export const checkEnv = (kind: ProcessKind): Env => {
   const result = parseEnv(process.env, kind)
   if (!result.ok) return stop(result.problems)

@@ -1,6 +1,7 @@
-// `npm test`: everything the suite needs, in order, each step named. Installs Debian's Chromium
-// when it is missing (as root), checks the generated files are committed, type-checks, builds the
-// admin for the end-to-end test, then runs vitest (which starts its own PostgreSQL).
+// `npm test`: everything the suite needs, in order, each step named. Installs Debian's Chromium,
+// HAProxy and PgBouncer when they are missing (as root), checks the generated files are committed,
+// type-checks, builds the admin for the end-to-end test, then runs vitest (which starts its own
+// PostgreSQL).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
@@ -31,16 +32,27 @@ const step = (
   console.log(`✔ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }
 
-if (!existsSync(CHROMIUM)) {
+// Debian packages the tests drive: Chromium (the admin and the site in a browser), HAProxy and
+// PgBouncer (the several-machines recipe, tests/int/cluster.test.ts).
+const PACKAGES = [
+  { name: 'chromium', path: CHROMIUM, for: 'the admin and site tests (or set CHROMIUM_PATH)' },
+  { name: 'haproxy', path: '/usr/sbin/haproxy', for: 'the several-machines test' },
+  { name: 'pgbouncer', path: '/usr/sbin/pgbouncer', for: 'the several-machines test' },
+]
+const missing = PACKAGES.filter((item) => !existsSync(item.path))
+if (missing.length) {
   if (userInfo().uid !== 0) {
-    console.error(
-      `Chromium is needed at ${CHROMIUM} for the admin test: install Debian's "chromium" package, or set CHROMIUM_PATH.`,
-    )
+    for (const item of missing) {
+      console.error(
+        `${item.path} is needed for ${item.for}: install Debian's "${item.name}" package.`,
+      )
+    }
     process.exit(1)
   }
-  step('Installing Chromium (Debian package)', 'sh', [
+  const names = missing.map((item) => item.name).join(' ')
+  step(`Installing ${names} (Debian packages)`, 'sh', [
     '-c',
-    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null',
+    `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${names} >/dev/null`,
   ])
 }
 

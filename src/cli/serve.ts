@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
 import next from 'next'
 
-import { checkEnv } from '../env'
+import { checkEnv, sessionDatabaseUrl } from '../env'
 import { createHealth } from '../ops/health'
 import { startJobRunner } from '../ops/jobs'
 import { trackConnections } from '../http/connections'
@@ -73,14 +73,15 @@ const health = createHealth({
 
 // Webhook deliveries are sent by the process that runs jobs (src/webhooks/worker.ts): it needs no
 // Payload, only the database, so it starts with the process rather than with Payload's runner.
+const sessionUrl = sessionDatabaseUrl()
 const webhooks =
-  runJobs && env.DATABASE_URL
-    ? startWebhookWorker({ databaseUrl: env.DATABASE_URL, payloadSecret: env.PAYLOAD_SECRET ?? '' })
+  runJobs && sessionUrl
+    ? startWebhookWorker({ databaseUrl: sessionUrl, payloadSecret: env.PAYLOAD_SECRET ?? '' })
     : undefined
 // So are CDN purges, when a CDN is configured (src/ops/cdnPurge.ts): one process, one purge.
 const cdnPurge =
-  runJobs && env.DATABASE_URL && env.CDN_PURGE_URL
-    ? startCdnPurge(env.DATABASE_URL, {
+  runJobs && sessionUrl && env.CDN_PURGE_URL
+    ? startCdnPurge(sessionUrl, {
         url: env.CDN_PURGE_URL,
         authHeader: env.CDN_PURGE_AUTH_HEADER,
         auth: env.CDN_PURGE_AUTH,

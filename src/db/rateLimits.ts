@@ -5,18 +5,22 @@ import pg from 'pg'
 import { RateLimiterPostgres } from 'rate-limiter-flexible'
 
 import { survivePoolErrors } from './outage'
-import { env } from '../env'
+import { sessionDatabaseUrl } from '../env'
 
 export const RATE_LIMITS_TABLE = 'hub_rate_limits'
 
 let primary: pg.Pool | undefined
 
-/** A small pool on the primary (DATABASE_URL), for counters only. */
+/**
+ * A small pool on the primary, for counters only. On its session URL: rate-limiter-flexible names
+ * its prepared statements, which PgBouncer in transaction mode (before 1.21) cannot keep.
+ */
 export const counterPool = (): pg.Pool => {
   if (!primary) {
-    if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: counters need the database.')
+    const connectionString = sessionDatabaseUrl()
+    if (!connectionString) throw new Error('DATABASE_URL is not set: counters need the database.')
     primary = new pg.Pool({
-      connectionString: env.DATABASE_URL,
+      connectionString,
       max: 4,
       connectionTimeoutMillis: 5000,
     })

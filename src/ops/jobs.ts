@@ -11,7 +11,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
-import { env } from '../env'
+import { sessionDatabaseUrl } from '../env'
 import { createLeadership } from './leadership'
 
 /** The advisory lock whose holder runs jobs ("JOBS"). */
@@ -40,7 +40,7 @@ export const startJobRunner = (
   config: Promise<SanitizedConfig>,
   onError: (error: Error) => void,
   options: {
-    /** Where the hubs that share jobs decide which one runs them (default DATABASE_URL). */
+    /** Where the hubs that share jobs decide which one runs them (default: the session URL). */
     databaseUrl?: string
     /** Payload's cache key for the runner's instance (tests start two in one process). */
     key?: string
@@ -48,7 +48,7 @@ export const startJobRunner = (
 ): JobRunner => {
   const stopped = new AbortController()
   let payload: Payload | undefined
-  const databaseUrl = options.databaseUrl ?? env.DATABASE_URL
+  const databaseUrl = options.databaseUrl ?? sessionDatabaseUrl()
   // Every hub runs the timers; the one holding the lock runs the jobs (one run per job).
   const leadership = databaseUrl ? createLeadership(databaseUrl, JOBS_LOCK) : undefined
   const start = async () => {
@@ -67,6 +67,8 @@ export const startJobRunner = (
           cron: true,
           key: options.key ?? 'job-runner',
         })
+        // Asked at once, not at the first tick: which hub runs the jobs is settled from the start.
+        await leadership?.holds()
         return
       } catch (error) {
         onError(error as Error)

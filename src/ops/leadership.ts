@@ -4,8 +4,9 @@
 // `shouldAutoRun` first (src/ops/jobs.ts), and only the holder says yes. The lock lives as long as
 // the holder's connection: a hub that stops, or is killed, hands it to the next one that asks.
 //
-// A session lock needs a session of its own: DATABASE_URL must reach PostgreSQL directly, or through
-// PgBouncer in session mode (never transaction mode, where sessions are shared).
+// A session lock needs a session of its own: it is taken on DATABASE_SESSION_URL (src/env.ts), which
+// reaches PostgreSQL directly or through PgBouncer in session mode (never transaction mode, where
+// sessions are shared).
 import pg from 'pg'
 
 export type Leadership = {
