@@ -22,6 +22,7 @@ import { type ProcessCost, postgresProcesses, watchCost } from './processes'
 import { type ChangeBench, measureChanges } from './changes'
 import { type Bases, type Request, SCENARIOS, type Target } from './scenarios'
 import { SITE_PAGES } from './sitePages'
+import { type Haproxy, startHaproxy } from '../deploy/loopback'
 
 const options = z
   .object({
@@ -368,6 +369,7 @@ const measureAll = async (bench: Bench) => {
   const bases = await readBases(primary.db, urls)
   const results = await measureScenarios(primary.db, bases, servers, bench.postgres)
   const sitePages = await measureSitePages(primary.db, bases, servers.hub, bench.postgres)
+  const balancer = await measureBalancer(bench, primary, bases, servers)
   step('Timing start:api from spawn to its first answer')
   const startUp = await startUpMs(envFor(bench, primary.url), smoke ? 1 : 3)
   console.log(`  ${startUp.median} ms (${startUp.spread.join('–')})`)
@@ -375,9 +377,72 @@ const measureAll = async (bench: Bench) => {
   await stopAll()
   await primary.db.end()
   const scale = await measureScales(bench, primary, bases)
-  return { results, sitePages, startUp, scale, changes }
+  return { results, sitePages, balancer, startUp, scale, changes }
 }
 type Measured = Awaited<ReturnType<typeof measureAll>>
+
+type BalancerRow = { label: string } & Measure
+
+/**
+ * Scenario (a) on start:api (its response cache off) asked directly, through HAProxy
+ * (deploy/haproxy.cfg) to that one process, and through HAProxy to it and a second one, in the same
+ * run. Every process shares the same cores here, so the second process shows the balancer's cost,
+ * not a gain. Skipped, saying so, where HAProxy is not installed.
+ */
+const measureBalancer = async (
+  bench: Bench,
+  primary: Database,
+  bases: Bases,
+  servers: Servers,
+): Promise<BalancerRow[] | undefined> => {
+  const [secondPort, ...ports] = await Promise.all([1, 2, 3, 4, 5].map(() => getPort()))
+  step('Scenario (a) through HAProxy: to one start:api, then to two')
+  const second = await serve(
+    'second partner API (start:api)',
+    partnerApiArgs(),
+    { ...envFor(bench, primary.url), PORT: String(secondPort), PARTNER_RESPONSE_CACHE: 'false' },
+    `http://127.0.0.1:${secondPort}/graphql?query=%7B__typename%7D`,
+  )
+  const hub = new URL(bases.hub).host
+  const api = new URL(bases.api).host
+  const balancers: Haproxy[] = []
+  try {
+    // One process listed twice is one process behind the balancer.
+    for (const apis of [
+      [api, api],
+      [api, `127.0.0.1:${secondPort}`],
+    ] as [string, string][]) {
+      balancers.push(
+        await startHaproxy({ listen: ports.pop()!, stats: ports.pop()!, hubs: [hub, hub], apis }),
+      )
+    }
+  } catch (error) {
+    console.log(`  skipped: ${(error as Error).message.split('\n')[0]}`)
+    await Promise.all(balancers.map((b) => b.stop()))
+    return undefined
+  }
+  const targets: [string, string, ChildProcess | undefined][] = [
+    ['start:api, directly', bases.api, servers.api],
+    ['HAProxy → 1 start:api', balancers[0]!.base.origin, servers.api],
+    ['HAProxy → 2 start:api', balancers[1]!.base.origin, undefined],
+  ]
+  const runs = new Map<string, Measure[]>()
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [label, base, server] of targets) {
+        const request = await SCENARIOS[0]!.targets.partner!({ ...bases, hub: base })
+        process.stdout.write(`  a · ${label} … `)
+        const m = await measure(primary.db, request, { server, postgres: bench.postgres })
+        console.log(`${m.requestsPerSecond} req/s, p95 ${m.p95} ms`)
+        runs.set(label, [...(runs.get(label) ?? []), m])
+      }
+    }
+  } finally {
+    await Promise.all(balancers.map((b) => b.stop()))
+    second.kill()
+  }
+  return [...runs].map(([label, m]) => ({ label, ...medianOf(m) }))
+}
 
 /** A database of `scale` generated resources besides the real records. */
 const prepare = async (bench: Bench, scale: number): Promise<Database> => {
@@ -691,7 +756,7 @@ const measureScales = async (bench: Bench, primary: Database, bases: Bases) => {
 
 /** bench/results/<date>.json (or --out), and the tables printed. */
 const writeReport = async (measured: Measured, started: number) => {
-  const { results, sitePages, startUp, scale, changes } = measured
+  const { results, sitePages, balancer, startUp, scale, changes } = measured
   const report = {
     date: new Date().toISOString(),
     machine: {
@@ -713,6 +778,7 @@ const writeReport = async (measured: Measured, started: number) => {
     },
     results,
     sitePages,
+    balancer,
     startUp,
     scale,
     changes,
@@ -743,6 +809,7 @@ type SitePageResult = {
 const table = (report: {
   results: Record<string, unknown>[]
   sitePages?: SitePageResult[]
+  balancer?: (BalancerRow & { spread?: Spread })[]
   startUp?: { median: number; spread: number[] }
   scale: Record<string, unknown>[]
   changes?: ChangeBench
@@ -772,6 +839,19 @@ const table = (report: {
         `| ${p.id} ${p.page} | ${p.requestsPerSecond} | ${p.p95} | ${p.apiRequests} | ${p.apiRps} | ${p.apiP95} | ${p.apiP95 ? (p.p95 / p.apiP95).toFixed(2) : '—'} |`,
       )
     }
+  }
+  if (report.balancer?.length) {
+    const direct = report.balancer[0]!
+    lines.push(
+      '',
+      '| (a) listing, start:api without its response cache | req/s | p95 ms | req/s ÷ directly | p95 ÷ directly |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      ...report.balancer.map(
+        (b) =>
+          `| ${b.label} | ${withSpread(b.requestsPerSecond, b.spread?.requestsPerSecond)} | ${b.p95} | ${(b.requestsPerSecond / (direct.requestsPerSecond || 1)).toFixed(2)} | ${(b.p95 / (direct.p95 || 1)).toFixed(2)} |`,
+      ),
+      '(One machine: the two start:api, HAProxy, PostgreSQL and the load generator share its cores, so the second process shows what the balancer costs, not what a second machine gains.)',
+    )
   }
   const keyed = (scenario: string, target: Target, plain: Target) => {
     const a = rows.find((r) => r.scenario === scenario && r.target === target)

@@ -36,7 +36,15 @@ const DATABASE = 'hub'
 const BUCKET = 'hub-media'
 const S3_KEY = 'S3RVER' // s3rver's own credentials
 
-export type HaproxyServer = { backend: string; server: string; status: string; sessions: number }
+export type HaproxyServer = {
+  backend: string
+  server: string
+  status: string
+  sessions: number
+  /** Requests HAProxy sent again after this process failed them (wretr), or elsewhere (wredis). */
+  retries: number
+  redispatches: number
+}
 
 export type Cluster = {
   /** Where readers connect: HAProxy. */
@@ -56,6 +64,11 @@ export type Cluster = {
   payloadSecret: string
   /** HAProxy's view of each process (its CSV status). */
   haproxyServers: () => Promise<HaproxyServer[]>
+  /**
+   * Stops one hub or `start:api` (SIGTERM as a deploy does, or SIGKILL as a lost machine), starts it
+   * again on its port, and resolves once HAProxy has it UP again; `hubs` and `apis` then hold it.
+   */
+  restart: (server: RunningServer, how?: 'stop' | 'kill') => Promise<RunningServer>
   /** The last lines PgBouncer and HAProxy printed. */
   log: (part: 'pgbouncer' | 'haproxy') => string
   stop: () => Promise<void>
@@ -64,6 +77,8 @@ export type Cluster = {
 export type ClusterOptions = {
   /** Loads the Alliance's records (seed/) before the hubs start. */
   seed?: boolean
+  /** More variables for every hub and `start:api` (they win over the recipe's). */
+  env?: Record<string, string>
   /** Prints each step. */
   progress?: (line: string) => void
 }
@@ -188,12 +203,80 @@ const parseHaproxyCsv = (text: string): HaproxyServer[] => {
       server: column(row, 'svname'),
       status: column(row, 'status'),
       sessions: Number(column(row, 'stot')),
+      retries: Number(column(row, 'wretr')),
+      redispatches: Number(column(row, 'wredis')),
     }))
+}
+
+export type Haproxy = {
+  base: URL
+  stats: URL
+  servers: () => Promise<HaproxyServer[]>
+  log: () => string
+  stop: () => Promise<void>
+}
+
+/**
+ * HAProxy with deploy/haproxy.cfg in front of two hubs and two partner API processes (host:port
+ * each; one listed twice is one process behind the balancer), ready once its health checks find
+ * every one of them UP.
+ */
+export const startHaproxy = async (parts: {
+  listen: number
+  stats: number
+  hubs: [string, string]
+  apis: [string, string]
+}): Promise<Haproxy> => {
+  const haproxy = spawnPart(
+    await findTool('haproxy'),
+    ['-db', '-f', path.join(DEPLOY, 'haproxy.cfg')],
+    {
+      env: {
+        ...process.env,
+        HAPROXY_LISTEN: `127.0.0.1:${parts.listen}`,
+        HAPROXY_STATS: `127.0.0.1:${parts.stats}`,
+        HUB_1: parts.hubs[0],
+        HUB_2: parts.hubs[1],
+        API_1: parts.apis[0],
+        API_2: parts.apis[1],
+      },
+    },
+  )
+  const stats = new URL(`http://127.0.0.1:${parts.stats}/`)
+  const servers = async () => {
+    const response = await fetch(new URL('/;csv', stats), { signal: AbortSignal.timeout(3000) })
+    return parseHaproxyCsv(await response.text())
+  }
+  try {
+    // Ready once its health checks have found every process ready (/readyz 200).
+    await waitFor(
+      'HAProxy',
+      async () => {
+        const down = (await servers()).filter((server) => server.status !== 'UP')
+        if (down.length)
+          throw new Error(down.map((s) => `${s.backend}/${s.server} ${s.status}`).join(', '))
+      },
+      60_000,
+      haproxy.log,
+    )
+  } catch (error) {
+    await haproxy.stop()
+    throw error
+  }
+  return {
+    base: new URL(`http://127.0.0.1:${parts.listen}`),
+    stats,
+    servers,
+    log: haproxy.log,
+    stop: haproxy.stop,
+  }
 }
 
 export const startLoopbackCluster = async (options: ClusterOptions = {}): Promise<Cluster> => {
   const progress = options.progress ?? (() => undefined)
-  const tools = { haproxy: await findTool('haproxy'), pgbouncer: await findTool('pgbouncer') }
+  // Both checked before anything starts.
+  const pgbouncerTool = await findTool('pgbouncer')
+  await findTool('haproxy')
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hub-cluster-'))
   await fs.chmod(dir, 0o755) // PostgreSQL and PgBouncer run as `postgres` when we are root
   const stops: (() => Promise<unknown>)[] = []
@@ -272,7 +355,7 @@ export const startLoopbackCluster = async (options: ClusterOptions = {}): Promis
       }
       await fs.chown(bouncerDir, runAs.uid, runAs.gid)
     }
-    const pgbouncer = spawnPart(tools.pgbouncer, [path.join(bouncerDir, 'pgbouncer.ini')], {
+    const pgbouncer = spawnPart(pgbouncerTool, [path.join(bouncerDir, 'pgbouncer.ini')], {
       runAs,
     })
     stops.push(pgbouncer.stop)
@@ -321,6 +404,9 @@ export const startLoopbackCluster = async (options: ClusterOptions = {}): Promis
       S3_ACCESS_KEY_ID: S3_KEY,
       S3_SECRET_ACCESS_KEY: S3_KEY,
       MEDIA_DIR: path.join(dir, 'media'),
+      // A stopping process serves on until HAProxy (every second, out after 2 failures) takes it out.
+      STOP_DRAIN_SECONDS: '3',
+      ...options.env,
     }
     progress('▶ Two hubs and two start:api')
     const serverEnv = { databaseUrl: urls.pooled, payloadSecret, extra: env }
@@ -330,51 +416,62 @@ export const startLoopbackCluster = async (options: ClusterOptions = {}): Promis
       startServer('api', serverEnv),
       startServer('api', serverEnv),
     ])
-    for (const result of started) {
-      if (result.status === 'fulfilled') stops.push(() => result.value.stop())
-    }
+    const running = started.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    )
+    const hubs = running.filter((server) => server.kind === 'prod')
+    const apis = running.filter((server) => server.kind === 'api')
+    // The processes running at the end, restarted ones included.
+    stops.push(() => Promise.all([...hubs, ...apis].map((server) => server.stop())))
     const failed = started.find((result) => result.status === 'rejected')
     if (failed) throw failed.reason
-    const [hub1, hub2, api1, api2] = started.map(
-      (result) => (result as PromiseFulfilledResult<RunningServer>).value,
-    )
+    const [hub1, hub2] = hubs
+    const [api1, api2] = apis
 
     progress('▶ HAProxy in front of them')
-    const address = (server: RunningServer) => server.base.host
-    const haproxy = spawnPart(tools.haproxy, ['-db', '-f', path.join(DEPLOY, 'haproxy.cfg')], {
-      env: {
-        ...process.env,
-        HAPROXY_LISTEN: `127.0.0.1:${listen}`,
-        HAPROXY_STATS: `127.0.0.1:${statsPort}`,
-        HUB_1: address(hub1!),
-        HUB_2: address(hub2!),
-        API_1: address(api1!),
-        API_2: address(api2!),
-      },
+    const haproxy = await startHaproxy({
+      listen,
+      stats: statsPort,
+      hubs: [hub1!.base.host, hub2!.base.host],
+      apis: [api1!.base.host, api2!.base.host],
     })
     stops.push(haproxy.stop)
-    const stats = new URL(`http://127.0.0.1:${statsPort}/`)
-    const haproxyServers = async () => {
-      const response = await fetch(new URL('/;csv', stats), { signal: AbortSignal.timeout(3000) })
-      return parseHaproxyCsv(await response.text())
+    const { stats, servers: haproxyServers } = haproxy
+    /** HAProxy's name for a process (hub1, api2…), in the backend that serves it first. */
+    const nameOf = (server: RunningServer) => {
+      const list = server.kind === 'api' ? apis : hubs
+      return `${server.kind === 'api' ? 'api' : 'hub'}${list.indexOf(server) + 1}`
     }
-    // Ready once HAProxy's health checks have found every process ready (/readyz 200).
-    await waitFor(
-      'HAProxy',
-      async () => {
-        const down = (await haproxyServers()).filter((server) => server.status !== 'UP')
-        if (down.length)
-          throw new Error(down.map((s) => `${s.backend}/${s.server} ${s.status}`).join(', '))
-      },
-      60_000,
-      haproxy.log,
-    )
+    const restart = async (server: RunningServer, how: 'stop' | 'kill' = 'stop') => {
+      const list = server.kind === 'api' ? apis : hubs
+      const name = nameOf(server)
+      const backend = server.kind === 'api' ? 'partner_api' : 'hubs'
+      if (how === 'kill') {
+        server.signalGroup('SIGKILL')
+        await server.exited(10_000)
+      } else {
+        await server.stop()
+      }
+      const fresh = await startServer(server.kind, { ...serverEnv, port: Number(server.base.port) })
+      list[list.indexOf(server)] = fresh
+      await waitFor(
+        `HAProxy's ${backend}/${name} after its restart`,
+        async () => {
+          const entry = (await haproxyServers()).find(
+            (s) => s.backend === backend && s.server === name,
+          )
+          if (entry?.status !== 'UP') throw new Error(`${name} is ${entry?.status ?? 'unknown'}`)
+        },
+        30_000,
+      )
+      return fresh
+    }
     progress(`✔ The hub, through HAProxy: ${base.origin}`)
     return {
       base,
       stats,
-      hubs: [hub1!, hub2!],
-      apis: [api1!, api2!],
+      hubs,
+      apis,
       primary,
       replica,
       urls,
@@ -382,7 +479,8 @@ export const startLoopbackCluster = async (options: ClusterOptions = {}): Promis
       env,
       payloadSecret,
       haproxyServers,
-      log: (part) => (part === 'pgbouncer' ? pgbouncer : haproxy).log(),
+      restart,
+      log: (part) => (part === 'pgbouncer' ? pgbouncer.log() : haproxy.log()),
       stop,
     }
   } catch (error) {

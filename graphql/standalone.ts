@@ -11,14 +11,14 @@ import { closeCounterPool } from '../src/db/rateLimits'
 import { createHealth } from '../src/ops/health'
 import { trackConnections } from '../src/http/connections'
 import { refuseMalformed } from '../src/http/gate'
-import { logEvent, serveLogged, whenOutputGone } from '../src/ops/log'
+import { logEvent, logStop, serveLogged, whenOutputGone } from '../src/ops/log'
 import { readPublicRules } from '../src/access/publicRules'
 import { closePartnerPool, partnerDatabaseUrl, partnerPool } from './db'
 import { createPartnerHandler } from './server'
 import { verifyPartnerSqlAtStart } from './sql/check'
 
 // Needs DATABASE_URL; PAYLOAD_SECRET only to accept the admin's previews.
-const { PORT = 4000, HOST, DATABASE_URL = '' } = checkEnv('api')
+const { PORT = 4000, HOST, DATABASE_URL = '', STOP_DRAIN_SECONDS } = checkEnv('api')
 
 logEvent('info', 'start', 'Starting the partner API', { pid: process.pid })
 
@@ -50,8 +50,12 @@ let stopping = false
 const stop = (signal: NodeJS.Signals) => {
   if (stopping) return
   stopping = true
-  logEvent('info', 'stop', `Stopping (${signal})`, { signal })
   health.stopping()
+  logStop(signal, STOP_DRAIN_SECONDS)
+  // Behind a load balancer, it serves on until the balancer has seen /readyz fail and taken it out.
+  setTimeout(shutDown, STOP_DRAIN_SECONDS * 1000)
+}
+const shutDown = () => {
   const exit = () => process.exit(0)
   server.close(
     () =>

@@ -178,6 +178,13 @@ export const VARIABLES = {
     fix: 'set it to true or false',
     readBy: ['hub'],
   }),
+  STOP_DRAIN_SECONDS: variable({
+    schema: wholeNumber('must be a whole number of seconds', 0, 60).default(0),
+    about:
+      'Behind a load balancer: seconds a stopping hub or partner API keeps serving after its /readyz turns 503, so that the balancer takes it out before it closes (HAProxy checking every second, out after 2 failures: 3).',
+    fix: 'set it to a number of seconds from 0 to 60 (default 0: stop at once), or unset it',
+    readBy: BOTH,
+  }),
   HUB_DB_POOL_SIZE: variable({
     schema: wholeNumber('must be a whole number of connections', 2, 200).default(10),
     about:

@@ -22,7 +22,7 @@ import { refuseMalformed } from '../http/gate'
 import { gateRest, isRestPath } from '../http/restGate'
 import { recordPeer } from '../auth/clientAddress'
 import { closeCounterPool } from '../db/rateLimits'
-import { logEvent, serveLogged, whenOutputGone } from '../ops/log'
+import { logEvent, logStop, serveLogged, whenOutputGone } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
 import { startCdnPurge } from '../ops/cdnPurge'
 import { readPublicRules } from '../access/publicRules'
@@ -190,8 +190,12 @@ const stop = (signal: NodeJS.Signals) => {
   // on by the launcher): one stop.
   if (stopping) return
   stopping = true
-  logEvent('info', 'stop', `Stopping (${signal})`, { signal })
   health.stopping()
+  logStop(signal, env.STOP_DRAIN_SECONDS)
+  // Behind a load balancer, it serves on until the balancer has seen /readyz fail and taken it out.
+  setTimeout(shutDown, env.STOP_DRAIN_SECONDS * 1000)
+}
+const shutDown = () => {
   const exit = () => process.exit(0)
   // A request to a webhook cut off here is sent again by the next worker, with the same webhook-id.
   server.close(

@@ -103,6 +103,17 @@ export const logEvent = (level: Level, msg: string, text: string, fields: Fields
   }
 }
 
+/** The line a server writes when asked to stop; with a drain, how long it serves on. */
+export const logStop = (signal: NodeJS.Signals, drainSeconds: number) =>
+  logEvent(
+    'info',
+    'stop',
+    drainSeconds
+      ? `Stopping (${signal}): /readyz answers 503; serving ${drainSeconds} s more while the load balancer takes this process out`
+      : `Stopping (${signal})`,
+    { signal, drainSeconds },
+  )
+
 export type RequestLine = {
   requestId: string
   method: string

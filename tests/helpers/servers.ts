@@ -40,6 +40,8 @@ export type ServerEnv = {
   verbose?: boolean
   /** The path probed until the server answers (default: one its routes compile or start on). */
   probe?: string
+  /** Its port (default: a free one), e.g. the one a load balancer expects it back on after a restart. */
+  port?: number
 }
 
 const LABEL: Record<ServerKind, string> = {
@@ -136,7 +138,7 @@ export const startServer = async (
   readyMs = kind === 'dev' ? 180_000 : 90_000,
 ): Promise<RunningServer> => {
   if (kind === 'api') await ensurePartnerApi()
-  const port = await getPort({ host: '127.0.0.1' })
+  const port = options.port ?? (await getPort({ host: '127.0.0.1' }))
   const base = new URL(`http://127.0.0.1:${port}`)
   for (let attempt = 1; ; attempt++) {
     const { child, output, closeOutput } = spawnOnce(kind, port, options)

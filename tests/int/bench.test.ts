@@ -50,6 +50,13 @@ describe('npm run bench -- --smoke', () => {
       'e:partnerCachedKeyed',
       'e:partnerNotModified',
     ])
+    // Scenario (a) directly and through HAProxy (deploy/haproxy.cfg) to one and to two start:api.
+    expect(report.balancer.map((b: { label: string }) => b.label)).toEqual([
+      'start:api, directly',
+      'HAProxy → 1 start:api',
+      'HAProxy → 2 start:api',
+    ])
+    expect(run.stdout).toMatch(/\| HAProxy → 2 start:api \| \d/)
     // The site's pages, each beside the partner API requests it makes.
     expect(run.stdout).toMatch(/\| site page \| req\/s/)
     expect(report.sitePages.map((p: { id: string }) => p.id)).toEqual([

@@ -5,6 +5,8 @@
 // through the balancer, read from the replica through PgBouncer by both `start:api`; a file one
 // hub receives the other serves; one hub runs the jobs; a `start:api` that stops is taken out.
 import { setTimeout as sleep } from 'node:timers/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,6 +17,10 @@ import { png } from '../helpers/files'
 
 let cluster: Cluster
 let token: string
+/** A partner's webhook endpoint: the webhook-id of every delivery it received. */
+let receiver: Server
+const received = new Set<string>()
+let webhook: { id: number }
 
 const rows = async <T extends Record<string, unknown>>(
   url: string,
@@ -74,7 +80,16 @@ const sessionsOf = async (server: string) =>
     .reduce((sum, entry) => sum + entry.sessions, 0)
 
 beforeAll(async () => {
-  cluster = await startLoopbackCluster()
+  pngBytes = new Uint8Array(await png(32, 32))
+  receiver = createServer((request, response) => {
+    const id = request.headers['webhook-id']
+    if (typeof id === 'string') received.add(id)
+    request.resume()
+    request.on('end', () => response.writeHead(204).end())
+  })
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
+  // The receiver is on loopback, as a partner on the hubs' private network would be.
+  cluster = await startLoopbackCluster({ env: { WEBHOOK_ALLOW_PRIVATE: 'true' } })
   const registered = await rest('POST', '/users/first-register', {
     email: 'coordinator@cluster.test',
     password: 'a long cluster password',
@@ -82,10 +97,21 @@ beforeAll(async () => {
   })
   token = registered.token
   expect(token).toBeTruthy()
+  const { port } = receiver.address() as AddressInfo
+  webhook = (
+    await rest('POST', '/webhooks', {
+      name: 'A partner following resources',
+      url: `http://127.0.0.1:${port}/hooks`,
+      events: ['upsert'],
+      collections: ['resources'],
+    })
+  ).doc
 }, 300_000)
 
 afterAll(async () => {
   await cluster?.stop()
+  receiver?.closeAllConnections()
+  await new Promise((resolve) => receiver?.close(resolve))
 })
 
 describe('the several-machines recipe on loopback', () => {
@@ -208,19 +234,209 @@ describe('the several-machines recipe on loopback', () => {
     expect(await holders()).toBe(1)
   })
 
-  it('takes a start:api that stops out of the balancer, readers still answered', async () => {
-    const [api1] = cluster.apis
-    await api1!.stop()
-    const deadline = Date.now() + 10_000
-    const statusOf = async () =>
-      (await cluster.haproxyServers()).find(
-        (s) => s.backend === 'partner_api' && s.server === 'api1',
-      )!.status
-    while (!(await statusOf()).startsWith('DOWN') && Date.now() < deadline) await sleep(200)
-    expect(await statusOf()).toMatch(/^DOWN/)
-    for (let i = 0; i < 10; i++) {
-      const response = await fetch(new URL('/graphql?query=%7B__typename%7D', cluster.base))
-      expect(response.status).toBe(200)
+  it('restarts every hub and start:api in turn, and loses a hub to SIGKILL, without failing a reader', async () => {
+    const resources = await Promise.all(
+      [1, 2, 3].map(async (n) => {
+        const { doc } = await rest('POST', '/resources', {
+          title: `Rolling ${n} ${Date.now()}`,
+          _status: 'published',
+        })
+        return { id: doc.id as number, slug: doc.slug as string }
+      }),
+    )
+    const load = startLoad(resources)
+    await sleep(3000)
+    const timeline: string[] = []
+    const step = async (label: string, action: () => Promise<unknown>) => {
+      const started = Date.now()
+      await action()
+      timeline.push(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
     }
-  })
+    // A deploy: one process at a time, each back in HAProxy before the next.
+    for (const i of [0, 1])
+      await step(`hub ${i + 1} restarted`, () => cluster.restart(cluster.hubs[i]!))
+    for (const i of [0, 1])
+      await step(`start:api ${i + 1} restarted`, () => cluster.restart(cluster.apis[i]!))
+    // A lost machine: killed without a word, then back.
+    await step('hub 1 killed and back', () => cluster.restart(cluster.hubs[0]!, 'kill'))
+    await sleep(3000)
+    const outcomes = await load.stop()
+    const haproxy = await cluster.haproxyServers()
+    const retried = haproxy.reduce((sum, s) => sum + s.retries + s.redispatches, 0)
+
+    const byKind = new Map<string, { sent: number; failed: number }>()
+    for (const outcome of outcomes) {
+      const entry = byKind.get(outcome.kind) ?? { sent: 0, failed: 0 }
+      entry.sent++
+      if (outcome.problem) entry.failed++
+      byKind.set(outcome.kind, entry)
+    }
+    // The figures docs/several-machines.md quotes.
+    console.log(
+      `Rolling restart under load: ${outcomes.length} requests, ${outcomes.filter((o) => o.problem).length} failed\n` +
+        [...byKind].map(([kind, e]) => `  ${kind}: ${e.sent} sent, ${e.failed} failed`).join('\n') +
+        `\n${timeline.map((line) => `  ${line}`).join('\n')}` +
+        `\n  HAProxy sent ${retried} request(s) again (retries and redispatches)`,
+    )
+    expect(outcomes.filter((o) => o.problem).slice(0, 5)).toEqual([])
+    expect(outcomes.length).toBeGreaterThan(300)
+
+    // No upload lost: every file a client was told was stored is in the library and served.
+    const uploads = outcomes.filter((o) => o.kind === 'upload' && o.filename)
+    expect(uploads.length).toBeGreaterThan(5)
+    for (const { filename } of uploads) {
+      const served = await fetch(new URL(`/api/media/file/${filename}`, cluster.base), {
+        headers: { Authorization: `JWT ${token}` },
+      })
+      expect(served.status, filename).toBe(200)
+      await served.arrayBuffer()
+    }
+
+    // Webhooks: every delivery queued for the partner's endpoint reaches it at least once.
+    const deliveries = async () =>
+      rows<{ message_id: string; status: string }>(
+        cluster.urls.primary,
+        'SELECT message_id, status FROM webhook_deliveries WHERE webhook_id = $1',
+        [webhook.id],
+      )
+    const deadline = Date.now() + 90_000
+    while (Date.now() < deadline && (await deliveries()).some((d) => d.status !== 'delivered')) {
+      await sleep(500)
+    }
+    const queued = await deliveries()
+    expect(queued.length).toBeGreaterThan(5)
+    expect(queued.filter((d) => d.status !== 'delivered')).toEqual([])
+    const missing = queued.filter((d) => !received.has(d.message_id))
+    expect(missing).toEqual([])
+  }, 420_000)
 })
+
+// ---------------------------------------------------------------------------------------------
+// The load: a fixed rate whatever the answers take (open loop), of what readers, partners and
+// editors send, through HAProxy: partner GraphQL (GET and POST), the site, anonymous REST reads,
+// draft saves, publications (each a webhook delivery) and uploads.
+
+type Outcome = { kind: string; problem?: string; filename?: string }
+
+const SLOTS = [
+  'graphqlGet',
+  'graphqlPost',
+  'graphqlGet',
+  'rest',
+  'graphqlGet',
+  'graphqlPost',
+  'save',
+  'graphqlGet',
+  'site',
+  'graphqlPost',
+  'graphqlGet',
+  'publish',
+  'graphqlGet',
+  'graphqlPost',
+  'rest',
+  'graphqlGet',
+  'upload',
+  'graphqlPost',
+  'graphqlGet',
+  'save',
+] as const
+const RATE_PER_SECOND = 20
+
+let pngBytes: Uint8Array<ArrayBuffer>
+
+const sendOne = async (
+  kind: (typeof SLOTS)[number],
+  n: number,
+  resources: { id: number; slug: string }[],
+): Promise<Outcome> => {
+  const resource = resources[n % resources.length]!
+  const signedIn = { Authorization: `JWT ${token}` }
+  const json = { 'Content-Type': 'application/json' }
+  let request: { path: string; init?: RequestInit }
+  switch (kind) {
+    case 'graphqlGet': {
+      const query = `{ resources(first: ${(n % 10) + 1}) { edges { node { slug title { text } } } } }`
+      request = { path: `/graphql?query=${encodeURIComponent(query)}` }
+      break
+    }
+    case 'graphqlPost':
+      request = {
+        path: '/graphql',
+        init: {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({
+            query: 'query One($slug: String!) { resource(slug: $slug) { id title { text } } }',
+            variables: { slug: resource.slug },
+          }),
+        },
+      }
+      break
+    case 'rest':
+      request = { path: `/api/resources?limit=3&depth=0&page=${(n % 3) + 1}` }
+      break
+    case 'site':
+      request = { path: '/en/' }
+      break
+    case 'save':
+      request = {
+        path: `/api/resources/${resource.id}?draft=true`,
+        init: {
+          method: 'PATCH',
+          headers: { ...json, ...signedIn },
+          body: JSON.stringify({ summary: `Draft note ${n}` }),
+        },
+      }
+      break
+    case 'publish':
+      request = {
+        path: `/api/resources/${resource.id}`,
+        init: {
+          method: 'PATCH',
+          headers: { ...json, ...signedIn },
+          body: JSON.stringify({
+            title: `Rolling ${resource.id} edition ${n}`,
+            _status: 'published',
+          }),
+        },
+      }
+      break
+    case 'upload': {
+      const form = new FormData()
+      form.set('file', new Blob([pngBytes], { type: 'image/png' }), `rolling-${n}.png`)
+      form.set('_payload', JSON.stringify({ alt: `Uploaded during the rolling restart (${n})` }))
+      request = { path: '/api/media', init: { method: 'POST', headers: signedIn, body: form } }
+      break
+    }
+  }
+  try {
+    const response = await fetch(new URL(request.path, cluster.base), {
+      ...request.init,
+      signal: AbortSignal.timeout(30_000),
+    })
+    const text = await response.text()
+    if (response.status >= 300) return { kind, problem: `${response.status} ${text.slice(0, 200)}` }
+    if (kind.startsWith('graphql') && JSON.parse(text).errors) {
+      return { kind, problem: `GraphQL errors: ${text.slice(0, 200)}` }
+    }
+    if (kind === 'upload') return { kind, filename: JSON.parse(text).doc.filename as string }
+    return { kind }
+  } catch (error) {
+    return { kind, problem: `${(error as Error).name}: ${(error as Error).message}` }
+  }
+}
+
+const startLoad = (resources: { id: number; slug: string }[]) => {
+  const pending: Promise<Outcome>[] = []
+  let n = 0
+  const timer = setInterval(() => {
+    const kind = SLOTS[n % SLOTS.length]!
+    pending.push(sendOne(kind, n++, resources))
+  }, 1000 / RATE_PER_SECOND)
+  return {
+    stop: async () => {
+      clearInterval(timer)
+      return Promise.all(pending)
+    },
+  }
+}

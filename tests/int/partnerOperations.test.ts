@@ -127,9 +127,11 @@ describe('npm run partner:operations', () => {
         timeout: 120_000,
       })
     // Node exits 13 now and then before running a file under tsx's loader: run it again then.
+    // Under CI's load it has done so twice in a row: up to three tries.
     const run = (...args: string[]) => {
-      const result = once(args)
-      return result.status === 13 ? once(args) : result
+      let result = once(args)
+      for (let retry = 0; retry < 2 && result.status === 13; retry++) result = once(args)
+      return result
     }
     const ok = run(partner.organisation, good)
     expect(ok.stderr).not.toMatch(/Error/)
