@@ -472,7 +472,6 @@ export const env: Env = new Proxy({} as Env, {
   },
 })
 
-/** Checks the variables `kind` needs at its start, so that a bad value stops it before it does anything. */
 /**
  * Where a process holds sessions on the primary (LISTEN, advisory locks, named prepared statements):
  * DATABASE_SESSION_URL, else DATABASE_URL. A pooler in transaction mode would share those sessions.
@@ -480,6 +479,7 @@ export const env: Env = new Proxy({} as Env, {
 export const sessionDatabaseUrl = (): string | undefined =>
   env.DATABASE_SESSION_URL ?? env.DATABASE_URL
 
+/** Checks the variables `kind` needs at its start, so that a bad value stops it before it does anything. */
 export const checkEnv = (kind: ProcessKind): Env => {
   const result = parseEnv(process.env, kind)
   if (!result.ok) return stop(result.problems)
