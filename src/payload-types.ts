@@ -467,6 +467,7 @@ export interface Media {
   extractionNote?: string | null;
   extractedText?: string | null;
   uploadedBy?: (number | null) | User;
+  prefix?: string | null;
   _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -4750,6 +4751,7 @@ export interface MediaSelect<T extends boolean = true> {
   extractionNote?: T;
   extractedText?: T;
   uploadedBy?: T;
+  prefix?: T;
   _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
