@@ -137,7 +137,10 @@ export default buildConfig({
   // Scheduled publishing (`schedulePublish` on the versioned collections) queues Payload jobs; the
   // hub's server runs them with an instance of its own (src/ops/jobs.ts), so none is set to run here.
   graphQL: { maxComplexity: 500, disablePlaygroundInProduction: true },
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Written by `npm run generate` only (CI checks it is committed): Payload's own regeneration at each
+  // start outside production ran in tests' and scripts' processes, with their environment, and once
+  // rewrote the committed file without a field.
+  typescript: { autoGenerate: false, outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   telemetry: false,
   // Payload's pool has no `error` listener: an idle connection broken by a database restart would
   // end the server with an uncaught exception.
