@@ -92,6 +92,10 @@ const selectAllRows = async (page: Page, prefix: string, locale = 'en') => {
     { timeout: PAGE_MS },
   )
   await expect.poll(() => page.locator('table tbody tr').count(), { timeout: PAGE_MS }).toBe(2)
+  // The box stays disabled until the list has hydrated (CI once clicked it before).
+  await page
+    .locator('input#select-all:not([disabled])')
+    .waitFor({ state: 'attached', timeout: PAGE_MS })
   await page.locator('input#select-all').check({ force: true })
   await page.locator('.list-selection').waitFor({ timeout: 30_000 })
 }
