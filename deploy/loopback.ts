@@ -44,6 +44,9 @@ export type HaproxyServer = {
   /** Requests HAProxy sent again after this process failed them (wretr), or elsewhere (wredis). */
   retries: number
   redispatches: number
+  /** The last health check's status, code and description, as HAProxy gives them. */
+  check: string
+  checkMs: number | undefined
 }
 
 export type Cluster = {
@@ -205,6 +208,11 @@ const parseHaproxyCsv = (text: string): HaproxyServer[] => {
       sessions: Number(column(row, 'stot')),
       retries: Number(column(row, 'wretr')),
       redispatches: Number(column(row, 'wredis')),
+      // The last health check: e.g. "L7OK", "L7STS" (wrong status), "L4TOUT", "L7TOUT" (timeout).
+      check: [column(row, 'check_status'), column(row, 'check_code'), column(row, 'check_desc')]
+        .filter(Boolean)
+        .join(' '),
+      checkMs: Number(column(row, 'check_duration')) || undefined,
     }))
 }
 
@@ -254,7 +262,15 @@ export const startHaproxy = async (parts: {
       async () => {
         const down = (await servers()).filter((server) => server.status !== 'UP')
         if (down.length)
-          throw new Error(down.map((s) => `${s.backend}/${s.server} ${s.status}`).join(', '))
+          throw new Error(
+            down
+              .map(
+                (s) =>
+                  `${s.backend}/${s.server} ${s.status} (last check: ${s.check || 'none'}` +
+                  `${s.checkMs === undefined ? '' : `, ${s.checkMs} ms`})`,
+              )
+              .join(', '),
+          )
       },
       60_000,
       haproxy.log,
@@ -270,6 +286,19 @@ export const startHaproxy = async (parts: {
     log: haproxy.log,
     stop: haproxy.stop,
   }
+}
+
+/** A process's own /readyz answer and its last lines, for an error message. */
+const describeProcess = async (server: RunningServer) => {
+  const started = performance.now()
+  const readiness = await fetch(new URL('/readyz', server.base), {
+    signal: AbortSignal.timeout(5000),
+  })
+    .then(async (response) => `${response.status} ${await response.text()}`)
+    .catch((error: unknown) => (error instanceof Error ? error.message : String(error)))
+  const ms = Math.round(performance.now() - started)
+  const tail = server.output().trim().split('\n').slice(-15).join('\n    ')
+  return `${server.kind} ${server.base.host}: /readyz in ${ms} ms: ${readiness}\n    ${tail}`
 }
 
 export const startLoopbackCluster = async (options: ClusterOptions = {}): Promise<Cluster> => {
@@ -434,6 +463,12 @@ export const startLoopbackCluster = async (options: ClusterOptions = {}): Promis
       stats: statsPort,
       hubs: [hub1!.base.host, hub2!.base.host],
       apis: [api1!.base.host, api2!.base.host],
+    }).catch(async (error: unknown) => {
+      // HAProxy's verdict alone does not say why: add what each process says of itself.
+      const own = await Promise.all(running.map(describeProcess))
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}\n${own.join('\n')}`,
+      )
     })
     stops.push(haproxy.stop)
     const { stats, servers: haproxyServers } = haproxy
