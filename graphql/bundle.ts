@@ -4,10 +4,12 @@
 //
 // It is the initial sync itself, run on the partner API's schema (same rules, same records, same
 // locale chain), so a bundle and a sync can never disagree. Relations are given by id (records
-// are listed once each; `id` finds them in the bundle). Built on first request, kept, and rebuilt
-// in the background a few seconds after changes settle; meanwhile the last one is served: with its
-// token it is still a consistent starting point.
+// are listed once each; `id` finds them in the bundle). Built on first request, kept (in the
+// database, by one process for all: graphql/bundleStore.ts), and rebuilt in the background a few
+// seconds after changes settle; meanwhile the last one is served: with its token it is still a
+// consistent starting point.
 import { createHash } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
 
@@ -16,6 +18,9 @@ import type { ExecutionResult } from 'graphql'
 import { isDatabaseUnavailable } from '../src/db/outage'
 import { LOCALES, type Locale } from '../src/localeChain'
 import { PARTNER_SHARED_MAX_AGE_S } from '../src/cacheBudgets'
+import { type Bundle, type BundleStore, LEASE_MS, memoryBundleStore } from './bundleStore'
+
+export type { Bundle } from './bundleStore'
 
 const gzipAsync = promisify(gzip)
 
@@ -93,17 +98,6 @@ const syncQuery = (
 ) => `query Bundle($token: String) @inContext(locale: ${locale.toUpperCase()}, fallback: [EN]) {
   sync(token: $token, first: ${PAGE}) { hasMore token upserts { ${RECORD} } }
 }`
-
-export type Bundle = {
-  body: Buffer
-  etag: string
-  records: number
-  builtAt: Date
-  /** The sync token it ends with. */
-  token: string
-  /** What it holds (locale, fallback, records), apart from when it was made and its token. */
-  contentKey: string
-}
 
 /** Runs one of the hub's own queries (graphql/server.ts `trusted`). */
 type Run = (query: string, variables?: Record<string, unknown>) => Promise<ExecutionResult>
@@ -188,55 +182,141 @@ const bundleResponse = (
  */
 export type HeldBack = (token: string) => Promise<boolean>
 
+/** How long a request waits for another process's build before it gives up (503). */
+const WAIT_MS = 5 * 60_000
+const CLAIM_POLL_MS = 250
+
+const unavailable = (message: string, cause?: unknown) =>
+  Object.assign(new Error(message, { cause }), { status: 503 })
+
 /**
- * Serves the bundles from `handle` (the partner API behind its guard). `changed()` is called on
- * every change announcement; the bundles already built are rebuilt once changes settle. A bundle
- * built while an older transaction was still open leaves out what committed after that transaction
- * began (its token brings those in the first delta): it is built again, `debounceMs` later, until
- * nothing is held back, so that it does not wait for the next change.
+ * Serves the bundles from `handle` (the partner API behind its guard), kept in `store`: shared by
+ * every process with a database (graphql/bundleStore.ts), so each bundle is built by one of them.
+ * `changed()` is called on every change announcement; the bundles served are rebuilt once changes
+ * settle. A bundle built while an older transaction was still open leaves out what committed after
+ * that transaction began (its token brings those in the first delta): it is built again,
+ * `debounceMs` later, until nothing is held back, so that it does not wait for the next change.
  */
-export const createBundles = (run: Run, heldBack: HeldBack, debounceMs = BUNDLE_DEBOUNCE_MS) => {
-  const built = new Map<Locale, Promise<Bundle>>()
+export const createBundles = (
+  run: Run,
+  heldBack: HeldBack,
+  debounceMs = BUNDLE_DEBOUNCE_MS,
+  store: BundleStore = memoryBundleStore(),
+) => {
+  /** The bundle this process served last, per locale. */
+  const kept = new Map<Locale, Bundle>()
+  /** Locales whose stored bundle this process has compared with the changes made since. */
+  const checked = new Set<Locale>()
+  const inFlight = new Map<Locale, Promise<void>>()
   let timer: NodeJS.Timeout | undefined
 
-  const build = (locale: Locale) => {
-    const next = buildBundle(run, locale)
-    void next
-      .then(({ token }) => heldBack(token))
-      .then((behind) => behind && changed())
-      .catch(() => {}) // a failed build or check is said where the bundle is served or rebuilt
-    return next
-  }
-
-  const rebuild = async (locale: Locale) => {
-    const current = built.get(locale)
+  /** Builds under this process's claim, renewing it meanwhile, and stores the result. */
+  const buildClaimed = async (locale: Locale) => {
+    const renewing = setInterval(() => void store.renew(locale).catch(() => {}), LEASE_MS / 3)
+    renewing.unref()
+    let saved = false
     try {
-      // The old bundle is served until the new one is ready; a failed build keeps the old one.
-      const fresh = await build(locale)
-      const kept = await current?.catch(() => undefined)
-      // Built again with the same records: the bundle served stays the same bytes (its ETag and
-      // Last-Modified too, so caches and partners are not sent it again); its older token is
-      // still a consistent place to sync from.
-      if (kept?.contentKey !== fresh.contentKey) built.set(locale, Promise.resolve(fresh))
-    } catch (error) {
-      console.error(`Bundle (${locale}) was not rebuilt:`, error)
+      const fresh = await buildBundle(run, locale)
+      saved = await store.save(locale, fresh)
+      if (saved) {
+        void heldBack(fresh.token)
+          .then((behind) => behind && changed())
+          .catch(() => {}) // a failed check is said where the bundle is served or rebuilt
+      }
+    } finally {
+      clearInterval(renewing)
+      if (!saved) await store.release(locale).catch(() => {})
     }
   }
 
-  const bundle = (locale: Locale) => {
-    let entry = built.get(locale)
-    if (!entry) {
-      entry = build(locale)
-      built.set(locale, entry)
-      entry.catch(() => built.delete(locale))
+  /**
+   * Makes the stored bundle current: this process builds it, unless another one holds the claim
+   * (then, with `wait`, waits until that one has stored its build or let its claim run out) or,
+   * when processes share the store, unless no change was made after the stored one (another
+   * process built it already).
+   */
+  const refresh = async (locale: Locale, wait: boolean) => {
+    const deadline = Date.now() + WAIT_MS
+    for (let waited = false; ; waited = true) {
+      const claim = await store.claim(locale)
+      if (claim) {
+        // Having waited for another process's build, that one is served (changes made while it
+        // was built are the next rebuild's).
+        const current =
+          claim.hasBody &&
+          (waited ||
+            (store.shared &&
+              claim.checkedToken !== undefined &&
+              !(await heldBack(claim.checkedToken).catch(() => true))))
+        if (current) return store.release(locale)
+        return buildClaimed(locale)
+      }
+      if (!wait) return
+      if (Date.now() > deadline) {
+        throw unavailable(`Bundle (${locale}): another process is still building it.`)
+      }
+      await sleep(CLAIM_POLL_MS)
     }
-    return entry
   }
+
+  /** One refresh per locale at a time in this process; others join it. */
+  const refreshOnce = (locale: Locale, wait: boolean) => {
+    let running = inFlight.get(locale)
+    if (!running) {
+      running = refresh(locale, wait).finally(() => inFlight.delete(locale))
+      inFlight.set(locale, running)
+    }
+    return running
+  }
+
+  /** The stored bundle (its body read only when it is not the one kept here). */
+  const stored = async (locale: Locale) => {
+    const have = kept.get(locale)
+    try {
+      const found = await store.read(locale, have?.etag)
+      if (found?.abandoned) void refreshOnce(locale, false).catch(() => {})
+      if (found?.bundle) kept.set(locale, found.bundle)
+      return found?.etag === undefined ? undefined : kept.get(locale)
+    } catch (error) {
+      // The database away: the last bundle served here is still a consistent starting point.
+      if (have && isDatabaseUnavailable(error)) return have
+      throw error
+    }
+  }
+
+  const current = async (locale: Locale): Promise<Bundle> => {
+    if (!checked.has(locale)) {
+      // This process's first request: what is stored may predate changes no process heard of. It
+      // is built now, unless another process is building it (the stored one is served meanwhile).
+      await refreshOnce(locale, false)
+      checked.add(locale)
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const found = await stored(locale)
+      if (found) return found
+      // None stored yet (or a build claimed and abandoned): build it, or wait for its builder.
+      await refreshOnce(locale, true)
+    }
+    throw unavailable(`Bundle (${locale}) is not available yet.`)
+  }
+
+  /** The bundle to serve; fails with status 503 while the database is unavailable. */
+  const bundle = (locale: Locale): Promise<Bundle> =>
+    current(locale).catch((error: unknown) => {
+      if ((error as { status?: number }).status || !isDatabaseUnavailable(error)) throw error
+      throw unavailable(`Bundle (${locale}): the database is unavailable.`, error)
+    })
 
   const changed = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
-      for (const locale of built.keys()) void rebuild(locale)
+      // The locales served here: every process hears the change, so each one served anywhere is
+      // rebuilt (by the process that claims it first).
+      for (const locale of checked) {
+        void refreshOnce(locale, false).catch((error: unknown) =>
+          console.error(`Bundle (${locale}) was not rebuilt:`, error),
+        )
+      }
     }, debounceMs)
     timer.unref()
   }

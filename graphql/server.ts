@@ -26,6 +26,7 @@ import { createContext, type PartnerContext } from './context'
 import { EXAMPLE_QUERIES } from './examples'
 import { useCacheTags } from './cacheTags'
 import { createBundles } from './bundle'
+import { databaseBundleStore } from './bundleStore'
 import { decodeToken } from './schema/sync/token'
 import { signingKey } from '../src/db/signingKeys'
 import { counterPool } from '../src/db/rateLimits'
@@ -600,6 +601,10 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
         decodeToken(await signingKey(options.pool ?? partnerPool(), 'sync-token'), token).from,
       ),
     options.bundleDebounceMs,
+    // Shared through the primary when there is one, as the persisted queries are.
+    options.counterPool || env.DATABASE_URL
+      ? databaseBundleStore(() => options.counterPool ?? counterPool())
+      : undefined,
   )
   onChange(bundles.changed)
   const handle = async (request: Request): Promise<Response> =>

@@ -2,6 +2,7 @@
 // (kept apart from their readers: the partner API alone reads them without loading Drizzle).
 import {
   bigint,
+  customType,
   date,
   index,
   integer,
@@ -17,6 +18,7 @@ import { SIGNING_KEYS_TABLE } from './signingKeys'
 import { RATE_LIMITS_TABLE } from './rateLimits'
 import { USAGE_TABLE } from '../partners/usageTable'
 import { PERSISTED_QUERIES_TABLE } from './persistedQueries'
+import { BUNDLES_TABLE } from './bundles'
 
 type Hook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
@@ -64,6 +66,32 @@ const persistedQueries = pgTable(
   (table) => [index('hub_persisted_queries_used_at_idx').on(table.usedAt)],
 )
 
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' })
+
+/**
+ * The offline bundles, one per locale, built by one process at a time and served by all
+ * (graphql/bundleStore.ts): the last one built, and the lease of the process building the next.
+ */
+const bundles = pgTable(BUNDLES_TABLE, {
+  locale: varchar('locale', { length: 8 }).primaryKey(),
+  /** The gzipped JSON served, its ETag, and what it holds apart from when it was made. */
+  body: bytea('body'),
+  etag: varchar('etag', { length: 40 }),
+  contentKey: varchar('content_key', { length: 64 }),
+  records: integer('records'),
+  /** The sync token inside the body. */
+  token: text('token'),
+  builtAt: timestamp('built_at', { withTimezone: true, precision: 3 }),
+  /**
+   * The token of the latest build, kept even when it held the same records (the body then stays
+   * as it was): what later changes are compared with.
+   */
+  checkedToken: text('checked_token'),
+  /** The process building the next one, and until when its claim holds unless renewed. */
+  leaseOwner: varchar('lease_owner', { length: 40 }),
+  leaseUntil: timestamp('lease_until', { withTimezone: true, precision: 3 }),
+})
+
 export const addSharedTables: Hook = ({ schema }) => ({
   ...schema,
   tables: {
@@ -72,5 +100,6 @@ export const addSharedTables: Hook = ({ schema }) => ({
     [RATE_LIMITS_TABLE]: rateLimits,
     [USAGE_TABLE]: usage,
     [PERSISTED_QUERIES_TABLE]: persistedQueries,
+    [BUNDLES_TABLE]: bundles,
   },
 })

@@ -16,6 +16,7 @@ import * as migration_20261206_121704_trusted_documents from './20261206_121704_
 import * as migration_20261206_144329_partner_usage from './20261206_144329_partner_usage';
 import * as migration_20261206_150917_shared_persisted_queries from './20261206_150917_shared_persisted_queries';
 import * as migration_20261206_154129_media_object_storage from './20261206_154129_media_object_storage';
+import * as migration_20261206_211302_shared_bundles from './20261206_211302_shared_bundles';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261206_154129_media_object_storage.up,
     down: migration_20261206_154129_media_object_storage.down,
-    name: '20261206_154129_media_object_storage'
+    name: '20261206_154129_media_object_storage',
+  },
+  {
+    up: migration_20261206_211302_shared_bundles.up,
+    down: migration_20261206_211302_shared_bundles.down,
+    name: '20261206_211302_shared_bundles'
   },
 ];

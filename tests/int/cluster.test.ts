@@ -192,6 +192,49 @@ describe('the several-machines recipe on loopback', () => {
     expect(transactions('hub_replica')).toBeGreaterThan(0)
   })
 
+  it('serves the same offline bundle from every process, built once, and renews it for all', async () => {
+    const processes = [...cluster.hubs, ...cluster.apis]
+    const etags = async () =>
+      Promise.all(
+        processes.map(async (server) => {
+          const response = await fetch(new URL('/bundle/fr.json.gz', server.base))
+          expect(response.status).toBe(200)
+          await response.arrayBuffer()
+          return response.headers.get('etag')!
+        }),
+      )
+    // Asked of all four at once: one builds it, the others serve what it stored.
+    const first = await etags()
+    expect(new Set(first).size).toBe(1)
+    // A partner that has it from one process is told by any other that it is current.
+    for (const server of processes) {
+      const again = await fetch(new URL('/bundle/fr.json.gz', server.base), {
+        headers: { 'If-None-Match': first[0]! },
+      })
+      expect(again.status).toBe(304)
+    }
+    const stored = await rows<{ etag: string; lease_owner: string | null }>(
+      cluster.urls.primary,
+      `SELECT etag, lease_owner FROM hub_bundles WHERE locale = 'fr'`,
+    )
+    expect(stored).toEqual([{ etag: first[0], lease_owner: null }])
+    // After a change, every process serves the one new bundle.
+    const { doc } = await rest('POST', '/resources', {
+      title: `Bundled ${Date.now()}`,
+      _status: 'published',
+    })
+    expect(doc.id).toBeDefined()
+    await expect
+      .poll(
+        async () => {
+          const now = await etags()
+          return new Set(now).size === 1 && now[0] !== first[0]
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true)
+  })
+
   it('serves a file one hub received from the other, out of the bucket', async () => {
     const form = new FormData()
     form.set(
