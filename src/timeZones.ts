@@ -45,35 +45,68 @@ const EXTRA_CITIES: Record<string, string[]> = {
 const JANUARY = new Date(Date.UTC(2026, 0, 15, 12))
 const JULY = new Date(Date.UTC(2026, 6, 15, 12))
 
-const shortName = (zone: string, locale: string, at: Date, style: 'short' | 'long' = 'short') =>
-  new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style })
-    .formatToParts(at)
-    .find((part) => part.type === 'timeZoneName')?.value ?? ''
+// Formatters are costly: each holds ICU objects in native memory, which a process keeps even after
+// they are collected (the allocator does not give it back). Naming every zone once took 30 of them
+// per zone, 12,500 at each import of this module, about 300 MB of a hub's memory: now one per zone
+// and locale, each asked for both instants, only when a label is first read.
+
+/** The zone's names in `locale` at each instant ("CET", "CEST"; "GMT+3" where it has no word). */
+const zoneNames = (
+  zone: string,
+  locale: string,
+  instants: Date[],
+  style: 'short' | 'long' = 'short',
+) => {
+  const format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style })
+  return instants.map(
+    (at) => format.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? '',
+  )
+}
 
 const isWord = (name: string) => /^[A-Z]{2,5}$/.test(name) && name !== 'UTC'
 
+const abbreviationsFound = new Map<string, string[]>()
+
 /** The zone's abbreviations in winter and summer, e.g. ['CET', 'CEST'] for Europe/Zurich. */
 export const abbreviationsOf = (zone: string): string[] => {
+  const known = abbreviationsFound.get(zone)
+  if (known) return [...known]
+  const byLocale = NAMING_LOCALES.map((locale) => zoneNames(zone, locale, [JANUARY, JULY]))
   const found = new Set<string>()
-  for (const at of [JANUARY, JULY]) {
-    for (const locale of NAMING_LOCALES) {
-      const name = shortName(zone, locale, at)
-      if (isWord(name)) found.add(name)
-    }
+  // Winter's names first, then summer's, each in the order of NAMING_LOCALES.
+  for (const season of [0, 1]) {
+    for (const names of byLocale) if (isWord(names[season]!)) found.add(names[season]!)
   }
   for (const extra of EXTRA_ABBREVIATIONS[zone] ?? []) if (/^[A-Z]+$/.test(extra)) found.add(extra)
   // London is GMT in winter; so is every zone at +00:00 without summer time, but those are not
   // what an editor means by "GMT".
+  abbreviationsFound.set(zone, [...found])
   return [...found]
 }
+
+/** Formatters kept for the zones events are shown in (a few), one per zone and naming locale. */
+const kept = new Map<string, Intl.DateTimeFormat>()
+const keptFormatter = (zone: string, locale: string) => {
+  const key = `${locale} ${zone}`
+  let format = kept.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' })
+    kept.set(key, format)
+  }
+  return format
+}
+const nameAt = (zone: string, locale: string, at: Date) =>
+  keptFormatter(zone, locale)
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')?.value ?? ''
 
 /** The zone's abbreviation at an instant (CEST in July for Europe/Zurich), else "UTC+02:00". */
 export const abbreviationAt = (zone: string, at: Date): string => {
   for (const locale of NAMING_LOCALES) {
-    const name = shortName(zone, locale, at)
+    const name = nameAt(zone, locale, at)
     if (isWord(name) || name === 'UTC') return name
   }
-  const offset = shortName(zone, 'en-GB', at, 'short').replace('GMT', '')
+  const offset = nameAt(zone, 'en-GB', at).replace('GMT', '')
   return offset ? `UTC${offset}` : 'UTC'
 }
 
@@ -81,10 +114,7 @@ const cityOf = (zone: string) => (zone.split('/').pop() ?? zone).replaceAll('_',
 
 /** Everything a zone can be found by: its name, city, abbreviations, long names, extra cities. */
 const wordsOf = (zone: string) => {
-  const longNames = new Set([
-    shortName(zone, 'en-US', JANUARY, 'long'),
-    shortName(zone, 'en-US', JULY, 'long'),
-  ])
+  const longNames = new Set(zoneNames(zone, 'en-US', [JANUARY, JULY], 'long'))
   return [
     zone,
     cityOf(zone),
@@ -104,7 +134,21 @@ const labelOf = (zone: string) => {
 
 const ZONES = Intl.supportedValuesOf('timeZone')
 
-export const TIME_ZONES = ZONES.map((value) => ({ label: labelOf(value), value }))
+/**
+ * The admin's options. A label is made when first read (by the admin's client config, in the
+ * process serving the admin), not in every process that loads the config.
+ */
+export const TIME_ZONES: { readonly label: string; readonly value: string }[] = ZONES.map(
+  (value) => {
+    let label: string | undefined
+    return {
+      value,
+      get label() {
+        return (label ??= labelOf(value))
+      },
+    }
+  },
+)
 
 const normalise = (text: string) =>
   text
@@ -114,7 +158,10 @@ const normalise = (text: string) =>
     .replaceAll('_', ' ')
     .trim()
 
-const INDEX = ZONES.map((zone) => ({ zone, words: wordsOf(zone).map(normalise) }))
+let index: { zone: string; words: string[] }[] | undefined
+/** Every zone's words, made on the first search. */
+const searchIndex = () =>
+  (index ??= ZONES.map((zone) => ({ zone, words: wordsOf(zone).map(normalise) })))
 
 /**
  * Zones matching what an editor typed: an exact abbreviation or city first ("CET", "EDT",
@@ -124,10 +171,11 @@ const INDEX = ZONES.map((zone) => ({ zone, words: wordsOf(zone).map(normalise) }
 export const findTimeZones = (query: string): string[] => {
   const q = normalise(query)
   if (!q) return []
-  const exact = INDEX.filter(({ words }) => words.includes(q)).map(({ zone }) => zone)
-  const partial = INDEX.filter(
-    ({ zone, words }) => !exact.includes(zone) && words.some((word) => word.includes(q)),
-  ).map(({ zone }) => zone)
+  const entries = searchIndex()
+  const exact = entries.filter(({ words }) => words.includes(q)).map(({ zone }) => zone)
+  const partial = entries
+    .filter(({ zone, words }) => !exact.includes(zone) && words.some((word) => word.includes(q)))
+    .map(({ zone }) => zone)
   return [...rank(exact), ...partial]
 }
 
