@@ -17,6 +17,7 @@ import pg from 'pg'
 import { z } from 'zod'
 
 import { ensurePartnerApi, partnerApiArgs } from '../src/cli/buildApi'
+import { hubServeArgs } from '../src/cli/hubArgs'
 import { type EmbeddedServer, startEmbeddedPostgres } from '../src/db/embeddedPostgres'
 import { type ProcessCost, postgresProcesses, watchCost } from './processes'
 import { type ChangeBench, measureChanges } from './changes'
@@ -494,7 +495,7 @@ const startServers = async (bench: Bench, url: string) => {
   )
   const hub = await serve(
     'hub',
-    ['--import', 'tsx', 'src/cli/serve.ts'],
+    hubServeArgs(),
     {
       ...envFor(bench, url),
       HOST: '127.0.0.1',

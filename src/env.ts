@@ -185,6 +185,13 @@ export const VARIABLES = {
     fix: 'set it to a number of seconds from 0 to 60 (default 0: stop at once), or unset it',
     readBy: BOTH,
   }),
+  HUB_HEAP_MB: variable({
+    schema: wholeNumber('must be a whole number of megabytes', 256, 16384).default(512),
+    about:
+      'Largest old generation of a production hub process’s JavaScript heap, in MB (Node’s --max-old-space-size; the young generation adds 48). V8 grows its heap lazily: uncapped, a hub under load held about 1 GB, most of it garbage; at 512 it stays under 500 MB resident (docs/performance.md, "Memory"). Raise it if the log says "JavaScript heap out of memory".',
+    fix: 'set it to a number of megabytes from 256 to 16384 (default 512), or unset it',
+    readBy: ['hub'],
+  }),
   HUB_DB_POOL_SIZE: variable({
     schema: wholeNumber('must be a whole number of connections', 2, 200).default(10),
     about:

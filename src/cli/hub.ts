@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 
 import { isLoopbackHost, localServerUrl } from '../auth/serverUrl'
 import { env as configured } from '../env'
+import { hubServeArgs } from './hubArgs'
 import { localSetupOrExit } from './localDatabase'
 import { type Env, run } from './run'
 
@@ -79,7 +80,7 @@ Press Ctrl-C to stop the hub${db.embedded ? ' and its database' : ''}.
 // Next behind the hub's own gate (src/cli/serve.ts), in production or development mode.
 const code = await run(
   process.execPath,
-  ['--import', 'tsx', 'src/cli/serve.ts', ...(values.production ? [] : ['--dev'])],
+  hubServeArgs({ dev: !values.production, heapMb: configured.HUB_HEAP_MB }),
   { ...env, HOST, PORT: String(PORT) },
 )
 await db.stop()

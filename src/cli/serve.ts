@@ -12,6 +12,7 @@ import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseArgs } from 'node:util'
+import { getHeapStatistics } from 'node:v8'
 import next from 'next'
 
 import { checkEnv, sessionDatabaseUrl } from '../env'
@@ -33,6 +34,12 @@ import { INTERNAL_HEADER } from '../../graphql/keys'
 import { verifyPartnerSqlAtStart } from '../../graphql/sql/check'
 import { createSite, isSitePath } from '../../site/app'
 
+/** Whether --enable-source-maps was given (on the command line or in NODE_OPTIONS). */
+const sourceMapsAsked = () =>
+  [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes(
+    '--enable-source-maps',
+  )
+
 /** How long requests in flight may finish when the server is asked to stop. */
 const STOP_GRACE_MS = 10_000
 
@@ -43,7 +50,19 @@ const env = checkEnv('hub')
 const { PORT = 3000, HOST } = env
 
 const mode = values.dev ? 'development' : 'production'
-logEvent('info', 'start', `Starting the hub (${mode})`, { mode, pid: process.pid })
+// tsx, which runs this file, turns Node's source maps on, and Node then keeps the map of every
+// chunk Next loads, with its sources (about 120 MB of a hub at rest, more as routes load). `next
+// start` leaves them off in production; so does the hub, unless asked with --enable-source-maps.
+const sourceMaps = mode === 'development' || sourceMapsAsked()
+if (!sourceMaps) process.setSourceMapsEnabled(false)
+// The heap's ceiling (HUB_HEAP_MB, given to Node by src/cli/hubArgs.ts), said where operators look.
+const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
+logEvent(
+  'info',
+  'start',
+  `Starting the hub (${mode}; JavaScript heap up to ${heapLimitMb} MB, source maps ${sourceMaps ? 'on' : 'off'})`,
+  { mode, pid: process.pid, heapLimitMb, sourceMaps },
+)
 
 const runJobs = env.HUB_RUN_JOBS !== 'false'
 // Scheduled publishing: Payload's job runner, in an instance of its own (src/ops/jobs.ts). The

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 
 import { launchChromium } from '../helpers/admin'
 import { hub, unique } from '../helpers/hub'
+import { hubServeArgs } from '../../src/cli/hubArgs'
 
 let server: ChildProcess
 let base: string
@@ -39,7 +40,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`
   // As `npm start -- --production` serves it: Next behind the hub's gate (src/cli/serve.ts).
   const start = () =>
-    spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+    spawn(process.execPath, hubServeArgs(), {
       env: {
         ...process.env,
         DATABASE_URL: inject('databaseUrl'),

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import getPort from 'get-port'
 
 import { ensurePartnerApi, partnerApiArgs } from '../../src/cli/buildApi'
+import { hubServeArgs } from '../../src/cli/hubArgs'
 
 export type ServerKind = 'prod' | 'dev' | 'api'
 
@@ -102,7 +103,10 @@ const spawnOnce = (kind: ServerKind, port: number, options: ServerEnv) => {
   const args =
     kind === 'api'
       ? partnerApiArgs()
-      : ['--import', 'tsx', 'src/cli/serve.ts', ...(kind === 'dev' ? ['--dev'] : [])]
+      : hubServeArgs({
+          dev: kind === 'dev',
+          ...(env.HUB_HEAP_MB ? { heapMb: Number(env.HUB_HEAP_MB) } : {}),
+        })
   const child = spawn(process.execPath, args, {
     env: env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,7 +34,7 @@ afterAll(async () => {
 }, 60_000)
 
 /** `npm start -- --production` (the launcher itself, in its own process group). */
-const launch = async () => {
+const launch = async (extra: Record<string, string> = {}) => {
   const port = await getPort({ host: '127.0.0.1' })
   const { NODE_ENV: _mode, DATABASE_URL: _url, VITEST: _vitest, ...inherited } = process.env
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hub.ts', '--production'], {
@@ -44,6 +44,7 @@ const launch = async () => {
       PAYLOAD_SECRET: inject('payloadSecret'),
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: '1',
+      ...extra,
     } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -66,10 +67,24 @@ const launch = async () => {
   }
 }
 
+/**
+ * What the server's start line says of its memory settings: the JavaScript heap's ceiling (its old
+ * generation is HUB_HEAP_MB; the young one adds some 50 MB) and source maps, off in production.
+ */
+const memorySettings = (output: string) => {
+  const line = /JavaScript heap up to (\d+) MB, source maps (on|off)/.exec(output)
+  expect(line, output.slice(-2000)).not.toBeNull()
+  return { heapMb: Number(line![1]), sourceMaps: line![2] }
+}
+
 describe('npm start, stopped by a signal to its process group', () => {
   it('stops the server, then its PostgreSQL, on one SIGTERM, and again on Ctrl-C after a second start', async () => {
     const first = await launch()
     expect(first.output()).toMatch(/Seeding the Alliance’s records/)
+    const settled = memorySettings(first.output())
+    expect(settled.sourceMaps).toBe('off')
+    expect(settled.heapMb).toBeGreaterThanOrEqual(512)
+    expect(settled.heapMb).toBeLessThan(512 + 100)
     const home = await fetch(`${first.base}/en/`)
     expect(home.status).toBe(200)
     expect(await home.text()).toContain('Alliance')
@@ -87,8 +102,11 @@ describe('npm start, stopped by a signal to its process group', () => {
     expect(stopping).not.toMatch(/ERROR|cannot reach the database|connection broke|ECONNREFUSED/)
     expect(await postmasterRunning(dataDir)).toBe(false)
 
-    const second = await launch()
+    const second = await launch({ HUB_HEAP_MB: '320' })
     expect(second.output()).toMatch(/seed skipped/)
+    const asked = memorySettings(second.output())
+    expect(asked.heapMb).toBeGreaterThanOrEqual(320)
+    expect(asked.heapMb).toBeLessThan(320 + 100)
     expect((await fetch(`${second.base}/en/`)).status).toBe(200)
     second.signal('SIGINT')
     expect(await second.exited(20_000)).toBe(0)
