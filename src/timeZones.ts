@@ -47,8 +47,25 @@ const JULY = new Date(Date.UTC(2026, 6, 15, 12))
 
 // Formatters are costly: each holds ICU objects in native memory, which a process keeps even after
 // they are collected (the allocator does not give it back). Naming every zone once took 30 of them
-// per zone, 12,500 at each import of this module, about 300 MB of a hub's memory: now one per zone
-// and locale, each asked for both instants, only when a label is first read.
+// per zone, 12,500 at each import of this module, about 300 MB of a hub's memory. Now: only when a
+// label is first read, once per process (Next loads this module in several of its bundles), one per
+// zone and locale asked, each for both instants, and the regional locales only for their regions.
+
+/**
+ * Where each regional locale names zones that en-US and en-GB do not (checked against Node's ICU
+ * data: elsewhere it adds no word of its own).
+ */
+const REGIONS: Record<string, string[]> = {
+  'en-IN': ['Asia'],
+  'en-KE': ['Africa', 'Indian'],
+  'en-NG': ['Africa', 'Indian'],
+  'en-ZA': ['Africa', 'Indian'],
+  'en-AU': ['Antarctica', 'Australia', 'Pacific'],
+}
+const namingLocalesOf = (zone: string) => {
+  const region = zone.split('/')[0]!
+  return NAMING_LOCALES.filter((locale) => REGIONS[locale]?.includes(region) ?? true)
+}
 
 /** The zone's names in `locale` at each instant ("CET", "CEST"; "GMT+3" where it has no word). */
 const zoneNames = (
@@ -65,13 +82,16 @@ const zoneNames = (
 
 const isWord = (name: string) => /^[A-Z]{2,5}$/.test(name) && name !== 'UTC'
 
-const abbreviationsFound = new Map<string, string[]>()
+/** Each zone's abbreviations, shared by every copy of this module in the process. */
+const abbreviationsFound: Map<string, string[]> = ((
+  globalThis as { [key: symbol]: Map<string, string[]> }
+)[Symbol.for('alliance-hub.timeZoneAbbreviations')] ??= new Map())
 
 /** The zone's abbreviations in winter and summer, e.g. ['CET', 'CEST'] for Europe/Zurich. */
 export const abbreviationsOf = (zone: string): string[] => {
   const known = abbreviationsFound.get(zone)
   if (known) return [...known]
-  const byLocale = NAMING_LOCALES.map((locale) => zoneNames(zone, locale, [JANUARY, JULY]))
+  const byLocale = namingLocalesOf(zone).map((locale) => zoneNames(zone, locale, [JANUARY, JULY]))
   const found = new Set<string>()
   // Winter's names first, then summer's, each in the order of NAMING_LOCALES.
   for (const season of [0, 1]) {
