@@ -1037,7 +1037,9 @@ const startServers = async (url: string, secret: string, dataDir: string) => {
       HUB_RUN_JOBS: 'true',
       // All its load comes from one address: budgets would refuse most of it.
       PARTNER_ANONYMOUS_BUDGET: '0',
+      // start:api reads it from NODE_OPTIONS; the hub is given it by its launcher (src/cli/hubArgs.ts).
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapMb}`.trim(),
+      HUB_HEAP_MB: String(heapMb),
     },
   })
   const [hub, api] = await Promise.all([
