@@ -27,8 +27,6 @@ export type StoredBundle = {
   /** The bundle, unless it is the one whose ETag the caller already has (then undefined). */
   bundle: Bundle | undefined
   etag: string | undefined
-  /** The latest build's token: what later changes are compared with. */
-  checkedToken: string | undefined
   /** A process claimed the next build and let its lease run out (it stopped or died). */
   abandoned: boolean
 }
@@ -62,12 +60,11 @@ type Row = {
   records: number | null
   token: string | null
   built_at: Date | null
-  checked_token: string | null
   abandoned: boolean
 }
 
 const READ = `SELECT CASE WHEN etag IS DISTINCT FROM $2 THEN body END AS body, etag, content_key,
-  records, token, built_at, checked_token, (lease_until < now()) AS abandoned
+  records, token, built_at, (lease_until < now()) AS abandoned
 FROM ${BUNDLES_TABLE} WHERE locale = $1`
 // A claim is taken when there is none, or when its holder let it run out.
 const CLAIM = `INSERT INTO ${BUNDLES_TABLE} AS b (locale, lease_owner, lease_until)
@@ -114,7 +111,6 @@ export const databaseBundleStore = (pool: () => pg.Pool): BundleStore => {
       return {
         bundle: fromRow(row),
         etag: row.etag ?? undefined,
-        checkedToken: row.checked_token ?? undefined,
         abandoned: row.abandoned ?? false,
       }
     },
@@ -164,7 +160,6 @@ export const memoryBundleStore = (): BundleStore => {
       return {
         bundle: found.bundle?.etag === known ? undefined : found.bundle,
         etag: found.bundle?.etag,
-        checkedToken: found.checkedToken,
         abandoned: false,
       }
     },

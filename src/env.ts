@@ -39,6 +39,9 @@ const wholeNumber = (error: string, min: number, max: number) =>
     .max(max, `${error} of at most ${max}`)
 const BOTH = ['hub', 'api'] as const
 
+/** HUB_HEAP_MB's default, which the hub's launcher also gives when none is set (src/cli/hubArgs.ts). */
+export const DEFAULT_HUB_HEAP_MB = 512
+
 export const VARIABLES = {
   DATABASE_URL: variable({
     schema: z
@@ -186,7 +189,9 @@ export const VARIABLES = {
     readBy: BOTH,
   }),
   HUB_HEAP_MB: variable({
-    schema: wholeNumber('must be a whole number of megabytes', 256, 16384).default(512),
+    schema: wholeNumber('must be a whole number of megabytes', 256, 16384).default(
+      DEFAULT_HUB_HEAP_MB,
+    ),
     about:
       'Largest old generation of a production hub process’s JavaScript heap, in MB (Node’s --max-old-space-size; the young generation adds 48). V8 grows its heap lazily: uncapped, a hub under load held about 1 GB, most of it garbage; at 512 it stays under 500 MB resident (docs/performance.md, "Memory"). Raise it if the log says "JavaScript heap out of memory".',
     fix: 'set it to a number of megabytes from 256 to 16384 (default 512), or unset it',

@@ -48,7 +48,7 @@ const JULY = new Date(Date.UTC(2026, 6, 15, 12))
 // Formatters are costly: each holds ICU objects in native memory, which a process keeps even after
 // they are collected (the allocator does not give it back). Naming every zone once took 30 of them
 // per zone, 12,500 at each import of this module, about 300 MB of a hub's memory. Now: only when a
-// label is first read, once per process (Next loads this module in several of its bundles), one per
+// label is first read, once per process (Next may load this module in several bundles), one per
 // zone and locale asked, each for both instants, and the regional locales only for their regions.
 
 /**
@@ -67,7 +67,11 @@ const namingLocalesOf = (zone: string) => {
   return NAMING_LOCALES.filter((locale) => REGIONS[locale]?.includes(region) ?? true)
 }
 
-/** The zone's names in `locale` at each instant ("CET", "CEST"; "GMT+3" where it has no word). */
+/** The zone's name a formatter gives at an instant ("CET"; "GMT+3" where it has no word). */
+const nameIn = (format: Intl.DateTimeFormat, at: Date) =>
+  format.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? ''
+
+/** The zone's names in `locale` at each instant, from one formatter. */
 const zoneNames = (
   zone: string,
   locale: string,
@@ -75,9 +79,7 @@ const zoneNames = (
   style: 'short' | 'long' = 'short',
 ) => {
   const format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: style })
-  return instants.map(
-    (at) => format.formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? '',
-  )
+  return instants.map((at) => nameIn(format, at))
 }
 
 const isWord = (name: string) => /^[A-Z]{2,5}$/.test(name) && name !== 'UTC'
@@ -115,10 +117,7 @@ const keptFormatter = (zone: string, locale: string) => {
   }
   return format
 }
-const nameAt = (zone: string, locale: string, at: Date) =>
-  keptFormatter(zone, locale)
-    .formatToParts(at)
-    .find((part) => part.type === 'timeZoneName')?.value ?? ''
+const nameAt = (zone: string, locale: string, at: Date) => nameIn(keptFormatter(zone, locale), at)
 
 /** The zone's abbreviation at an instant (CEST in July for Europe/Zurich), else "UTC+02:00". */
 export const abbreviationAt = (zone: string, at: Date): string => {

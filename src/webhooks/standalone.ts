@@ -1,7 +1,7 @@
 // The delivery worker alone, without the hub's server: for a separate process next to hubs that
 // run with HUB_RUN_JOBS=false, and for tests that kill it mid-send.
 //   node --import tsx src/webhooks/standalone.ts    (DATABASE_URL, PAYLOAD_SECRET)
-import { env } from '../env'
+import { env, sessionDatabaseUrl } from '../env'
 import { logEvent } from '../ops/log'
 import { startWebhookWorker } from './worker'
 
@@ -12,7 +12,7 @@ if (!env.DATABASE_URL || !env.PAYLOAD_SECRET) {
 
 const worker = startWebhookWorker({
   // Its claims and LISTEN need a session of their own: the primary directly when DATABASE_URL is pooled.
-  databaseUrl: env.DATABASE_SESSION_URL ?? env.DATABASE_URL,
+  databaseUrl: sessionDatabaseUrl() ?? env.DATABASE_URL,
   payloadSecret: env.PAYLOAD_SECRET,
 })
 logEvent('info', 'webhooks-start', `Webhook deliveries started (pid ${process.pid})`, {
