@@ -51,6 +51,7 @@ import { changedSince } from './sql/sync'
 import { partnerPool, requestSql } from './db'
 import { type ChangeListener, createReplayWaiter, listenForChanges } from '../src/changes/listener'
 import { createByteBoundedCache } from './responseCache'
+import { createFinishedResponses, matchesEtag } from './finishedResponses'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
 import { usePlannedOperations } from './plan/execute'
 import { closeDraftPool } from './preview/draft'
@@ -431,6 +432,8 @@ export const createPartnerYoga = (
   trusted: TrustedExecute
   onChange: (subscriber: () => void) => void
   persisted: PersistedQueries
+  /** Whether answers are cached (the response cache is on). */
+  caching: boolean
   close: () => Promise<void>
 } => {
   let filters: Promise<PublicFilters> | undefined
@@ -476,6 +479,7 @@ export const createPartnerYoga = (
     yoga,
     trusted: trustedExecute(schema, rules, options.pool),
     persisted,
+    caching: cache !== undefined,
     /** Calls `subscriber` after each change, once the cache is fresh. */
     onChange: (subscriber: () => void) => void subscribers.add(subscriber),
     close: async () => {
@@ -510,12 +514,7 @@ const withContentEtag = async (request: Request, response: Response): Promise<Re
   const headers = new Headers(response.headers)
   headers.set('ETag', etag)
   headers.delete('Last-Modified')
-  const wanted = request.headers.get('If-None-Match')
-  const matches =
-    wanted !== null &&
-    (wanted.trim() === '*' ||
-      wanted.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag.slice(2)))
-  if (matches) {
+  if (matchesEtag(request.headers.get('If-None-Match'), etag)) {
     for (const header of ['Content-Type', 'Content-Length', 'Content-Encoding'])
       headers.delete(header)
     return new Response(null, { status: 304, headers })
@@ -540,7 +539,10 @@ const overBudget = (budgets: Budgets, caller: Caller) => {
 
 /** The partner API behind its request guard: what the Next route and `start:api` serve. */
 export const createPartnerHandler = (options: PartnerOptions = {}) => {
-  const { yoga, close, onChange, trusted, persisted } = createPartnerYoga(options)
+  const { yoga, close, onChange, trusted, persisted, caching } = createPartnerYoga(options)
+  // GETs answered again from their finished bytes, whenever answers are cached at all.
+  const finished = caching ? createFinishedResponses() : undefined
+  if (finished) onChange(finished.clear)
   const checkKey = createKeyCheck(
     () => options.pool ?? partnerPool(),
     () => options.counterPool ?? counterPool(),
@@ -565,9 +567,27 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
       await budgets?.prime(caller)
       const spent = budgets && overBudget(budgets, caller)
       if (spent) return spent
+      const asked = finished?.ask(guarded, caller)
+      const kept = asked && finished?.answer(guarded, asked)
+      if (kept) {
+        // Counted as the response cache's answers are: one point, under the operation's name.
+        caller.operation = kept.operation
+        caller.charged = 1
+        if (budgets) {
+          budgets.charge(caller, 1)
+          const standing = budgets.standing(caller)
+          if (standing) {
+            for (const [name, value] of Object.entries(rateLimitHeaders(standing)))
+              kept.response.headers.set(name, value)
+          }
+        }
+        if (options.exposeStatementCount) kept.response.headers.set('X-SQL-Statements', '0')
+        return kept.response
+      }
       callerOf.set(guarded, caller)
       if (budgets) budgetsOf.set(guarded, budgets)
-      return await withContentEtag(guarded, await yoga.fetch(guarded))
+      const response = await withContentEtag(guarded, await yoga.fetch(guarded))
+      return asked && finished ? await finished.keep(asked, response, caller.operation) : response
     } catch (error) {
       // The key check reads the database before yoga does.
       if (isDatabaseUnavailable(error)) {

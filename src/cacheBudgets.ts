@@ -8,6 +8,12 @@ export const RESPONSE_CACHE_BYTES = 32 * 1024 * 1024
 /** How long a cached answer lives even without a change (a scheduled publish announces itself too). */
 export const RESPONSE_CACHE_TTL_MS = 60_000
 
+/**
+ * Finished answers to GETs, as the bytes sent (graphql/finishedResponses.ts); emptied on every change
+ * and after RESPONSE_CACHE_TTL_MS, like the response cache, and on with it.
+ */
+export const FINISHED_CACHE_BYTES = 16 * 1024 * 1024
+
 /** Parsed partner queries (graphql/server.ts), estimated from their text; the error cache gets a sixteenth. */
 export const PARSE_CACHE_BYTES = 16 * 1024 * 1024
 export const PARSE_CACHE_TTL_MS = 3_600_000
