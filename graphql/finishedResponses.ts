@@ -1,6 +1,6 @@
 // Finished answers to GET requests, kept as the bytes and headers that were sent: a repeated GET is
-// answered (or told 304) from here without yoga, parsing or the response cache's JSON, about as
-// fast as a static file. Only answers that were public (Cache-Control `public`: no errors, no sync
+// answered (or told 304) from here without yoga, parsing or the response cache's JSON: several
+// times as fast as a fresh answer (docs/performance.md). Only answers that were public (Cache-Control `public`: no errors, no sync
 // positions, no preview) are kept; the key names everything the answer depends on: the URL (query,
 // variables, persisted hash), the language, the Origin (CORS), the encoding and the caller's key.
 // Emptied with the response cache on every change (graphql/server.ts followChanges).
