@@ -2,7 +2,8 @@
 // answered (or told 304) from here without yoga, parsing or the response cache's JSON: several
 // times as fast as a fresh answer (docs/performance.md). Only answers that were public (Cache-Control `public`: no errors, no sync
 // positions, no preview) are kept; the key names everything the answer depends on: the URL (query,
-// variables, persisted hash), the language, the Origin (CORS), the encoding and the caller's key.
+// variables, persisted hash), the Accept type, the language, the Origin (CORS), the encoding and the
+// caller's key.
 // Emptied with the response cache on every change (graphql/server.ts followChanges).
 import { LRUCache } from 'lru-cache'
 
@@ -70,6 +71,8 @@ export const createFinishedResponses = (
       const { headers } = request
       const key = [
         request.url.slice(request.url.indexOf('/', 8)),
+        // GraphiQL's page or JSON, and which JSON type with which status, follow Accept.
+        headers.get('accept') ?? '',
         headers.get('accept-language') ?? '',
         headers.get('origin') ?? '',
         headers.get('accept-encoding') ?? '',

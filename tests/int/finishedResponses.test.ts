@@ -92,6 +92,23 @@ describe('a repeated GET', () => {
     expect(keyed.headers.get('ratelimit-policy')).toMatch(/q=20000/)
   })
 
+  it('asking for another type is answered afresh: GraphiQL’s page is never JSON’s answer', async () => {
+    const page = await api.yoga.fetch('http://hub.test/graphql', {
+      headers: { Accept: 'text/html' },
+    })
+    expect(page.headers.get('content-type')).toMatch(/text\/html/)
+    const json = await api.yoga.fetch('http://hub.test/graphql', {
+      headers: { Accept: 'application/graphql-response+json' },
+    })
+    expect(json.status).toBe(400)
+    expect(json.headers.get('content-type')).toMatch(/application\/graphql-response\+json/)
+    const query = fresh()
+    await get(query, { Accept: 'application/json' })
+    const typed = await get(query, { Accept: 'application/graphql-response+json' })
+    expect(typed.headers.get('age')).toBeNull()
+    expect(typed.headers.get('content-type')).toMatch(/application\/graphql-response\+json/)
+  })
+
   it('with an error or a sync position is never kept', async () => {
     const broken = `{ standards(pillar: 1) { number nope${unique('x').replace('-', '_')} } }`
     for (let i = 0; i < 2; i++) {
