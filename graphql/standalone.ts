@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createServerAdapter } from '@whatwg-node/server'
 import { createServer } from 'node:http'
+import { getHeapStatistics } from 'node:v8'
 
 import { checkEnv } from '../src/env'
 import { recordPeer } from '../src/auth/clientAddress'
@@ -20,7 +21,12 @@ import { verifyPartnerSqlAtStart } from './sql/check'
 // Needs DATABASE_URL; PAYLOAD_SECRET only to accept the admin's previews.
 const { PORT = 4000, HOST, DATABASE_URL = '', STOP_DRAIN_SECONDS } = checkEnv('api')
 
-logEvent('info', 'start', 'Starting the partner API', { pid: process.pid })
+// The heap's ceiling (PARTNER_API_HEAP_MB, given to Node by src/cli/startApi.ts), said where operators look.
+const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20)
+logEvent('info', 'start', `Starting the partner API (JavaScript heap up to ${heapLimitMb} MB)`, {
+  pid: process.pid,
+  heapLimitMb,
+})
 
 // Database reachable and migrations current (no job runner here: the hub runs scheduled publishing).
 // The database it reads: a replica when PARTNER_DATABASE_URL names one.

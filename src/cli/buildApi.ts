@@ -7,7 +7,13 @@ import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { env } from '../env'
+import {
+  FINISHED_CACHE_BYTES,
+  PARSE_CACHE_BYTES,
+  PERSISTED_QUERY_BYTES,
+  PLAN_CACHE_BYTES,
+} from '../cacheBudgets'
+import { env, type Env } from '../env'
 
 const ROOT = process.cwd()
 
@@ -15,13 +21,41 @@ const ROOT = process.cwd()
 export const PARTNER_API_BUNDLE = path.join(ROOT, '.build/partner-api/standalone.mjs')
 
 /**
- * Node's arguments to run the bundle: stack traces point into the TypeScript sources, and the young
- * generation is held to Node 20's 16 MB semi-spaces. Node 24 lets them grow to 32 MB, which under the
- * bench's load took start:api from ~215 MB of RSS to ~295 MB at the same CPU per request: its
- * garbage (a few hundred KB per request) dies within 16 MB.
+ * The heap a partner API process needs beyond its caches: yoga, pg and a request's garbage. Under
+ * a long load (26,400 requests of the bench's scenarios) a ceiling of 75 MB plus the default caches
+ * (160 MB) held start:api at 180 MB of RSS on Node 24 and 153 MB on Node 20, at about 5 % more CPU;
+ * uncapped, V8 let it grow to 263 MB while most of it was garbage (docs/performance.md, "Memory").
  */
-export const partnerApiArgs = () => [
+const API_WORKING_HEAP_MB = 75
+
+/**
+ * The old generation's ceiling for a partner API process: PARTNER_API_HEAP_MB when set, else the
+ * working heap plus every cache's budget full, so that a larger response cache raises it with it.
+ */
+export const partnerApiHeapMb = ({
+  PARTNER_API_HEAP_MB,
+  PARTNER_RESPONSE_CACHE_BYTES,
+}: Pick<Env, 'PARTNER_API_HEAP_MB' | 'PARTNER_RESPONSE_CACHE_BYTES'>) =>
+  PARTNER_API_HEAP_MB ??
+  API_WORKING_HEAP_MB +
+    Math.ceil(
+      (PARTNER_RESPONSE_CACHE_BYTES +
+        FINISHED_CACHE_BYTES +
+        PARSE_CACHE_BYTES * (1 + 1 / 16) +
+        PERSISTED_QUERY_BYTES +
+        PLAN_CACHE_BYTES) /
+        2 ** 20,
+    )
+
+/**
+ * Node's arguments to run the bundle: stack traces point into the TypeScript sources, the old
+ * generation is capped (partnerApiHeapMb) and the young one held to Node 20's 16 MB semi-spaces.
+ * Node 24 lets them grow to 32 MB, which under the bench's load took start:api from ~215 MB of RSS
+ * to ~295 MB at the same CPU per request: its garbage (a few hundred KB per request) dies within 16 MB.
+ */
+export const partnerApiArgs = (heapMb = partnerApiHeapMb(env)) => [
   '--enable-source-maps',
+  `--max-old-space-size=${heapMb}`,
   '--max-semi-space-size=16',
   PARTNER_API_BUNDLE,
 ]

@@ -36,6 +36,15 @@ describe('a bad environment stops a process with one line naming the variable an
     )
   })
 
+  it('npm run start:api, before it builds or starts anything', () => {
+    const heap = runWith(tsx('src/cli/startApi.ts'), { PARTNER_API_HEAP_MB: 'lots' })
+    expect(heap.status).toBe(2)
+    expect(heap.stderr).toBe(
+      'Environment: PARTNER_API_HEAP_MB="lots" must be a whole number of megabytes. Fix: set it to a number of megabytes from 96 to 16384, or unset it for the default.',
+    )
+    expect(heap.stdout).not.toMatch(/bundled|Embedded PostgreSQL/)
+  })
+
   it('the hub’s server: a missing secret, and a secret’s bad value never echoed', () => {
     const missing = runWith(tsx('src/cli/serve.ts'), { PAYLOAD_SECRET: undefined })
     expect(missing.status).toBe(2)

@@ -79,8 +79,11 @@ describe('npm run start:api', () => {
       scripts: Record<string, string>
     }
     const bundle = partnerApiArgs().map((arg) => path.relative(process.cwd(), arg) || arg)
-    expect(scripts['start:api']).toMatch(/^npm run build:api && /)
-    expect(scripts['start:api']).toContain(`node ${bundle.join(' ')}`)
+    expect(scripts['start:api']).toBe('tsx src/cli/startApi.ts')
+    expect(readFileSync('src/cli/startApi.ts', 'utf8')).toMatch(
+      /buildPartnerApi\(\)[\s\S]*run\(process\.execPath, partnerApiArgs\(\)/,
+    )
+    expect(bundle.at(-1)).toBe('.build/partner-api/standalone.mjs')
     // The server and its SQL, not the admin's configuration (Payload's config and collections).
     const { inputs } = await buildPartnerApi()
     expect(inputs).toContain('graphql/standalone.ts')
@@ -89,6 +92,44 @@ describe('npm run start:api', () => {
       inputs.filter((file) => file === 'payload.config.ts' || file.startsWith('collections/')),
     ).toEqual([])
   })
+
+  it('caps its heap at 75 MB plus its caches’ budgets, or at PARTNER_API_HEAP_MB', async () => {
+    // The start line says the ceiling V8 was given (the old generation plus 48 MB of young).
+    const ceiling = async (variables: Record<string, string>) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/startApi.ts'], {
+        env: {
+          ...process.env,
+          PORT: String(await getPort()),
+          DATABASE_URL: inject('databaseUrl'),
+          PAYLOAD_SECRET: inject('payloadSecret'),
+          ...variables,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      let output = ''
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', () => output.includes('Partner API at') && resolve())
+        child.on('exit', (code) => reject(new Error(`start:api exited (${code}):\n${output}`)))
+      })
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      const line = /Starting the partner API \(JavaScript heap up to (\d+) MB\)/.exec(output)
+      expect(line, output).not.toBeNull()
+      return Number(line![1])
+    }
+    const byDefault = await ceiling({})
+    expect(byDefault).toBeGreaterThanOrEqual(160)
+    expect(byDefault).toBeLessThan(160 + 60)
+    // A response cache of 128 MB instead of 32: 96 MB more.
+    const largerCache = await ceiling({ PARTNER_RESPONSE_CACHE_BYTES: String(128 * 2 ** 20) })
+    expect(largerCache - byDefault).toBeGreaterThanOrEqual(95)
+    expect(largerCache - byDefault).toBeLessThanOrEqual(97)
+    const asked = await ceiling({ PARTNER_API_HEAP_MB: '400' })
+    expect(asked).toBeGreaterThanOrEqual(400)
+    expect(asked).toBeLessThan(400 + 60)
+  }, 120_000)
 
   it('serves the partner API alone, compressed', async () => {
     const response = await fetch(url, {
