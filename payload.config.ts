@@ -1,5 +1,6 @@
 // The hub assembled in one place: collections, locales, database, editor, admin.
 import { postgresAdapter } from '@payloadcms/db-postgres'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { ar } from '@payloadcms/translations/languages/ar'
 import { en } from '@payloadcms/translations/languages/en'
@@ -30,6 +31,8 @@ import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
 import { Partners } from './collections/Partners'
 import { ApiKeys } from './collections/ApiKeys'
+import { Consents } from './collections/Consents'
+import { Subscribers } from './collections/Subscribers'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { recordChangesOf } from './src/changes/record'
 import { addChangeLog } from './src/changes/table'
@@ -37,6 +40,7 @@ import { addSharedTables } from './src/db/sharedTables'
 import { addTextChanges } from './src/freshness/table'
 import { addReadIndexes } from './src/db/indexes'
 import { survivePoolErrors } from './src/db/outage'
+import { mailSender, mailTransport } from './src/mail/transport'
 import { answerBulkRefusalsAsLists } from './src/hooks/bulkActions'
 import { explainBadRequests } from './src/hooks/explainBadRequests'
 import { explainDatabaseOutage } from './src/hooks/explainDatabaseOutage'
@@ -94,6 +98,8 @@ export default buildConfig({
     WebhookDeliveries,
     Partners,
     ApiKeys,
+    Subscribers,
+    Consents,
   ]
     .map(withHubRules)
     .map(recordChangesOf),
@@ -130,6 +136,15 @@ export default buildConfig({
     afterSchemaInit: [addReadIndexes, addChangeLog, addTextChanges, addSharedTables],
   }),
   upload: { limits: { fileSize: MEDIA_MAX_BYTES } },
+  // Payload's own e-mail (password resets) through the hub's one transport: SMTP_URL, else .eml
+  // files in MAIL_DIR (src/mail/transport.ts). Not verified at start: a mail server that is away
+  // must not keep the hub from serving; a failed send is logged where it happens.
+  email: nodemailerAdapter({
+    defaultFromAddress: mailSender().address,
+    defaultFromName: mailSender().name,
+    transport: mailTransport(),
+    skipVerify: true,
+  }),
   // Files in an S3-compatible bucket when S3_BUCKET is set, else in MEDIA_DIR.
   plugins: [objectStorage()],
   // Image sizes for covers (collections/Media.ts).

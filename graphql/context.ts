@@ -35,6 +35,8 @@ export type PartnerContext = {
   standing: () => Standing | undefined
   /** The request's Accept-Language. */
   acceptLanguage: string | null
+  /** The page a request came from (its Origin, else its Referer): where a sign-up's form was. */
+  formOrigin: string | null
   /** The key sync tokens are signed with, shared by every process through the database. */
   tokenKey: () => Promise<Buffer>
 }
@@ -71,6 +73,7 @@ export const createContext = (
       )
     },
     acceptLanguage: request.headers.get('accept-language'),
+    formOrigin: request.headers.get('origin') ?? request.headers.get('referer'),
     tokenKey: () => signingKey(pool ?? partnerPool(), 'sync-token'),
     chain: (info) => {
       let chain = chains.get(info.operation)

@@ -59,6 +59,7 @@ import { fileResolvers } from './schema/files/resolvers'
 import { groupResolvers } from './schema/groups/resolvers'
 import { libraryResolvers } from './schema/library/resolvers'
 import { newsResolvers } from './schema/news/resolvers'
+import { newsletterResolvers } from './schema/newsletter/resolvers'
 import { nodeResolvers } from './schema/node/resolvers'
 import { syncResolvers } from './schema/sync/resolvers'
 import { webinarResolvers } from './schema/webinars/resolvers'
@@ -85,6 +86,7 @@ export const partnerSchema = () =>
       nodeResolvers,
       syncResolvers,
       budgetResolvers,
+      newsletterResolvers,
     ],
   })
 

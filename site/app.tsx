@@ -22,6 +22,7 @@ import { NewsPage, NewsPostPage } from './pages/news'
 import { NewsletterPage, NewslettersPage } from './pages/newsletters'
 import { ResourcePage } from './pages/resource'
 import { StandardsPage } from './pages/standards'
+import { type LinkStep, SubscriptionLinkPage } from './pages/subscription'
 import { WebinarPage, WebinarsPage } from './pages/webinars'
 import {
   GroupQuery,
@@ -42,6 +43,8 @@ import {
   PreviewResourceQuery,
   PreviewWebinarQuery,
   WebinarsQuery,
+  ConfirmSubscriptionMutation,
+  UnsubscribeMutation,
 } from './queries'
 import type { Ctx } from './ui'
 
@@ -160,9 +163,16 @@ const fromPath = (c: Context): Lang => {
   return isLang(first) ? first : 'en'
 }
 
-// Only reading here: a form posted to the site is a mistake, not an error.
+/** The newsletter's links (site/pages/subscription.tsx), the only pages that take a POST. */
+const NEWSLETTER_LINK = `${LANG}/newsletter/:step{confirm|unsubscribe}`
+const isNewsletterLink = (pathname: string) =>
+  /^\/(en|fr|es|ar)\/newsletter\/(confirm|unsubscribe)$/.test(pathname)
+
+// Only reading here, but for the newsletter's links: any other form posted to the site is a
+// mistake, not an error.
 const onlyReading: MiddlewareHandler = async (c, next) => {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+  const posting = c.req.method === 'POST' && isNewsletterLink(new URL(c.req.url).pathname)
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !posting) {
     return c.text('The site only answers GET and HEAD.', 405, { Allow: 'GET, HEAD' })
   }
   await next()
@@ -486,6 +496,52 @@ const errorPage = (site: Site, error: Error, c: Context) => {
   return render(c, <ErrorPage ctx={context(site, c, l)} status={status} />, status)
 }
 
+const LINK_TOKEN = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,1000}\.[A-Za-z0-9_-]{43}$/, 'is not a link’s token')
+
+/**
+ * A newsletter link: GET shows the button, POST (the button, or a mail program's one-click
+ * unsubscribe) does the step. The token is the credential, so the page is never cached, indexed
+ * or named in a Referer.
+ */
+const newsletterLink = async (site: Site, c: Context) => {
+  const lang = langOf(c)
+  const step = c.req.param('step') as LinkStep
+  c.header('Referrer-Policy', 'no-referrer')
+  c.header('X-Robots-Tag', 'noindex')
+  const token = LINK_TOKEN.safeParse(c.req.query('token'))
+  const page = (state: Parameters<typeof SubscriptionLinkPage>[0]['state'], status: 200 | 400) =>
+    render(
+      c,
+      <SubscriptionLinkPage
+        ctx={context(site, c, lang)}
+        step={step}
+        state={state}
+        action={`/${lang}/newsletter/${step}?token=${token.data ?? ''}`}
+      />,
+      status,
+    ).then((response) => {
+      response.headers.set('Cache-Control', 'private, no-store')
+      return response
+    })
+  if (!token.success) return page({ kind: 'refused', expired: false }, 400)
+  if (c.req.method !== 'POST') return page({ kind: 'ask' }, 200)
+  try {
+    if (step === 'confirm') {
+      await site.hub.mutate(ConfirmSubscriptionMutation, { token: token.data })
+    } else {
+      await site.hub.mutate(UnsubscribeMutation, { token: token.data })
+    }
+  } catch (error) {
+    if (error instanceof HubError && error.status === 400) {
+      return page({ kind: 'refused', expired: error.reason === 'EXPIRED' }, 400)
+    }
+    throw error
+  }
+  return page({ kind: 'done' }, 200)
+}
+
 export const createSite = (options: SiteOptions) => {
   const hub = createHub(options.graphqlUrl, undefined, options.headers)
   const css = asset('site.css', 'text/css; charset=utf-8')
@@ -523,6 +579,7 @@ export const createSite = (options: SiteOptions) => {
   app.get(`${LANG}/standards`, (c) => standardsPage(site, c))
   app.get(RECORD, (c) => recordPage(site, c))
   app.get(DRAFT, (c) => previewPage(site, c))
+  app.on(['GET', 'POST'], NEWSLETTER_LINK, (c) => newsletterLink(site, c))
 
   app.notFound((c) => notFoundPage(site, c))
   app.onError((error, c) => errorPage(site, error, c))

@@ -13,6 +13,8 @@ export class HubError extends Error {
     message: string,
     /** 400 when the hub blamed the input, 403 for a refused preview token, 502 when the hub could not be read. */
     readonly status: 400 | 403 | 502,
+    /** The hub's `extensions.reason`, when it gave one (a newsletter link's INVALID or EXPIRED). */
+    readonly reason?: string,
   ) {
     super(message)
   }
@@ -20,7 +22,19 @@ export class HubError extends Error {
 
 type Answer<T> = {
   data?: T | null
-  errors?: { message: string; extensions?: { code?: string } }[]
+  errors?: { message: string; extensions?: { code?: string; reason?: string } }[]
+}
+
+/** The answer's data, or its first error as a HubError. */
+const dataOf = <T>(answer: Answer<T>): T => {
+  const error = answer.errors?.[0]
+  if (error) {
+    const code = error.extensions?.code ?? ''
+    const status = code === 'PREVIEW_TOKEN_INVALID' ? 403 : INPUT_CODES.has(code) ? 400 : 502
+    throw new HubError(error.message, status, error.extensions?.reason)
+  }
+  if (!answer.data) throw new HubError('The hub answered without data', 502)
+  return answer.data
 }
 
 const INPUT_CODES = new Set(['BAD_USER_INPUT', 'BAD_REQUEST'])
@@ -48,6 +62,11 @@ export type Hub = {
     /** A preview token from the hub's admin: the answer is the draft it names, never cached. */
     previewToken?: string,
   ) => Promise<T>
+  /** A mutation, by POST with its text: never cached, never sent twice. */
+  mutate: <T, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<T, V>,
+    variables: V,
+  ) => Promise<T>
 }
 
 /** A client for the partner API at `graphqlUrl` (e.g. http://127.0.0.1:3000/graphql). */
@@ -59,6 +78,7 @@ export const createHub = (
   const send = async <T>(
     params: Record<string, string>,
     previewToken?: string,
+    post?: { query: string; variables: unknown },
   ): Promise<Answer<T>> => {
     const url = new URL(graphqlUrl)
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
@@ -69,7 +89,9 @@ export const createHub = (
           accept: 'application/graphql-response+json, application/json',
           ...headers,
           ...(previewToken ? { 'x-preview-token': previewToken } : {}),
+          ...(post ? { 'content-type': 'application/json' } : {}),
         },
+        ...(post ? { method: 'POST', body: JSON.stringify(post) } : {}),
         signal: AbortSignal.timeout(timeoutMs),
       })
     } catch (error) {
@@ -94,14 +116,17 @@ export const createHub = (
       if (answer.errors?.some((e) => e.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
         answer = await send({ ...params, query: text }, previewToken)
       }
-      const error = answer.errors?.[0]
-      if (error) {
-        const code = error.extensions?.code ?? ''
-        const status = code === 'PREVIEW_TOKEN_INVALID' ? 403 : INPUT_CODES.has(code) ? 400 : 502
-        throw new HubError(error.message, status)
+      return dataOf(answer) as never
+    },
+    mutate: async (document, variables) => {
+      const key = (document as { __meta__?: { hash?: string } }).__meta__?.hash
+      const query = key ? texts[key] : undefined
+      if (!query) {
+        throw new Error(
+          'The operation is missing from persisted-documents.json: run npm run codegen',
+        )
       }
-      if (!answer.data) throw new HubError('The hub answered without data', 502)
-      return answer.data as never
+      return dataOf(await send({}, undefined, { query, variables })) as never
     },
   }
 }

@@ -152,6 +152,25 @@ const en = {
   badRequest: 'Part of this address is not valid: {why}',
   errorTitle: 'Something went wrong',
   error: 'The content could not be loaded just now. Please try again in a moment.',
+  confirmTitle: 'Confirm your subscription',
+  confirmAsk:
+    'Confirm that you want to receive the Alliance’s newsletter at the address this link was sent to.',
+  confirmButton: 'Confirm my subscription',
+  subscribedTitle: 'You are subscribed',
+  subscribed:
+    'Thank you: the Alliance’s newsletter will come to you by e-mail. Every e-mail has a link to unsubscribe in one click.',
+  unsubscribeTitle: 'Unsubscribe',
+  unsubscribeAsk:
+    'Stop all e-mails from the Alliance’s newsletter to the address this link was sent to?',
+  unsubscribeButton: 'Unsubscribe',
+  unsubscribedTitle: 'You are unsubscribed',
+  unsubscribed:
+    'No more e-mails will be sent to this address. You can subscribe again at any time.',
+  linkRefusedTitle: 'This link does not work',
+  linkExpired:
+    'The link has expired: confirmation links work for 48 hours. Sign up again to get a new one.',
+  linkInvalid:
+    'The link is not valid: it may have been cut short when copied, or the subscription no longer exists.',
   backHome: 'Go to the home page',
   feeds: 'Feeds',
   footer: 'Content from the Alliance Knowledge Hub, read through its public partner API.',
@@ -276,6 +295,25 @@ const fr: Strings = {
   badRequest: 'Une partie de cette adresse n’est pas valide : {why}',
   errorTitle: 'Un problème est survenu',
   error: 'Le contenu n’a pas pu être chargé. Veuillez réessayer dans un instant.',
+  confirmTitle: 'Confirmez votre abonnement',
+  confirmAsk:
+    'Confirmez que vous souhaitez recevoir la lettre d’information de l’Alliance à l’adresse à laquelle ce lien a été envoyé.',
+  confirmButton: 'Confirmer mon abonnement',
+  subscribedTitle: 'Vous êtes abonné·e',
+  subscribed:
+    'Merci : la lettre d’information de l’Alliance vous parviendra par e-mail. Chaque e-mail contient un lien pour vous désabonner en un clic.',
+  unsubscribeTitle: 'Se désabonner',
+  unsubscribeAsk:
+    'Ne plus recevoir aucun e-mail de la lettre d’information de l’Alliance à l’adresse à laquelle ce lien a été envoyé ?',
+  unsubscribeButton: 'Me désabonner',
+  unsubscribedTitle: 'Vous êtes désabonné·e',
+  unsubscribed:
+    'Plus aucun e-mail ne sera envoyé à cette adresse. Vous pouvez vous réabonner à tout moment.',
+  linkRefusedTitle: 'Ce lien ne fonctionne pas',
+  linkExpired:
+    'Le lien a expiré : les liens de confirmation sont valables 48 heures. Inscrivez-vous à nouveau pour en recevoir un nouveau.',
+  linkInvalid:
+    'Le lien n’est pas valide : il a peut-être été tronqué lors d’un copier-coller, ou l’abonnement n’existe plus.',
   backHome: 'Aller à l’accueil',
   feeds: 'Flux',
   footer: 'Contenu du Alliance Knowledge Hub, lu par son API publique pour les partenaires.',
@@ -399,6 +437,25 @@ const es: Strings = {
   badRequest: 'Una parte de esta dirección no es válida: {why}',
   errorTitle: 'Algo salió mal',
   error: 'No se pudo cargar el contenido. Vuelva a intentarlo en un momento.',
+  confirmTitle: 'Confirme su suscripción',
+  confirmAsk:
+    'Confirme que desea recibir el boletín de la Alianza en la dirección a la que se envió este enlace.',
+  confirmButton: 'Confirmar mi suscripción',
+  subscribedTitle: 'Está suscrito',
+  subscribed:
+    'Gracias: el boletín de la Alianza le llegará por correo electrónico. Cada correo incluye un enlace para darse de baja con un clic.',
+  unsubscribeTitle: 'Darse de baja',
+  unsubscribeAsk:
+    '¿Dejar de recibir los correos del boletín de la Alianza en la dirección a la que se envió este enlace?',
+  unsubscribeButton: 'Darme de baja',
+  unsubscribedTitle: 'Se ha dado de baja',
+  unsubscribed:
+    'No se enviarán más correos a esta dirección. Puede volver a suscribirse cuando quiera.',
+  linkRefusedTitle: 'Este enlace no funciona',
+  linkExpired:
+    'El enlace ha caducado: los enlaces de confirmación son válidos durante 48 horas. Vuelva a inscribirse para recibir uno nuevo.',
+  linkInvalid:
+    'El enlace no es válido: puede que se haya cortado al copiarlo o que la suscripción ya no exista.',
   backHome: 'Ir al inicio',
   feeds: 'Canales',
   footer: 'Contenido del Alliance Knowledge Hub, leído a través de su API pública para socios.',
@@ -521,6 +578,22 @@ const ar: Strings = {
   badRequest: 'جزء من هذا العنوان غير صالح: {why}',
   errorTitle: 'حدث خطأ ما',
   error: 'تعذّر تحميل المحتوى الآن. يُرجى المحاولة مجددًا بعد قليل.',
+  confirmTitle: 'أكّد اشتراكك',
+  confirmAsk: 'أكّد رغبتك في تلقي النشرة الإخبارية للتحالف على العنوان الذي أُرسل إليه هذا الرابط.',
+  confirmButton: 'تأكيد اشتراكي',
+  subscribedTitle: 'تم اشتراكك',
+  subscribed:
+    'شكرًا لك: ستصلك النشرة الإخبارية للتحالف عبر البريد الإلكتروني. تحتوي كل رسالة على رابط لإلغاء الاشتراك بنقرة واحدة.',
+  unsubscribeTitle: 'إلغاء الاشتراك',
+  unsubscribeAsk:
+    'هل تريد إيقاف جميع رسائل النشرة الإخبارية للتحالف إلى العنوان الذي أُرسل إليه هذا الرابط؟',
+  unsubscribeButton: 'إلغاء اشتراكي',
+  unsubscribedTitle: 'تم إلغاء اشتراكك',
+  unsubscribed: 'لن تُرسل أي رسائل أخرى إلى هذا العنوان. يمكنك الاشتراك مجددًا في أي وقت.',
+  linkRefusedTitle: 'هذا الرابط لا يعمل',
+  linkExpired:
+    'انتهت صلاحية الرابط: تعمل روابط التأكيد لمدة 48 ساعة. سجّل مجددًا للحصول على رابط جديد.',
+  linkInvalid: 'الرابط غير صالح: ربما اقتُطع جزء منه عند نسخه، أو لم يعد الاشتراك موجودًا.',
   backHome: 'الانتقال إلى الصفحة الرئيسية',
   feeds: 'الخلاصات',
   footer: 'محتوى من Alliance Knowledge Hub، مقروء عبر واجهة برمجة التطبيقات العامة للشركاء.',

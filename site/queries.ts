@@ -852,3 +852,21 @@ export const SitemapQuery = graphql(`
     }
   }
 `)
+
+/** The newsletter's links (site/pages/subscription.tsx): sent by POST, never cached. */
+export const ConfirmSubscriptionMutation = graphql(`
+  mutation ConfirmSubscription($token: String!) {
+    confirmSubscription(token: $token) {
+      status
+      unsubscribeToken
+    }
+  }
+`)
+
+export const UnsubscribeMutation = graphql(`
+  mutation Unsubscribe($token: String!) {
+    unsubscribe(token: $token) {
+      status
+    }
+  }
+`)

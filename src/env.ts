@@ -116,9 +116,9 @@ export const VARIABLES = {
       .transform((url) => url.replace(/\/$/, ''))
       .optional(),
     about:
-      'The public address of the Alliance’s site the hub serves at / (canonical links, the sitemap, feed items’ links); SERVER_URL when unset.',
+      'The public address of the Alliance’s site the hub serves at / (canonical links, the sitemap, feed items’ links, the newsletter’s confirmation links); SERVER_URL when unset.',
     fix: 'set it to the site’s address, e.g. https://www.example.org, or unset it',
-    readBy: ['hub'],
+    readBy: BOTH,
   }),
   HUB_GRAPHQL_URL: variable({
     schema: httpUrl('must be the http(s) address of a hub’s /graphql').optional(),
@@ -313,6 +313,38 @@ export const VARIABLES = {
     schema: z.enum(['json', 'text'], { error: 'must be json or text' }).default('text'),
     about: 'The servers’ log lines: `json` (one object per line, for a collector) or `text`.',
     fix: 'set it to json or text',
+    readBy: BOTH,
+  }),
+  SMTP_URL: variable({
+    schema: z
+      .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' })
+      .optional(),
+    about:
+      'Where e-mail is sent (newsletter confirmations and editions, password resets): smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://…:465. Unset, every message is written as an .eml file to MAIL_DIR instead, and the admin says so.',
+    fix: 'set it to smtp://user:password@host:587 or smtps://user:password@host:465, or unset it',
+    readBy: BOTH,
+    example: 'smtp://hub:change-me@smtp.example.org:587',
+    secret: true,
+  }),
+  MAIL_FROM: variable({
+    schema: z
+      .string()
+      .trim()
+      .regex(
+        /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        'must be an address, alone or as Name <address>',
+      )
+      .default('Alliance Knowledge Hub <hub@localhost>'),
+    about:
+      'The sender of every e-mail, as Name <address>: an address of a domain whose SPF and DKIM records let SMTP_URL’s server send for it.',
+    fix: 'set it to an address such as "Alliance newsletter <newsletter@example.org>"',
+    readBy: BOTH,
+  }),
+  MAIL_DIR: variable({
+    schema: z.string().trim().min(1, 'must name a folder').default('.data/mail'),
+    about:
+      'Without SMTP_URL: the folder each e-mail is written to, as an .eml file that any mail program opens (relative to the working directory).',
+    fix: 'set it to a folder, or unset it for ./.data/mail',
     readBy: BOTH,
   }),
   MEDIA_DIR: variable({

@@ -86,6 +86,8 @@ export interface Config {
     'webhook-deliveries': WebhookDelivery;
     partners: Partner;
     'api-keys': ApiKey;
+    subscribers: Subscriber;
+    consents: Consent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -95,6 +97,9 @@ export interface Config {
   collectionsJoins: {
     partners: {
       keys: 'api-keys';
+    };
+    subscribers: {
+      consents: 'consents';
     };
   };
   collectionsSelect: {
@@ -117,6 +122,8 @@ export interface Config {
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    consents: ConsentsSelect<false> | ConsentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -4270,6 +4277,59 @@ export interface ApiKey {
   createdAt: string;
 }
 /**
+ * Readers who asked for the newsletter and confirmed their address. Personal data, for admins only: deleting a subscriber erases their consent records too.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers".
+ */
+export interface Subscriber {
+  id: number;
+  email: string;
+  status: 'pending' | 'subscribed' | 'unsubscribed' | 'bounced';
+  locale: 'en' | 'fr' | 'es' | 'ar';
+  interests?: ('newsletter' | 'webinars' | 'publications')[] | null;
+  confirmedAt?: string | null;
+  unsubscribedAt?: string | null;
+  consents?: {
+    docs?: (number | Consent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Each step of each subscription, as it happened. Nobody can change them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents".
+ */
+export interface Consent {
+  id: number;
+  subscriber: number | Subscriber;
+  event: 'asked' | 'confirmed' | 'preferences' | 'unsubscribed';
+  at: string;
+  /**
+   * Where it came from: the partner site (its origin) or the e-mail link.
+   */
+  source?: string | null;
+  /**
+   * The address the request came from.
+   */
+  client?: string | null;
+  /**
+   * The version of the consent wording shown (src/newsletters/texts.ts).
+   */
+  wording?: string | null;
+  locale?: string | null;
+  /**
+   * As chosen at this step.
+   */
+  interests?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -4460,6 +4520,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'api-keys';
         value: number | ApiKey;
+      } | null)
+    | ({
+        relationTo: 'subscribers';
+        value: number | Subscriber;
+      } | null)
+    | ({
+        relationTo: 'consents';
+        value: number | Consent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -4951,6 +5019,37 @@ export interface ApiKeysSelect<T extends boolean = true> {
   overlapDays?: T;
   revoked?: T;
   revokedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscribers_select".
+ */
+export interface SubscribersSelect<T extends boolean = true> {
+  email?: T;
+  status?: T;
+  locale?: T;
+  interests?: T;
+  confirmedAt?: T;
+  unsubscribedAt?: T;
+  consents?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consents_select".
+ */
+export interface ConsentsSelect<T extends boolean = true> {
+  subscriber?: T;
+  event?: T;
+  at?: T;
+  source?: T;
+  client?: T;
+  wording?: T;
+  locale?: T;
+  interests?: T;
   updatedAt?: T;
   createdAt?: T;
 }

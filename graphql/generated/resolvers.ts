@@ -203,6 +203,74 @@ export type Locale =
   /** Français */
   | 'FR';
 
+/**
+ * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
+ * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
+ * (`unsubscribe`). Nothing is sent to an address whose owner did not confirm it. POST only.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Confirms a subscription with the token of the link `subscribe` e-mailed (`?token=` of the link),
+   * with the language and interests asked for then. Links work for 48 hours; confirming twice is
+   * harmless. A token that is altered, expired or for a subscriber since erased is `BAD_USER_INPUT`
+   * with `extensions.reason` `INVALID` or `EXPIRED`.
+   */
+  confirmSubscription: NewsletterSubscription;
+  /**
+   * Asks for the newsletter at `email`, in `locale`, about `interests` (the newsletter alone when
+   * left out). A confirmation link is e-mailed to the address; nothing changes until its owner
+   * opens it. The answer is the same whether the address is new, waiting, subscribed or not: it says
+   * nothing about who subscribes. An address that is not one (`BAD_USER_INPUT`, naming the field)
+   * is refused. Each client may ask 20 times an hour (a key 1,000 times), then gets `RATE_LIMITED`
+   * (HTTP 429 with `Retry-After`); an address gets at most 3 confirmation e-mails a day, however
+   * often it is asked for.
+   */
+  subscribe: SignUp;
+  /**
+   * Stops every e-mail to the subscriber of the token (the unsubscribe link of every e-mail, and its
+   * `List-Unsubscribe` header). It never expires; unsubscribing twice is harmless. Errors as for
+   * `confirmSubscription`.
+   */
+  unsubscribe: NewsletterSubscription;
+};
+
+
+/**
+ * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
+ * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
+ * (`unsubscribe`). Nothing is sent to an address whose owner did not confirm it. POST only.
+ */
+export type MutationConfirmSubscriptionArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/**
+ * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
+ * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
+ * (`unsubscribe`). Nothing is sent to an address whose owner did not confirm it. POST only.
+ */
+export type MutationSubscribeArgs = {
+  email: Scalars['String']['input'];
+  interests?: InputMaybe<Array<NewsletterInterest>>;
+  locale: Locale;
+};
+
+
+/**
+ * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
+ * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
+ * (`unsubscribe`). Nothing is sent to an address whose owner did not confirm it. POST only.
+ */
+export type MutationUnsubscribeArgs = {
+  token: Scalars['String']['input'];
+};
+
 /** A news post, such as an update from a working group. */
 export type NewsPost = Node & {
   __typename?: 'NewsPost';
@@ -270,6 +338,19 @@ export type NewsletterConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** The consent a reader gives by signing up. */
+export type NewsletterConsent = {
+  __typename?: 'NewsletterConsent';
+  /** What a reader may choose. */
+  interests: Array<NewsletterInterestChoice>;
+  /** The locale of `text`. */
+  locale: Locale;
+  /** The wording, in the answer's locale. */
+  text: Scalars['String']['output'];
+  /** The version of the wording, recorded with each consent. */
+  version: Scalars['String']['output'];
+};
+
 /** A newsletter in a connection. */
 export type NewsletterEdge = {
   __typename?: 'NewsletterEdge';
@@ -277,6 +358,24 @@ export type NewsletterEdge = {
   cursor: Scalars['String']['output'];
   /** The newsletter edition. */
   node: Newsletter;
+};
+
+/** What a reader may receive besides the newsletter. */
+export type NewsletterInterest =
+  /** The monthly newsletter's editions. */
+  | 'NEWSLETTER'
+  /** New technical materials in the library. */
+  | 'PUBLICATIONS'
+  /** Announcements of webinars and events. */
+  | 'WEBINARS';
+
+/** An interest a sign-up form offers. */
+export type NewsletterInterestChoice = {
+  __typename?: 'NewsletterInterestChoice';
+  /** Its name, in the answer's locale. */
+  label: Scalars['String']['output'];
+  /** What to send in `subscribe`'s `interests`. */
+  value: NewsletterInterest;
 };
 
 /** An item of a newsletter section: a link to hub content, or a free item with its own text. */
@@ -307,6 +406,19 @@ export type NewsletterSection = {
   items: Array<NewsletterItem>;
   /** GROUP_UPDATES, LATEST_RESOURCES, UPCOMING_WEBINARS, TRAININGS or OTHER. */
   kind: Scalars['String']['output'];
+};
+
+/** A subscription, as its owner sees it after opening a link. */
+export type NewsletterSubscription = {
+  __typename?: 'NewsletterSubscription';
+  /** What the subscriber receives. */
+  interests: Array<NewsletterInterest>;
+  /** The language of the e-mails. */
+  locale: Locale;
+  /** Where it stands: `SUBSCRIBED` after a confirmation, `UNSUBSCRIBED` after an unsubscription. */
+  status: SubscriptionStatus;
+  /** The token of the subscriber's unsubscribe link, for `unsubscribe`. */
+  unsubscribeToken: Scalars['String']['output'];
 };
 
 /** Anything a newsletter item can point at. */
@@ -370,6 +482,12 @@ export type Query = {
   newsPosts: NewsPostConnection;
   /** A newsletter edition by its slug, e.g. `2021-02`. */
   newsletter?: Maybe<Newsletter>;
+  /**
+   * What a sign-up form for the newsletter must show: the consent wording in the answer's locale and
+   * its version, and the interests a reader may choose. Show `text` next to the form as it is; the
+   * consent recorded with each sign-up names `version`.
+   */
+  newsletterConsent: NewsletterConsent;
   /** Newsletter editions, newest first. */
   newsletters: NewsletterConnection;
   /** Anything by its global id. */
@@ -721,6 +839,13 @@ export type SeriesPart = {
   part?: Maybe<Scalars['Int']['output']>;
 };
 
+/** The answer to `subscribe`: the same for every address. */
+export type SignUp = {
+  __typename?: 'SignUp';
+  /** What to tell the reader, in the locale they chose. */
+  message: Scalars['String']['output'];
+};
+
 /** Someone speaking at an event. */
 export type Speaker = {
   __typename?: 'Speaker';
@@ -755,6 +880,17 @@ export type StartPrecision =
   | 'EXACT'
   /** The month only. */
   | 'MONTH';
+
+/** Where a subscription stands. */
+export type SubscriptionStatus =
+  /** The address does not exist (the mail server said so): nothing is sent. */
+  | 'BOUNCED'
+  /** Asked for, not yet confirmed: nothing is sent. */
+  | 'PENDING'
+  /** Confirmed: editions are sent. */
+  | 'SUBSCRIBED'
+  /** Unsubscribed by its owner: nothing is sent. */
+  | 'UNSUBSCRIBED';
 
 /** One page of a sync. */
 export type SyncPage = {
@@ -1239,14 +1375,19 @@ export type ResolversTypes = {
   Link: ResolverTypeWrapper<LinkRow>;
   LinkKind: LinkKind;
   Locale: Locale;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewsPost: ResolverTypeWrapper<NewsRow>;
   NewsPostConnection: ResolverTypeWrapper<NewsConnectionResult>;
   NewsPostEdge: ResolverTypeWrapper<NewsEdgeRow>;
   Newsletter: ResolverTypeWrapper<NewsletterRow>;
   NewsletterConnection: ResolverTypeWrapper<NewsletterConnectionResult>;
+  NewsletterConsent: ResolverTypeWrapper<NewsletterConsent>;
   NewsletterEdge: ResolverTypeWrapper<NewsletterEdgeRow>;
+  NewsletterInterest: NewsletterInterest;
+  NewsletterInterestChoice: ResolverTypeWrapper<NewsletterInterestChoice>;
   NewsletterItem: ResolverTypeWrapper<ItemRow>;
   NewsletterSection: ResolverTypeWrapper<SectionRow>;
+  NewsletterSubscription: ResolverTypeWrapper<NewsletterSubscription>;
   NewsletterTarget: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['NewsletterTarget']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organisation: ResolverTypeWrapper<OrganisationRow>;
@@ -1263,10 +1404,12 @@ export type ResolversTypes = {
   SearchMatch: ResolverTypeWrapper<SearchMatchRow>;
   SearchMatchField: SearchMatchField;
   SeriesPart: ResolverTypeWrapper<EventRow>;
+  SignUp: ResolverTypeWrapper<SignUp>;
   Speaker: ResolverTypeWrapper<SpeakerRow>;
   Standard: ResolverTypeWrapper<StandardRow>;
   StartPrecision: StartPrecision;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubscriptionStatus: SubscriptionStatus;
   SyncPage: ResolverTypeWrapper<SyncPageResult>;
   SyncRecord: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SyncRecord']>;
   Term: ResolverTypeWrapper<TermRow>;
@@ -1301,14 +1444,18 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   Language: Language;
   Link: LinkRow;
+  Mutation: Record<PropertyKey, never>;
   NewsPost: NewsRow;
   NewsPostConnection: NewsConnectionResult;
   NewsPostEdge: NewsEdgeRow;
   Newsletter: NewsletterRow;
   NewsletterConnection: NewsletterConnectionResult;
+  NewsletterConsent: NewsletterConsent;
   NewsletterEdge: NewsletterEdgeRow;
+  NewsletterInterestChoice: NewsletterInterestChoice;
   NewsletterItem: ItemRow;
   NewsletterSection: SectionRow;
+  NewsletterSubscription: NewsletterSubscription;
   NewsletterTarget: ResolversUnionTypes<ResolversParentTypes>['NewsletterTarget'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organisation: OrganisationRow;
@@ -1323,6 +1470,7 @@ export type ResolversParentTypes = {
   ResourceFilter: ResourceFilter;
   SearchMatch: SearchMatchRow;
   SeriesPart: EventRow;
+  SignUp: SignUp;
   Speaker: SpeakerRow;
   Standard: StandardRow;
   String: Scalars['String']['output'];
@@ -1417,6 +1565,12 @@ export type LinkResolvers<ContextType = PartnerContext, ParentType extends Resol
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  confirmSubscription?: Resolver<ResolversTypes['NewsletterSubscription'], ParentType, ContextType, RequireFields<MutationConfirmSubscriptionArgs, 'token'>>;
+  subscribe?: Resolver<ResolversTypes['SignUp'], ParentType, ContextType, RequireFields<MutationSubscribeArgs, 'email' | 'locale'>>;
+  unsubscribe?: Resolver<ResolversTypes['NewsletterSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeArgs, 'token'>>;
+};
+
 export type NewsPostResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsPost'] = ResolversParentTypes['NewsPost']> = {
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1455,9 +1609,21 @@ export type NewsletterConnectionResolvers<ContextType = PartnerContext, ParentTy
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type NewsletterConsentResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsletterConsent'] = ResolversParentTypes['NewsletterConsent']> = {
+  interests?: Resolver<Array<ResolversTypes['NewsletterInterestChoice']>, ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type NewsletterEdgeResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsletterEdge'] = ResolversParentTypes['NewsletterEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Newsletter'], ParentType, ContextType>;
+};
+
+export type NewsletterInterestChoiceResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsletterInterestChoice'] = ResolversParentTypes['NewsletterInterestChoice']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['NewsletterInterest'], ParentType, ContextType>;
 };
 
 export type NewsletterItemResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsletterItem'] = ResolversParentTypes['NewsletterItem']> = {
@@ -1474,6 +1640,13 @@ export type NewsletterSectionResolvers<ContextType = PartnerContext, ParentType 
   heading?: Resolver<ResolversTypes['Translated'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['NewsletterItem']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NewsletterSubscriptionResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsletterSubscription'] = ResolversParentTypes['NewsletterSubscription']> = {
+  interests?: Resolver<Array<ResolversTypes['NewsletterInterest']>, ParentType, ContextType>;
+  locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SubscriptionStatus'], ParentType, ContextType>;
+  unsubscribeToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type NewsletterTargetResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsletterTarget'] = ResolversParentTypes['NewsletterTarget']> = {
@@ -1513,6 +1686,7 @@ export type QueryResolvers<ContextType = PartnerContext, ParentType extends Reso
   newsPost?: Resolver<Maybe<ResolversTypes['NewsPost']>, ParentType, ContextType, RequireFields<QueryNewsPostArgs, 'slug'>>;
   newsPosts?: Resolver<ResolversTypes['NewsPostConnection'], ParentType, ContextType, RequireFields<QueryNewsPostsArgs, 'first'>>;
   newsletter?: Resolver<Maybe<ResolversTypes['Newsletter']>, ParentType, ContextType, RequireFields<QueryNewsletterArgs, 'slug'>>;
+  newsletterConsent?: Resolver<ResolversTypes['NewsletterConsent'], ParentType, ContextType>;
   newsletters?: Resolver<ResolversTypes['NewsletterConnection'], ParentType, ContextType, RequireFields<QueryNewslettersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   preview?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryPreviewArgs, 'id'>>;
@@ -1598,6 +1772,10 @@ export type SeriesPartResolvers<ContextType = PartnerContext, ParentType extends
   name?: Resolver<ResolversTypes['Translated'], ParentType, ContextType>;
   of?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   part?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type SignUpResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['SignUp'] = ResolversParentTypes['SignUp']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type SpeakerResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['Speaker'] = ResolversParentTypes['Speaker']> = {
@@ -1762,14 +1940,18 @@ export type Resolvers<ContextType = PartnerContext> = {
   ImageSize?: ImageSizeResolvers<ContextType>;
   Language?: LanguageResolvers<ContextType>;
   Link?: LinkResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   NewsPost?: NewsPostResolvers<ContextType>;
   NewsPostConnection?: NewsPostConnectionResolvers<ContextType>;
   NewsPostEdge?: NewsPostEdgeResolvers<ContextType>;
   Newsletter?: NewsletterResolvers<ContextType>;
   NewsletterConnection?: NewsletterConnectionResolvers<ContextType>;
+  NewsletterConsent?: NewsletterConsentResolvers<ContextType>;
   NewsletterEdge?: NewsletterEdgeResolvers<ContextType>;
+  NewsletterInterestChoice?: NewsletterInterestChoiceResolvers<ContextType>;
   NewsletterItem?: NewsletterItemResolvers<ContextType>;
   NewsletterSection?: NewsletterSectionResolvers<ContextType>;
+  NewsletterSubscription?: NewsletterSubscriptionResolvers<ContextType>;
   NewsletterTarget?: NewsletterTargetResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
@@ -1783,6 +1965,7 @@ export type Resolvers<ContextType = PartnerContext> = {
   ResourceFacets?: ResourceFacetsResolvers<ContextType>;
   SearchMatch?: SearchMatchResolvers<ContextType>;
   SeriesPart?: SeriesPartResolvers<ContextType>;
+  SignUp?: SignUpResolvers<ContextType>;
   Speaker?: SpeakerResolvers<ContextType>;
   Standard?: StandardResolvers<ContextType>;
   SyncPage?: SyncPageResolvers<ContextType>;

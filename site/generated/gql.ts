@@ -42,6 +42,8 @@ type Documents = {
     "\n  query PreviewNewsletter($locale: Locale!, $fallback: [Locale!], $id: ID!)\n  @inContext(locale: $locale, fallback: $fallback) {\n    preview(id: $id) {\n      __typename\n      ... on Newsletter {\n        ...NewsletterFull\n      }\n    }\n  }\n": typeof types.PreviewNewsletterDocument,
     "\n  query PreviewNewsPost($locale: Locale!, $fallback: [Locale!], $id: ID!)\n  @inContext(locale: $locale, fallback: $fallback) {\n    preview(id: $id) {\n      __typename\n      ... on NewsPost {\n        ...NewsPostFull\n      }\n    }\n  }\n": typeof types.PreviewNewsPostDocument,
     "\n  query Sitemap($after: String) {\n    resources(first: 100, after: $after, sort: OLDEST) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    workingGroups(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    webinars(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsPosts(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsletters(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n  }\n": typeof types.SitemapDocument,
+    "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n    }\n  }\n": typeof types.ConfirmSubscriptionDocument,
+    "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      status\n    }\n  }\n": typeof types.UnsubscribeDocument,
 };
 const documents: Documents = {
     "\n  fragment T on Translated {\n    text\n    locale\n    outdated\n  }\n": types.TFragmentDoc,
@@ -72,6 +74,8 @@ const documents: Documents = {
     "\n  query PreviewNewsletter($locale: Locale!, $fallback: [Locale!], $id: ID!)\n  @inContext(locale: $locale, fallback: $fallback) {\n    preview(id: $id) {\n      __typename\n      ... on Newsletter {\n        ...NewsletterFull\n      }\n    }\n  }\n": types.PreviewNewsletterDocument,
     "\n  query PreviewNewsPost($locale: Locale!, $fallback: [Locale!], $id: ID!)\n  @inContext(locale: $locale, fallback: $fallback) {\n    preview(id: $id) {\n      __typename\n      ... on NewsPost {\n        ...NewsPostFull\n      }\n    }\n  }\n": types.PreviewNewsPostDocument,
     "\n  query Sitemap($after: String) {\n    resources(first: 100, after: $after, sort: OLDEST) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    workingGroups(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    webinars(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsPosts(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsletters(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n  }\n": types.SitemapDocument,
+    "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n    }\n  }\n": types.ConfirmSubscriptionDocument,
+    "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      status\n    }\n  }\n": types.UnsubscribeDocument,
 };
 
 /**
@@ -200,6 +204,14 @@ export function graphql(source: "\n  query PreviewNewsPost($locale: Locale!, $fa
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Sitemap($after: String) {\n    resources(first: 100, after: $after, sort: OLDEST) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    workingGroups(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    webinars(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsPosts(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsletters(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Sitemap($after: String) {\n    resources(first: 100, after: $after, sort: OLDEST) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    workingGroups(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    webinars(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsPosts(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsletters(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -13,6 +13,9 @@ export const adminsOnlyField: FieldAccess = ({ req: { user } }) => hasRole(user,
 
 export const nobodyField: FieldAccess = () => false
 
+/** What no one does by hand, admins included (the hub's own code writes with overrideAccess or SQL). */
+export const nobody: Access = () => false
+
 /** A secret shown once: readable by an admin on the create form, never on a saved document. */
 export const readableBeforeCreation: FieldAccess = ({ req, doc, id }) =>
   hasRole(req.user, 'admin') && id === undefined && !doc?.id

@@ -30,7 +30,8 @@ import { queueWebhookDeliveries } from '../webhooks/queue'
 import { CHANGE_LOG_TABLE } from './table'
 
 /** Collections never logged: accounts are nobody's public content. */
-const NOT_PUBLIC = new Set(['users'])
+// Personal data: never in the change log that syncs, webhooks and caches follow.
+const NOT_PUBLIC = new Set(['users', 'subscribers', 'consents'])
 /** An edition is served as part of its resource: a change to one is a change to the other. */
 const PARENTS: Record<string, { collection: string; field: string }> = {
   translations: { collection: 'resources', field: 'resource' },

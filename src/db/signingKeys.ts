@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type pg from 'pg'
 
 export const SIGNING_KEYS_TABLE = 'hub_signing_keys'
-export type KeyPurpose = 'sync-token'
+export type KeyPurpose = 'sync-token' | 'newsletter-link'
 
 /** A new key's statement: the first writer wins, every later one keeps it. */
 const insertKeyStatement = (purpose: KeyPurpose) => ({

@@ -17,6 +17,7 @@ import * as migration_20261206_144329_partner_usage from './20261206_144329_part
 import * as migration_20261206_150917_shared_persisted_queries from './20261206_150917_shared_persisted_queries';
 import * as migration_20261206_154129_media_object_storage from './20261206_154129_media_object_storage';
 import * as migration_20261206_211302_shared_bundles from './20261206_211302_shared_bundles';
+import * as migration_20261207_032230_newsletter_subscribers from './20261207_032230_newsletter_subscribers';
 
 export const migrations = [
   {
@@ -112,6 +113,11 @@ export const migrations = [
   {
     up: migration_20261206_211302_shared_bundles.up,
     down: migration_20261206_211302_shared_bundles.down,
-    name: '20261206_211302_shared_bundles'
+    name: '20261206_211302_shared_bundles',
+  },
+  {
+    up: migration_20261207_032230_newsletter_subscribers.up,
+    down: migration_20261207_032230_newsletter_subscribers.down,
+    name: '20261207_032230_newsletter_subscribers'
   },
 ];

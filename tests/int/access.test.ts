@@ -556,3 +556,78 @@ describe('rules inside a document', () => {
     ).rejects.toThrow(/not allowed|working groups you belong to/i)
   })
 })
+
+describe('newsletter subscribers and their consent records (personal data)', () => {
+  // Columns: create a subscriber, read one, update one, delete one; create a consent record, read
+  // one, update one, delete one. Nobody creates either by hand: a subscription exists only with
+  // its reader's own consent (src/newsletters/subscriptions.ts), and its records are never changed.
+  const expected: Record<Actor, string> = {
+    admin: 'nyyynyny',
+    editor: 'nnnnnnnn',
+    groupEditor: 'nnnnnnnn',
+    translator: 'nnnnnnnn',
+    anonymous: 'nnnnnnnn',
+  }
+  const subscriber = () => ({
+    email: `${unique('reader')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '.')}@example.org`,
+    locale: 'fr',
+    interests: ['newsletter'],
+  })
+  const record = (id: number) => ({
+    subscriber: id,
+    event: 'asked',
+    at: new Date().toISOString(),
+    source: 'sign-up',
+  })
+  it.each(ACTORS)('gives %s exactly the expected rights', async (actor) => {
+    const doc = await seedDoc('subscribers', subscriber())
+    const consent = await seedDoc('consents', record(doc.id))
+    const results = [
+      await attempt(actor, (req) =>
+        payload.create({
+          collection: 'subscribers',
+          data: subscriber(),
+          ...as(actor, req),
+        } as never),
+      ),
+      await attempt(actor, (req) =>
+        payload.findByID({ collection: 'subscribers', id: doc.id, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: 'subscribers',
+          id: doc.id,
+          data: { status: 'unsubscribed' },
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.delete({ collection: 'subscribers', id: doc.id, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.create({
+          collection: 'consents',
+          data: record(doc.id),
+          ...as(actor, req),
+        } as never),
+      ),
+      await attempt(actor, (req) =>
+        payload.findByID({ collection: 'consents', id: consent.id, ...as(actor, req) }),
+      ),
+      await attempt(actor, (req) =>
+        payload.update({
+          collection: 'consents',
+          id: consent.id,
+          data: { source: 'forged' },
+          ...as(actor, req),
+        }),
+      ),
+      await attempt(actor, (req) =>
+        payload.delete({ collection: 'consents', id: consent.id, ...as(actor, req) }),
+      ),
+    ]
+    expect(results.map((r) => (r ? 'y' : 'n')).join('')).toBe(expected[actor])
+  })
+})

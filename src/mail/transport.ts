@@ -1,0 +1,66 @@
+// Every e-mail the hub sends goes through one nodemailer transport: SMTP when SMTP_URL is set,
+// else a folder of .eml files (MAIL_DIR), so that a hub on a laptop "sends" mail anyone can open.
+// Payload's own e-mail (password resets) uses the same one through its nodemailer adapter.
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import nodemailer, { type Transporter } from 'nodemailer'
+import type { Transport } from 'nodemailer'
+
+import { env } from '../env'
+
+/** Whether mail leaves the machine (SMTP) or lands in MAIL_DIR. */
+export const mailGoesTo = (): { smtp: true } | { smtp: false; folder: string } =>
+  env.SMTP_URL ? { smtp: true } : { smtp: false, folder: path.resolve(env.MAIL_DIR) }
+
+/** A file name that sorts by time and never collides between processes. */
+const fileName = (messageId: string) =>
+  `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^\w.-]+/g, '')}.eml`
+
+/** nodemailer's transport interface, writing each message whole under MAIL_DIR (written, then renamed). */
+const folderTransport = (folder: string): Transport => ({
+  name: 'eml-folder',
+  version: '1',
+  send(mail, done) {
+    const messageId = mail.message.messageId()
+    const file = path.join(folder, fileName(messageId))
+    mail.message.build((error, message) => {
+      if (error) return done(error, undefined as never)
+      mkdir(folder, { recursive: true })
+        .then(() => writeFile(`${file}.tmp`, message))
+        .then(() => rename(`${file}.tmp`, file))
+        .then(
+          () => done(null, { envelope: mail.message.getEnvelope(), messageId, file } as never),
+          (failure: Error) => done(failure, undefined as never),
+        )
+    })
+  },
+})
+
+let transport: Transporter | undefined
+
+/** The process's transport, made once. */
+export const mailTransport = (): Transporter => {
+  if (!transport) {
+    const target = mailGoesTo()
+    transport = target.smtp
+      ? nodemailer.createTransport(env.SMTP_URL!, {
+          // A slow server must not hold a request for minutes.
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        })
+      : nodemailer.createTransport(folderTransport(target.folder))
+  }
+  return transport
+}
+
+/** The sender, as MAIL_FROM gives it. */
+export const mailFrom = () => env.MAIL_FROM
+
+/** MAIL_FROM's name and address apart, as Payload's adapter takes them. */
+export const mailSender = () => {
+  const match = /^\s*(.*?)\s*<([^<>]+)>\s*$/.exec(env.MAIL_FROM)
+  return match
+    ? { name: match[1]!.replace(/^"|"$/g, ''), address: match[2]! }
+    : { name: '', address: env.MAIL_FROM }
+}

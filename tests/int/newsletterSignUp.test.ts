@@ -1,0 +1,408 @@
+// The newsletter's sign-up as a reader and a partner site meet it: the partner API's `subscribe`
+// over HTTP, the confirmation e-mail received by a real SMTP server (smtp-server, started here),
+// its link opened on the Alliance's site, one-click unsubscribe (RFC 8058), and abuse.
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import getPort from 'get-port'
+import { type ParsedMail, simpleParser } from 'mailparser'
+import pg from 'pg'
+import { SMTPServer } from 'smtp-server'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { addressDigest, signLink } from '../../src/newsletters/links'
+import { INTEREST_NAMES } from '../../src/newsletters/interests'
+import { CONSENT_VERSION, CONSENT_WORDING, SIGN_UP_ANSWER } from '../../src/newsletters/texts'
+import { hub as payloadHub, unique } from '../helpers/hub'
+import { type RunningServer, startServer } from '../helpers/servers'
+
+const received: ParsedMail[] = []
+let smtp: SMTPServer
+let smtpPort: number
+let server: RunningServer
+let pool: pg.Pool
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, done) {
+      simpleParser(stream).then(
+        (mail) => {
+          received.push(mail)
+          done()
+        },
+        (error: Error) => done(error),
+      )
+    },
+  })
+  smtpPort = await getPort()
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve))
+  pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 })
+  server = await startServer('prod', {
+    databaseUrl: inject('databaseUrl'),
+    payloadSecret: inject('payloadSecret'),
+    extra: {
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Alliance newsletter <newsletter@hub.test>',
+      // Each test signs up from an address of its own (X-Forwarded-For), as behind a proxy.
+      TRUSTED_PROXIES: '1',
+    },
+  })
+}, 180_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await pool?.end()
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()))
+})
+
+type Answer = {
+  data?: Record<string, unknown> | null
+  errors?: { message: string; extensions?: Record<string, unknown> }[]
+}
+
+const graphql = async (
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+  base: URL = server.base,
+) => {
+  const response = await fetch(new URL('/graphql', base), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  })
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Answer,
+  }
+}
+
+const SUBSCRIBE = `mutation ($email: String!, $locale: Locale!, $interests: [NewsletterInterest!]) {
+  subscribe(email: $email, locale: $locale, interests: $interests) { message }
+}`
+
+let clients = 0
+/** A client address of its own, so that one test's sign-ups do not spend another's. */
+const newClient = () => ({ 'X-Forwarded-For': `198.51.100.${++clients}` })
+
+const subscribe = (
+  email: string,
+  locale = 'EN',
+  interests?: string[],
+  headers: Record<string, string> = newClient(),
+  base?: URL,
+) => graphql(SUBSCRIBE, { email, locale, interests }, headers, base)
+
+const address = () =>
+  `${unique('reader')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')}@example.org`
+
+/** The e-mails received for `to`, once at least `count` have come (at most 15 s). */
+const mailTo = async (to: string, count = 1) => {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const mails = received.filter((mail) => mail.to && JSON.stringify(mail.to).includes(to))
+    if (mails.length >= count || Date.now() > deadline) return mails
+    await sleep(100)
+  }
+}
+
+const linkIn = (mail: ParsedMail) => {
+  const match = /https?:\/\/\S+\/newsletter\/confirm\?token=[\w.-]+/.exec(mail.text ?? '')
+  expect(match, mail.text).not.toBeNull()
+  return match![0]
+}
+
+const subscriberRow = async (email: string) =>
+  (
+    await pool.query<{ id: number; status: string; locale: string; interests: string[] | null }>(
+      `SELECT s.id, s.status, s.locale::text,
+              (SELECT array_agg(value::text ORDER BY "order") FROM subscribers_interests WHERE parent_id = s.id) AS interests
+       FROM subscribers s WHERE email = $1`,
+      [email],
+    )
+  ).rows[0]
+
+const consentsOf = async (id: number) =>
+  (
+    await pool.query<{ event: string; source: string; client: string; wording: string | null }>(
+      'SELECT event::text, source, client, wording FROM consents WHERE subscriber_id = $1 ORDER BY id',
+      [id],
+    )
+  ).rows
+
+/** A page of the site as a browser gets it, following nothing. */
+const open = async (url: string, init: RequestInit = {}) => {
+  const response = await fetch(url, { redirect: 'manual', ...init })
+  return { status: response.status, headers: response.headers, html: await response.text() }
+}
+
+describe('signing up for the newsletter', () => {
+  it('e-mails a link in the reader’s language; the link’s page confirms only on its button; one click unsubscribes; signing up again works', async () => {
+    const email = address()
+    const asked = await subscribe(email, 'FR', ['NEWSLETTER', 'WEBINARS'], {
+      ...newClient(),
+      Origin: 'https://partner.example.org',
+    })
+    expect(asked.status).toBe(200)
+    expect(asked.body.data).toEqual({ subscribe: { message: SIGN_UP_ANSWER.fr } })
+
+    const [mail] = await mailTo(email)
+    expect(mail, 'no confirmation e-mail').toBeDefined()
+    expect(mail!.from?.value).toEqual([
+      { name: 'Alliance newsletter', address: 'newsletter@hub.test' },
+    ])
+    expect(mail!.subject).toBe('Confirmez votre abonnement à la lettre d’information de l’Alliance')
+    expect(mail!.html).toContain('<html lang="fr" dir="ltr">')
+    expect(mail!.html).not.toMatch(/<img/i)
+    const link = linkIn(mail!)
+    expect(link.startsWith(`${server.base.origin}/fr/newsletter/confirm?token=`)).toBe(true)
+
+    // Asked, not confirmed: nothing is subscribed yet, and the request is on record.
+    const pending = await subscriberRow(email)
+    expect(pending).toMatchObject({ status: 'pending', locale: 'fr' })
+    const [askedConsent] = await consentsOf(pending!.id)
+    expect(askedConsent).toMatchObject({ event: 'asked', wording: CONSENT_VERSION })
+    expect(askedConsent!.source).toContain('https://partner.example.org')
+    expect(askedConsent!.client).toMatch(/^198\.51\.100\.\d+$/)
+
+    // Opening the link (as a mail scanner would) only shows the button.
+    const shown = await open(link)
+    expect(shown.status).toBe(200)
+    expect(shown.html).toContain('Confirmer mon abonnement')
+    expect(shown.html).toMatch(/<form method="post"/)
+    expect(shown.headers.get('cache-control')).toBe('private, no-store')
+    expect(shown.headers.get('referrer-policy')).toBe('no-referrer')
+    expect((await subscriberRow(email))!.status).toBe('pending')
+
+    const confirmed = await open(link, { method: 'POST' })
+    expect(confirmed.status).toBe(200)
+    expect(confirmed.html).toContain('Vous êtes abonné·e')
+    expect(await subscriberRow(email)).toMatchObject({
+      status: 'subscribed',
+      locale: 'fr',
+      interests: ['newsletter', 'webinars'],
+    })
+    // Twice is harmless, and recorded once.
+    expect((await open(link, { method: 'POST' })).status).toBe(200)
+    expect((await consentsOf(pending!.id)).map((c) => c.event)).toEqual(['asked', 'confirmed'])
+
+    // A mail program's one-click unsubscribe (RFC 8058): a POST with that body to the link.
+    const { body } = await graphql(
+      'mutation ($token: String!) { confirmSubscription(token: $token) { unsubscribeToken } }',
+      { token: new URL(link).searchParams.get('token') },
+    )
+    const unsubscribeToken = (body.data!.confirmSubscription as { unsubscribeToken: string })
+      .unsubscribeToken
+    const oneClick = await open(
+      `${server.base.origin}/fr/newsletter/unsubscribe?token=${unsubscribeToken}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      },
+    )
+    expect(oneClick.status).toBe(200)
+    expect(oneClick.html).toContain('Vous êtes désabonné·e')
+    expect((await subscriberRow(email))!.status).toBe('unsubscribed')
+
+    // Signing up again: a new e-mail, a new confirmation.
+    await subscribe(email, 'AR')
+    const mails = await mailTo(email, 2)
+    expect(mails).toHaveLength(2)
+    expect(mails[1]!.html).toContain('<html lang="ar" dir="rtl">')
+    expect((await open(linkIn(mails[1]!), { method: 'POST' })).status).toBe(200)
+    expect(await subscriberRow(email)).toMatchObject({
+      status: 'subscribed',
+      locale: 'ar',
+      interests: ['newsletter'],
+    })
+    expect((await consentsOf(pending!.id)).map((c) => c.event)).toEqual([
+      'asked',
+      'confirmed',
+      'unsubscribed',
+      'asked',
+      'confirmed',
+    ])
+  }, 60_000)
+
+  it('answers the same for an address that is new, waiting, subscribed or unsubscribed', async () => {
+    const fresh = address()
+    const first = await subscribe(fresh)
+    const waiting = await subscribe(fresh)
+    const known = address()
+    await subscribe(known)
+    const [mail] = await mailTo(known)
+    await open(linkIn(mail!), { method: 'POST' })
+    expect((await subscriberRow(known))!.status).toBe('subscribed')
+    const subscribed = await subscribe(known)
+    const answers = [first, waiting, subscribed].map((a) => ({
+      status: a.status,
+      body: a.body,
+      type: a.headers.get('content-type'),
+    }))
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
+  }, 60_000)
+
+  it('refuses links that are altered, expired or for a subscriber since erased, saying which', async () => {
+    const email = address()
+    await subscribe(email)
+    const [mail] = await mailTo(email)
+    const token = new URL(linkIn(mail!)).searchParams.get('token')!
+    const confirm = (t: string) =>
+      graphql('mutation ($t: String!) { confirmSubscription(token: $t) { status } }', { t })
+
+    const altered = await confirm(`${token.slice(0, -2)}AA`)
+    expect(altered.status).toBe(400)
+    expect(altered.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID',
+    })
+
+    const row = (await subscriberRow(email))!
+    const expired = await signLink(pool, {
+      s: row.id,
+      d: addressDigest(email),
+      a: 'confirm',
+      x: Math.floor(Date.now() / 1000) - 60,
+    })
+    const late = await confirm(expired)
+    expect(late.body.errors?.[0]?.extensions).toMatchObject({ reason: 'EXPIRED' })
+    expect(late.body.errors?.[0]?.message).toMatch(/expired/)
+    const page = await open(`${server.base.origin}/es/newsletter/confirm?token=${expired}`, {
+      method: 'POST',
+    })
+    expect(page.status).toBe(400)
+    expect(page.html).toContain('El enlace ha caducado')
+    expect((await subscriberRow(email))!.status).toBe('pending')
+
+    // Erased on request: the subscriber and their consent records, and the link is dead.
+    const payload = await payloadHub()
+    await payload.delete({ collection: 'subscribers', id: row.id })
+    expect(await subscriberRow(email)).toBeUndefined()
+    expect(await consentsOf(row.id)).toEqual([])
+    expect((await confirm(token)).body.errors?.[0]?.extensions).toMatchObject({
+      reason: 'INVALID',
+    })
+  }, 60_000)
+
+  it('refuses what is not an address (header injection included), naming the field, and mails nobody', async () => {
+    const before = received.length
+    const bad = [
+      'not-an-address',
+      'reader@',
+      'reader@example.org\r\nBcc: victim@example.org',
+      'reader@example.org>\nBcc: victim@example.org',
+      '"reader"@example.org, victim@example.org',
+      `${'a'.repeat(250)}@example.org`,
+      '',
+    ]
+    for (const email of bad) {
+      const answer = await subscribe(email)
+      expect(answer.status, email).toBe(400)
+      expect(answer.body.errors?.[0]?.extensions, email).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'email',
+      })
+      expect(answer.body.errors?.[0]?.message, email).toMatch(/^`email` /)
+    }
+    const none = await subscribe(address(), 'EN', [])
+    expect(none.status).toBe(400)
+    expect(none.body.errors?.[0]?.message).toMatch(/^`interests` must name at least one/)
+    const unknown = await subscribe(address(), 'EN', ['GOSSIP'])
+    expect(unknown.status).toBe(400)
+
+    await sleep(1000)
+    expect(received.length).toBe(before)
+    const { rows } = await pool.query(
+      "SELECT count(*)::int AS n FROM subscribers WHERE email LIKE '%victim%' OR email NOT LIKE '%@%.%'",
+    )
+    expect(rows[0].n).toBe(0)
+  }, 60_000)
+
+  it('tells a partner’s form the consent wording and the interests, in the form’s language', async () => {
+    const { body } = await graphql(
+      'query @inContext(locale: AR) { newsletterConsent { version text locale interests { value label } } }',
+    )
+    expect(body.data!.newsletterConsent).toEqual({
+      version: CONSENT_VERSION,
+      text: CONSENT_WORDING.ar,
+      locale: 'AR',
+      interests: [
+        { value: 'NEWSLETTER', label: INTEREST_NAMES.newsletter.ar },
+        { value: 'WEBINARS', label: INTEREST_NAMES.webinars.ar },
+        { value: 'PUBLICATIONS', label: INTEREST_NAMES.publications.ar },
+      ],
+    })
+  })
+
+  it('cannot be asked over GET', async () => {
+    const url = new URL('/graphql', server.base)
+    url.searchParams.set(
+      'query',
+      'mutation { subscribe(email: "a@example.org", locale: EN) { message } }',
+    )
+    const response = await fetch(url, { headers: { Accept: 'application/json' } })
+    expect(response.status).toBe(405)
+  })
+
+  it('a thousand sign-ups for one address: at most 3 e-mails to it, and the client is stopped with 429 after 20', async () => {
+    const email = address()
+    const client = newClient()
+    const statuses: number[] = []
+    let limited: Awaited<ReturnType<typeof subscribe>> | undefined
+    for (let batch = 0; batch < 1000; batch += 50) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => subscribe(email, 'EN', undefined, client)),
+      )
+      statuses.push(...answers.map((a) => a.status))
+      limited ??= answers.find((a) => a.status === 429)
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(980)
+    expect(limited!.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED')
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0)
+
+    // Another client asking for the same address gets the same answer, and the address no more mail.
+    const other = await subscribe(email)
+    expect(other.status).toBe(200)
+    await sleep(2000)
+    expect(await mailTo(email, 4)).toHaveLength(3)
+  }, 120_000)
+})
+
+describe('without SMTP', () => {
+  it('start:api writes each e-mail as an .eml file in MAIL_DIR, with links to SITE_URL', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'hub-mail-'))
+    const api = await startServer('api', {
+      databaseUrl: inject('databaseUrl'),
+      payloadSecret: inject('payloadSecret'),
+      extra: { MAIL_DIR: folder, SITE_URL: 'https://www.example.org' },
+    })
+    try {
+      const email = address()
+      const answer = await subscribe(email, 'ES', undefined, {}, api.base)
+      expect(answer.body.data).toEqual({ subscribe: { message: SIGN_UP_ANSWER.es } })
+      let files: string[] = []
+      for (let i = 0; i < 100 && !files.length; i++) {
+        files = (await readdir(folder)).filter((file) => file.endsWith('.eml'))
+        if (!files.length) await sleep(100)
+      }
+      expect(files).toHaveLength(1)
+      const mail = await simpleParser(await readFile(path.join(folder, files[0]!)))
+      expect(JSON.stringify(mail.to)).toContain(email)
+      expect(mail.subject).toBe('Confirme su suscripción al boletín de la Alianza')
+      expect(linkIn(mail).startsWith('https://www.example.org/es/newsletter/confirm?token=')).toBe(
+        true,
+      )
+    } finally {
+      await api.stop()
+    }
+  }, 60_000)
+})
