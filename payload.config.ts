@@ -32,6 +32,7 @@ import { Webhooks } from './collections/Webhooks'
 import { Partners } from './collections/Partners'
 import { ApiKeys } from './collections/ApiKeys'
 import { Consents } from './collections/Consents'
+import { NewsletterSends } from './collections/NewsletterSends'
 import { Subscribers } from './collections/Subscribers'
 import { WorkingGroups } from './collections/WorkingGroups'
 import { recordChangesOf } from './src/changes/record'
@@ -100,6 +101,7 @@ export default buildConfig({
     ApiKeys,
     Subscribers,
     Consents,
+    NewsletterSends,
   ]
     .map(withHubRules)
     .map(recordChangesOf),

@@ -9,6 +9,7 @@ import { urlField } from '../src/fields/url'
 import { editorialReadAccess, editorialWorkflow } from './shared/versioned'
 import { localizedText } from '../src/fields/localizedText'
 import { previewButton } from '../src/preview/endpoint'
+import { sendEndpoint, sendStatusEndpoint } from '../src/newsletters/sendEndpoint'
 
 type Item = { type?: string; reference?: unknown; title?: unknown }
 
@@ -39,6 +40,8 @@ export const Newsletters: CollectionConfig = {
     group: 'Content',
     description: 'Monthly editions, each with ordered sections of items.',
   },
+  // "Send" (src/newsletters/sendEndpoint.ts): a test to oneself, then every subscriber.
+  endpoints: [sendEndpoint, sendStatusEndpoint],
   access: {
     ...editorialReadAccess,
     create: adminsAndEditors,
@@ -48,6 +51,15 @@ export const Newsletters: CollectionConfig = {
   fields: lockSharedFieldsForTranslators([
     localizedText('title', { required: true }),
     slugField('title', { admin: { position: 'sidebar', description: 'e.g. 2021-02' } }),
+    // "Send by e-mail" (a test to oneself, then every subscriber), for editors and admins.
+    {
+      name: 'sendByEmail',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/src/components/admin/SendEdition#SendEdition' },
+      },
+    },
     {
       name: 'issueDate',
       label: 'Edition',

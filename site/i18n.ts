@@ -171,6 +171,9 @@ const en = {
     'The link has expired: confirmation links work for 48 hours. Sign up again to get a new one.',
   linkInvalid:
     'The link is not valid: it may have been cut short when copied, or the subscription no longer exists.',
+  emailWhy: 'You receive this e-mail because you subscribed to the Alliance’s newsletter.',
+  emailUnsubscribe: 'Unsubscribe in one click',
+  emailOnSite: 'Read this edition on the Alliance’s site',
   backHome: 'Go to the home page',
   feeds: 'Feeds',
   footer: 'Content from the Alliance Knowledge Hub, read through its public partner API.',
@@ -314,6 +317,10 @@ const fr: Strings = {
     'Le lien a expiré : les liens de confirmation sont valables 48 heures. Inscrivez-vous à nouveau pour en recevoir un nouveau.',
   linkInvalid:
     'Le lien n’est pas valide : il a peut-être été tronqué lors d’un copier-coller, ou l’abonnement n’existe plus.',
+  emailWhy:
+    'Vous recevez cet e-mail parce que vous êtes abonné·e à la lettre d’information de l’Alliance.',
+  emailUnsubscribe: 'Se désabonner en un clic',
+  emailOnSite: 'Lire cette édition sur le site de l’Alliance',
   backHome: 'Aller à l’accueil',
   feeds: 'Flux',
   footer: 'Contenu du Alliance Knowledge Hub, lu par son API publique pour les partenaires.',
@@ -456,6 +463,9 @@ const es: Strings = {
     'El enlace ha caducado: los enlaces de confirmación son válidos durante 48 horas. Vuelva a inscribirse para recibir uno nuevo.',
   linkInvalid:
     'El enlace no es válido: puede que se haya cortado al copiarlo o que la suscripción ya no exista.',
+  emailWhy: 'Recibe este correo porque está suscrito al boletín de la Alianza.',
+  emailUnsubscribe: 'Darse de baja con un clic',
+  emailOnSite: 'Leer esta edición en el sitio de la Alianza',
   backHome: 'Ir al inicio',
   feeds: 'Canales',
   footer: 'Contenido del Alliance Knowledge Hub, leído a través de su API pública para socios.',
@@ -594,6 +604,9 @@ const ar: Strings = {
   linkExpired:
     'انتهت صلاحية الرابط: تعمل روابط التأكيد لمدة 48 ساعة. سجّل مجددًا للحصول على رابط جديد.',
   linkInvalid: 'الرابط غير صالح: ربما اقتُطع جزء منه عند نسخه، أو لم يعد الاشتراك موجودًا.',
+  emailWhy: 'تتلقى هذه الرسالة لأنك مشترك في النشرة الإخبارية للتحالف.',
+  emailUnsubscribe: 'إلغاء الاشتراك بنقرة واحدة',
+  emailOnSite: 'اقرأ هذا العدد على موقع التحالف',
   backHome: 'الانتقال إلى الصفحة الرئيسية',
   feeds: 'الخلاصات',
   footer: 'محتوى من Alliance Knowledge Hub، مقروء عبر واجهة برمجة التطبيقات العامة للشركاء.',

@@ -347,6 +347,20 @@ export const VARIABLES = {
     fix: 'set it to a folder, or unset it for ./.data/mail',
     readBy: BOTH,
   }),
+  NEWSLETTER_SENDING: variable({
+    schema: flag().optional(),
+    about:
+      'Whether this hub process may send editions of the newsletter (one hub sends at a time, the others stand by); unset, it follows HUB_RUN_JOBS. `false` on every hub pauses sending: it resumes where it stopped.',
+    fix: 'set it to true or false, or unset it',
+    readBy: ['hub'],
+  }),
+  NEWSLETTER_RATE: variable({
+    schema: wholeNumber('must be a whole number of messages a second', 1, 1000).default(10),
+    about:
+      'Messages a second the hub hands to SMTP_URL when it sends an edition of the newsletter (one hub sends at a time). Most providers publish a limit: stay under it.',
+    fix: 'set it to a number of messages a second from 1 to 1000 (default 10), or unset it',
+    readBy: ['hub'],
+  }),
   MEDIA_DIR: variable({
     schema: z.string().trim().min(1, 'must name a folder').default('media'),
     about:

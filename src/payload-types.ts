@@ -88,6 +88,7 @@ export interface Config {
     'api-keys': ApiKey;
     subscribers: Subscriber;
     consents: Consent;
+    'newsletter-sends': NewsletterSend;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -124,6 +125,7 @@ export interface Config {
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     consents: ConsentsSelect<false> | ConsentsSelect<true>;
+    'newsletter-sends': NewsletterSendsSelect<false> | NewsletterSendsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -4330,6 +4332,28 @@ export interface Consent {
   createdAt: string;
 }
 /**
+ * Each sending of an edition, with its progress. Start one with “Send” on a published edition.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletter-sends".
+ */
+export interface NewsletterSend {
+  id: number;
+  edition: number | Newsletter;
+  kind: 'test' | 'everyone';
+  status: 'queued' | 'sending' | 'done';
+  requestedBy?: (number | null) | User;
+  total?: number | null;
+  sent?: number | null;
+  failed?: number | null;
+  bounced?: number | null;
+  inDoubt?: number | null;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -4528,6 +4552,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'consents';
         value: number | Consent;
+      } | null)
+    | ({
+        relationTo: 'newsletter-sends';
+        value: number | NewsletterSend;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -5050,6 +5078,25 @@ export interface ConsentsSelect<T extends boolean = true> {
   wording?: T;
   locale?: T;
   interests?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletter-sends_select".
+ */
+export interface NewsletterSendsSelect<T extends boolean = true> {
+  edition?: T;
+  kind?: T;
+  status?: T;
+  requestedBy?: T;
+  total?: T;
+  sent?: T;
+  failed?: T;
+  bounced?: T;
+  inDoubt?: T;
+  startedAt?: T;
+  finishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

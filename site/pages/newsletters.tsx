@@ -15,8 +15,8 @@ import {
   When,
 } from '../ui'
 
-type Newsletter = NonNullable<NewsletterPageQuery['newsletter']>
-type Item = Newsletter['sections'][number]['items'][number]
+export type Newsletter = NonNullable<NewsletterPageQuery['newsletter']>
+export type Item = Newsletter['sections'][number]['items'][number]
 
 export const NewslettersPage = ({
   ctx,
@@ -55,19 +55,23 @@ export const NewslettersPage = ({
   </Layout>
 )
 
-/** An item: its own title and text, else those of the record it points to, linked on this site. */
-const NewsletterItem = ({ ctx, item }: { ctx: Ctx; item: Item }) => {
+/**
+ * What an item shows: its own title and text, else those of the record it points to; that
+ * record's path on this site (after the language), else the item's own URL. The e-mail of an
+ * edition (site/email/edition.ts) shows the same.
+ */
+export const itemParts = (item: Item) => {
   const target = item.target
-  const link =
+  const path =
     target?.__typename === 'Resource'
-      ? href(ctx, `/resources/${target.slug}`)
+      ? `/resources/${target.slug}`
       : target?.__typename === 'Webinar'
-        ? href(ctx, `/webinars/${target.slug}`)
+        ? `/webinars/${target.slug}`
         : target?.__typename === 'WorkingGroup'
-          ? href(ctx, `/groups/${target.slug}`)
+          ? `/groups/${target.slug}`
           : target?.__typename === 'NewsPost'
-            ? href(ctx, `/news/${target.slug}`)
-            : (item.url ?? undefined)
+            ? `/news/${target.slug}`
+            : undefined
   const title = item.title.text
     ? item.title
     : target?.__typename === 'WorkingGroup'
@@ -83,6 +87,14 @@ const NewsletterItem = ({ ctx, item }: { ctx: Ctx; item: Item }) => {
       : target?.__typename === 'Resource'
         ? target.publicationDate
         : null)
+  return { path, url: item.url ?? undefined, title, text, date }
+}
+
+/** An item: its own title and text, else those of the record it points to, linked on this site. */
+const NewsletterItem = ({ ctx, item }: { ctx: Ctx; item: Item }) => {
+  const target = item.target
+  const { path, url, title, text, date } = itemParts(item)
+  const link = path ? href(ctx, path) : url
   return (
     <li class="card">
       {item.image ? (

@@ -31,7 +31,7 @@ import { CHANGE_LOG_TABLE } from './table'
 
 /** Collections never logged: accounts are nobody's public content. */
 // Personal data: never in the change log that syncs, webhooks and caches follow.
-const NOT_PUBLIC = new Set(['users', 'subscribers', 'consents'])
+const NOT_PUBLIC = new Set(['users', 'subscribers', 'consents', 'newsletter-sends'])
 /** An edition is served as part of its resource: a change to one is a change to the other. */
 const PARENTS: Record<string, { collection: string; field: string }> = {
   translations: { collection: 'resources', field: 'resource' },

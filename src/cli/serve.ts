@@ -33,6 +33,12 @@ import { createPartnerHandler } from '../../graphql/server'
 import { INTERNAL_HEADER } from '../../graphql/keys'
 import { verifyPartnerSqlAtStart } from '../../graphql/sql/check'
 import { createSite, isSitePath } from '../../site/app'
+import { renderEdition } from '../../site/email/edition'
+import { createHub } from '../../site/hub'
+import { NewsletterQuery } from '../../site/queries'
+import { counterPool } from '../db/rateLimits'
+import { mailFrom, mailTransport } from '../mail/transport'
+import { startSender, UNSUBSCRIBE_PLACEHOLDER } from '../newsletters/sender'
 
 /** Whether --enable-source-maps was given (on the command line or in NODE_OPTIONS). */
 const sourceMapsAsked = () =>
@@ -97,6 +103,47 @@ const webhooks =
   runJobs && sessionUrl
     ? startWebhookWorker({ databaseUrl: sessionUrl, payloadSecret: env.PAYLOAD_SECRET ?? '' })
     : undefined
+// So are the newsletter's editions (src/newsletters/sender.ts): rendered from this hub's partner API
+// as the site shows them (site/email/edition.ts), one hub sending at a time.
+const siteAddress = () => env.SITE_URL ?? env.SERVER_URL?.replace(/\/$/, '') ?? selfUrl('')
+// Started once this server listens: editions are read from its own partner API.
+const sendsNewsletters = (env.NEWSLETTER_SENDING ?? (runJobs ? 'true' : 'false')) === 'true'
+let newsletters: ReturnType<typeof startSender> | undefined
+const startNewsletters = () => {
+  newsletters =
+    sendsNewsletters && sessionUrl
+      ? startSender({
+          pool: counterPool(),
+          sessionUrl,
+          rate: env.NEWSLETTER_RATE,
+          get siteUrl() {
+            return siteAddress()
+          },
+          render: async (editionId, locale) => {
+            const { rows } = await counterPool().query<{ slug: string }>(
+              'SELECT slug FROM newsletters WHERE id = $1',
+              [editionId],
+            )
+            const hub = createHub(env.HUB_GRAPHQL_URL ?? selfUrl('/graphql'), undefined, {
+              [INTERNAL_HEADER]: SITE_MARK,
+            })
+            const data = await hub.query(NewsletterQuery, {
+              locale: locale.toUpperCase() as 'EN',
+              fallback: ['EN'],
+              slug: rows[0]?.slug ?? '',
+            })
+            if (!data.newsletter) throw new Error(`Edition ${editionId} is not published.`)
+            return renderEdition(data.newsletter, locale, {
+              siteUrl: siteAddress(),
+              unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
+            })
+          },
+          deliver: ({ messageId, ...message }) =>
+            mailTransport().sendMail({ ...message, from: mailFrom(), messageId }),
+          onEvent: (level, text, fields) => logEvent(level, 'newsletter', text, fields),
+        })
+      : undefined
+}
 // So are CDN purges, when a CDN is configured (src/ops/cdnPurge.ts): one process, one purge.
 const cdnPurge =
   runJobs && sessionUrl && env.CDN_PURGE_URL
@@ -197,6 +244,7 @@ const selfUrl = (path: string) => {
 }
 
 server.listen(PORT, HOST, () => {
+  startNewsletters()
   const url = `http://${HOST}:${PORT}`
   logEvent('info', 'ready', `Ready on ${url} (${mode})`, { url, mode })
 })
@@ -227,6 +275,7 @@ const shutDown = () => {
           partnerApi?.close(),
           closeCounterPool(),
           jobRunner?.stop(),
+          newsletters?.stop(),
         ]),
         sleep(2000),
       ]).then(exit),

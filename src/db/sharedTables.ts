@@ -8,6 +8,7 @@ import {
   integer,
   pgTable,
   primaryKey,
+  uniqueIndex,
   text,
   timestamp,
   varchar,
@@ -19,6 +20,7 @@ import { RATE_LIMITS_TABLE } from './rateLimits'
 import { USAGE_TABLE } from '../partners/usageTable'
 import { PERSISTED_QUERIES_TABLE } from './persistedQueries'
 import { BUNDLES_TABLE } from './bundles'
+import { DELIVERIES_TABLE } from '../newsletters/deliveries'
 
 type Hook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[number]
 
@@ -92,6 +94,38 @@ const bundles = pgTable(BUNDLES_TABLE, {
   leaseUntil: timestamp('lease_until', { withTimezone: true, precision: 3 }),
 })
 
+/**
+ * One row per edition × recipient of a send (src/newsletters/sender.ts): unique per edition and
+ * subscriber, so that nobody is mailed an edition twice, whatever happens to the sends.
+ */
+const deliveries = pgTable(
+  DELIVERIES_TABLE,
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sendId: integer('send_id').notNull(),
+    editionId: integer('edition_id').notNull(),
+    /** Null for a test send to the editor who asked for it. */
+    subscriberId: integer('subscriber_id'),
+    email: varchar('email').notNull(),
+    locale: varchar('locale', { length: 8 }).notNull(),
+    /** pending, sending (handed to SMTP, not yet known to be taken), sent, failed, bounced. */
+    status: varchar('status', { length: 12 }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a pending delivery may be tried (later after a temporary failure). */
+    nextAt: timestamp('next_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /** The Message-ID, the same on every attempt: a resend after a crash is the same message. */
+    messageId: varchar('message_id').notNull(),
+    /** The delivery was being handed to SMTP when its sender stopped: sent again, maybe twice. */
+    inDoubt: integer('in_doubt').notNull().default(0),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true, precision: 3 }),
+  },
+  (table) => [
+    uniqueIndex('hub_newsletter_deliveries_once').on(table.editionId, table.subscriberId),
+    index('hub_newsletter_deliveries_send_status').on(table.sendId, table.status),
+  ],
+)
+
 export const addSharedTables: Hook = ({ schema }) => ({
   ...schema,
   tables: {
@@ -101,5 +135,6 @@ export const addSharedTables: Hook = ({ schema }) => ({
     [USAGE_TABLE]: usage,
     [PERSISTED_QUERIES_TABLE]: persistedQueries,
     [BUNDLES_TABLE]: bundles,
+    [DELIVERIES_TABLE]: deliveries,
   },
 })

@@ -38,17 +38,32 @@ const folderTransport = (folder: string): Transport => ({
 
 let transport: Transporter | undefined
 
+/**
+ * SMTP_URL with the hub's defaults as nodemailer reads them from a URL's query (the operator's own
+ * win): connections kept and reused, as an edition is thousands of messages, and timeouts, so that
+ * a slow server never holds a request for minutes.
+ */
+const smtpUrl = (configured: string) => {
+  const url = new URL(configured)
+  const defaults = {
+    pool: 'true',
+    maxConnections: '2',
+    connectionTimeout: '10000',
+    greetingTimeout: '10000',
+    socketTimeout: '30000',
+  }
+  for (const [name, value] of Object.entries(defaults)) {
+    if (!url.searchParams.has(name)) url.searchParams.set(name, value)
+  }
+  return url.toString()
+}
+
 /** The process's transport, made once. */
 export const mailTransport = (): Transporter => {
   if (!transport) {
     const target = mailGoesTo()
     transport = target.smtp
-      ? nodemailer.createTransport(env.SMTP_URL!, {
-          // A slow server must not hold a request for minutes.
-          connectionTimeout: 10_000,
-          greetingTimeout: 10_000,
-          socketTimeout: 30_000,
-        })
+      ? nodemailer.createTransport(smtpUrl(env.SMTP_URL!))
       : nodemailer.createTransport(folderTransport(target.folder))
   }
   return transport

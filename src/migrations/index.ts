@@ -18,6 +18,7 @@ import * as migration_20261206_150917_shared_persisted_queries from './20261206_
 import * as migration_20261206_154129_media_object_storage from './20261206_154129_media_object_storage';
 import * as migration_20261206_211302_shared_bundles from './20261206_211302_shared_bundles';
 import * as migration_20261207_032230_newsletter_subscribers from './20261207_032230_newsletter_subscribers';
+import * as migration_20261207_034820_newsletter_sends from './20261207_034820_newsletter_sends';
 
 export const migrations = [
   {
@@ -118,6 +119,11 @@ export const migrations = [
   {
     up: migration_20261207_032230_newsletter_subscribers.up,
     down: migration_20261207_032230_newsletter_subscribers.down,
-    name: '20261207_032230_newsletter_subscribers'
+    name: '20261207_032230_newsletter_subscribers',
+  },
+  {
+    up: migration_20261207_034820_newsletter_sends.up,
+    down: migration_20261207_034820_newsletter_sends.down,
+    name: '20261207_034820_newsletter_sends'
   },
 ];

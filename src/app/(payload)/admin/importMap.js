@@ -28,6 +28,7 @@ import { PreciseDateCell as PreciseDateCell_1061cf0070647c060bac4d82be5fec29 } f
 import { PreciseDateReadout as PreciseDateReadout_a7804fcc481061a76a5279583d9c5a65 } from '../../../../src/components/admin/PreciseDateReadout'
 import { TranslationStateFilter as TranslationStateFilter_43286cf19c2792234e2a539a02f3d0ac } from '../../../../src/components/admin/TranslationStateFilter'
 import { EventStartCell as EventStartCell_7d6ec8a4e8057c5b470fb86f2e888607 } from '../../../../src/components/admin/EventStartCell'
+import { SendEdition as SendEdition_9a756a51fc9bd2e5b275d2896dca8486 } from '../../../../src/components/admin/SendEdition'
 import { RoleField as RoleField_a49d8703f8d30acec15658a5d45e86f1 } from '../../../../src/components/admin/RoleField'
 import { TranslationStatus as TranslationStatus_27f819cf372c1a7e286eb62940bfb748 } from '../../../../src/components/admin/TranslationStatus'
 import { UsageNavLink as UsageNavLink_86e64141ff566b2235717dba91aa156d } from '../../../../src/components/admin/UsageNavLink'
@@ -68,6 +69,7 @@ export const importMap = {
   "/src/components/admin/PreciseDateReadout#PreciseDateReadout": PreciseDateReadout_a7804fcc481061a76a5279583d9c5a65,
   "/src/components/admin/TranslationStateFilter#TranslationStateFilter": TranslationStateFilter_43286cf19c2792234e2a539a02f3d0ac,
   "/src/components/admin/EventStartCell#EventStartCell": EventStartCell_7d6ec8a4e8057c5b470fb86f2e888607,
+  "/src/components/admin/SendEdition#SendEdition": SendEdition_9a756a51fc9bd2e5b275d2896dca8486,
   "/src/components/admin/RoleField#RoleField": RoleField_a49d8703f8d30acec15658a5d45e86f1,
   "/src/components/admin/TranslationStatus#TranslationStatus": TranslationStatus_27f819cf372c1a7e286eb62940bfb748,
   "/src/components/admin/UsageNavLink#UsageNavLink": UsageNavLink_86e64141ff566b2235717dba91aa156d,
