@@ -3,12 +3,17 @@
 // with the reader's own consent (the partner API's `subscribe`, confirmed by a signed link). Admins
 // see, correct and erase them; erasing a subscriber erases their consent records with them.
 import type { CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
+import type pg from 'pg'
 
 import { adminsOnly, nobody } from '../src/access/rules'
 import { INTEREST_NAMES, INTERESTS } from '../src/newsletters/interests'
 import { LOCALES } from '../src/locales'
+import { DELIVERIES_TABLE } from '../src/newsletters/deliveries'
 
-/** Erasure on request: the consent records go first (each names its subscriber, who must exist). */
+/**
+ * Erasure on request: the consent records go first (each names its subscriber, who must exist), and
+ * the address leaves the record of which editions were sent to whom.
+ */
 const eraseConsents: CollectionBeforeDeleteHook = async ({ id, req }) => {
   await req.payload.delete({
     collection: 'consents',
@@ -16,6 +21,10 @@ const eraseConsents: CollectionBeforeDeleteHook = async ({ id, req }) => {
     req,
     overrideAccess: true,
   })
+  await (req.payload.db as unknown as { pool: pg.Pool }).pool.query(
+    `DELETE FROM ${DELIVERIES_TABLE} WHERE subscriber_id = $1`,
+    [id],
+  )
 }
 
 export const Subscribers: CollectionConfig = {

@@ -24,9 +24,58 @@ const answer = (status: number, body: Record<string, unknown>) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 const refuse = (status: number, message: string) => answer(status, { errors: [{ message }] })
 
-/** A Message-ID that stays the same on every attempt of one delivery. */
-const messageId = (edition: number, recipient: string) =>
-  `<edition-${edition}.${recipient}@${mailSender().address.split('@')[1] ?? 'hub.invalid'}>`
+/** The domain of the hub's Message-IDs: the sender's. */
+const messageDomain = () => mailSender().address.split('@')[1] ?? 'hub.invalid'
+
+/**
+ * A send and its deliveries, in the caller's transaction: one to `to`, a test in its locale, or
+ * one per subscriber who is confirmed and wants the newsletter and was not sent this edition
+ * (each delivery's Message-ID the same on every attempt).
+ */
+export const queueSend = async (
+  client: pg.PoolClient,
+  {
+    edition,
+    requestedBy,
+    to,
+  }: {
+    edition: number
+    requestedBy: number | null
+    to: 'everyone' | { email: string; locale: string }
+  },
+) => {
+  const { rows } = await client.query<{ id: number }>(
+    `INSERT INTO newsletter_sends (edition_id, kind, status, requested_by_id)
+     VALUES ($1, $2, 'queued', $3) RETURNING id`,
+    [edition, to === 'everyone' ? 'everyone' : 'test', requestedBy],
+  )
+  const send = rows[0]!.id
+  const { rowCount } =
+    to === 'everyone'
+      ? await client.query(
+          `INSERT INTO ${DELIVERIES_TABLE} (send_id, edition_id, subscriber_id, email, locale, message_id)
+           SELECT $1::int, $2::int, s.id, s.email, s.locale::text,
+                  '<edition-' || $2::int || '.subscriber-' || s.id || '@' || $3::text || '>'
+           FROM subscribers s
+           WHERE s.status = 'subscribed'
+             AND EXISTS (SELECT 1 FROM subscribers_interests i WHERE i.parent_id = s.id AND i.value = 'newsletter')
+           ON CONFLICT (edition_id, subscriber_id) DO NOTHING`,
+          [send, edition, messageDomain()],
+        )
+      : await client.query(
+          `INSERT INTO ${DELIVERIES_TABLE} (send_id, edition_id, subscriber_id, email, locale, message_id)
+           VALUES ($1, $2, NULL, $3, $4, $5)`,
+          [
+            send,
+            edition,
+            to.email,
+            to.locale,
+            `<edition-${edition}.test-${randomUUID()}@${messageDomain()}>`,
+          ],
+        )
+  await client.query('UPDATE newsletter_sends SET total = $2 WHERE id = $1', [send, rowCount])
+  return { send, recipients: rowCount ?? 0 }
+}
 
 const poolOf = (req: PayloadRequest) => (req.payload.db as unknown as { pool: pg.Pool }).pool
 
@@ -95,39 +144,14 @@ export const sendEndpoint: Endpoint = {
           return refuse(409, `This edition is being sent already (send ${running[0].id}).`)
         }
       }
-      const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO newsletter_sends (edition_id, kind, status, requested_by_id)
-         VALUES ($1, $2, 'queued', $3) RETURNING id`,
-        [id.data, body.data.to === 'me' ? 'test' : 'everyone', req.user.id],
-      )
-      const send = rows[0]!.id
-      const { rowCount } =
-        body.data.to === 'me'
-          ? await client.query(
-              `INSERT INTO ${DELIVERIES_TABLE} (send_id, edition_id, subscriber_id, email, locale, message_id)
-               VALUES ($1, $2, NULL, $3, $4, $5)`,
-              [
-                send,
-                id.data,
-                req.user.email,
-                body.data.locale,
-                messageId(id.data, `test-${randomUUID()}`),
-              ],
-            )
-          : // Subscribers who want the newsletter and were not sent this edition before.
-            await client.query(
-              `INSERT INTO ${DELIVERIES_TABLE} (send_id, edition_id, subscriber_id, email, locale, message_id)
-               SELECT $1::int, $2::int, s.id, s.email, s.locale::text,
-                      '<edition-' || $2::int || '.subscriber-' || s.id || '@' || $3::text || '>'
-               FROM subscribers s
-               WHERE s.status = 'subscribed'
-                 AND EXISTS (SELECT 1 FROM subscribers_interests i WHERE i.parent_id = s.id AND i.value = 'newsletter')
-               ON CONFLICT (edition_id, subscriber_id) DO NOTHING`,
-              [send, id.data, mailSender().address.split('@')[1] ?? 'hub.invalid'],
-            )
-      await client.query('UPDATE newsletter_sends SET total = $2 WHERE id = $1', [send, rowCount])
+      const { send, recipients } = await queueSend(client, {
+        edition: id.data,
+        requestedBy: req.user.id as number,
+        to:
+          body.data.to === 'me' ? { email: req.user.email, locale: body.data.locale } : 'everyone',
+      })
       await client.query('COMMIT')
-      return answer(202, { send, recipients: rowCount })
+      return answer(202, { send, recipients })
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined)
       throw error

@@ -284,6 +284,13 @@ describe('sending an edition', () => {
     await until(async () => mailsTo(later!.email).length === 1, 30_000, 'the busy mailbox retried')
     await until(async () => (await sendRow(id)).status === 'done', 30_000, 'the send done')
     const row = await sendRow(id)
+    // Erased on request: the address leaves the record of what was sent to whom.
+    await payload.delete({ collection: 'subscribers', id: readers[0]!.id })
+    const { rows: left } = await pool.query(
+      'SELECT 1 FROM hub_newsletter_deliveries WHERE email = $1 OR subscriber_id = $2',
+      [readers[0]!.email, readers[0]!.id],
+    )
+    expect(left).toEqual([])
     expect(row.bounced).toBe(1)
     expect(row.failed).toBe(0)
     expect(row.sent).toBe(row.total - 1)
