@@ -10,7 +10,6 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { Presets, SingleBar } from 'cli-progress'
 import getPort from 'get-port'
-import nodemailer from 'nodemailer'
 import pg from 'pg'
 import { SMTPServer } from 'smtp-server'
 import { z } from 'zod'
@@ -20,6 +19,7 @@ import { run } from '../src/cli/run'
 import { renderEdition } from '../site/email/edition'
 import { createHub } from '../site/hub'
 import { NewsletterQuery } from '../site/queries'
+import { mailTransport } from '../src/mail/transport'
 import { queueSend } from '../src/newsletters/sendEndpoint'
 import { startSender, UNSUBSCRIBE_PLACEHOLDER } from '../src/newsletters/sender'
 import { startServer } from '../tests/helpers/servers'
@@ -73,9 +73,10 @@ const smtp = new SMTPServer({
 })
 const smtpPort = await getPort()
 await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve))
-const transport = nodemailer.createTransport(
-  `smtp://127.0.0.1:${smtpPort}?pool=true&maxConnections=2`,
-)
+// The hub's own transport (src/mail/transport.ts), pointed at it: its variables are read at first use.
+process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`
+process.env.MAIL_FROM = 'Bench <bench@hub.invalid>'
+const transport = mailTransport()
 console.log('▶ The partner API (start:api)')
 await buildPartnerApi()
 const api = await startServer('api', { databaseUrl, payloadSecret })

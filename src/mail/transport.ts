@@ -2,9 +2,11 @@
 // else a folder of .eml files (MAIL_DIR), so that a hub on a laptop "sends" mail anyone can open.
 // Payload's own e-mail (password resets) uses the same one through its nodemailer adapter.
 import { mkdir, rename, writeFile } from 'node:fs/promises'
+import net from 'node:net'
 import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
 import type { Transport } from 'nodemailer'
+import { parseConnectionUrl } from 'nodemailer/lib/shared'
 
 import { env } from '../env'
 
@@ -58,12 +60,42 @@ const smtpUrl = (configured: string) => {
   return url.toString()
 }
 
+/**
+ * Opens each SMTP connection with Nagle's algorithm off (nodemailer's own sockets keep it on). With
+ * it on, every message waited for the server's delayed ACK: about 45 ms a message, 20 messages a
+ * second on one connection instead of about 150 (measured on loopback; bench/newsletter.ts).
+ * nodemailer then speaks SMTP, and TLS for smtps://, over this socket.
+ */
+const connectWithoutDelay = (
+  options: { host?: string; port?: number; secure?: boolean; connectionTimeout?: number },
+  done: (error: Error | null, socket?: { connection: net.Socket }) => void,
+) => {
+  const socket = net.connect({
+    host: options.host ?? 'localhost',
+    port: options.port ?? (options.secure ? 465 : 587),
+    noDelay: true,
+  })
+  const fail = (error: Error) => done(error)
+  socket.once('error', fail)
+  socket.setTimeout(options.connectionTimeout ?? 10_000, () =>
+    socket.destroy(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })),
+  )
+  socket.once('connect', () => {
+    socket.off('error', fail)
+    socket.setTimeout(0)
+    done(null, { connection: socket })
+  })
+}
+
 /** The process's transport, made once. */
 export const mailTransport = (): Transporter => {
   if (!transport) {
     const target = mailGoesTo()
     transport = target.smtp
-      ? nodemailer.createTransport(smtpUrl(env.SMTP_URL!))
+      ? nodemailer.createTransport({
+          ...parseConnectionUrl(smtpUrl(env.SMTP_URL!)),
+          getSocket: connectWithoutDelay,
+        } as Parameters<typeof nodemailer.createTransport>[0])
       : nodemailer.createTransport(folderTransport(target.folder))
   }
   return transport
