@@ -53,6 +53,7 @@ import { DEFAULT_LOCALE, LOCALES } from './src/locales'
 import { previewEndpoint } from './src/preview/endpoint'
 import { objectStorage } from './src/uploads/objectStorage'
 import { usageExportEndpoint } from './src/partners/usageEndpoint'
+import { subscribersExportEndpoint } from './src/newsletters/exportEndpoint'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -78,7 +79,7 @@ export default buildConfig({
     },
   },
   // Preview of drafts on the Alliance's site (src/preview/endpoint.ts); usage as CSV, for admins.
-  endpoints: [previewEndpoint, usageExportEndpoint],
+  endpoints: [previewEndpoint, usageExportEndpoint, subscribersExportEndpoint],
   collections: [
     WorkingGroups,
     Resources,

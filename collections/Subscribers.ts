@@ -2,7 +2,13 @@
 // every operation but one: nobody creates a subscriber by hand, because a subscription exists only
 // with the reader's own consent (the partner API's `subscribe`, confirmed by a signed link). Admins
 // see, correct and erase them; erasing a subscriber erases their consent records with them.
-import type { CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
+import {
+  type CollectionAfterChangeHook,
+  type CollectionBeforeDeleteHook,
+  type CollectionBeforeValidateHook,
+  type CollectionConfig,
+  ValidationError,
+} from 'payload'
 import type pg from 'pg'
 
 import { adminsOnly, nobody } from '../src/access/rules'
@@ -27,6 +33,78 @@ const eraseConsents: CollectionBeforeDeleteHook = async ({ id, req }) => {
   )
 }
 
+type Status = 'pending' | 'subscribed' | 'unsubscribed' | 'bounced'
+
+/**
+ * What an admin may do to a status by hand: stop the mail (at the reader's request, or because the
+ * address bounces), or resume it after a bounce for a reader who had confirmed. Subscribing someone
+ * takes their own consent: their confirmation link or their preferences link.
+ */
+const HAND_CHANGES: Record<Status, Status[]> = {
+  pending: ['unsubscribed'],
+  subscribed: ['unsubscribed', 'bounced'],
+  unsubscribed: [],
+  bounced: ['unsubscribed', 'subscribed'],
+}
+
+const byHandOnly: CollectionBeforeValidateHook = ({ data, originalDoc, operation }) => {
+  const from = originalDoc?.status as Status | undefined
+  const to = data?.status as Status | undefined
+  if (operation !== 'update' || !from || !to || from === to) return data
+  if (HAND_CHANGES[from].includes(to)) {
+    return to === 'unsubscribed' ? { ...data, unsubscribedAt: new Date().toISOString() } : data
+  }
+  throw new ValidationError({
+    collection: 'subscribers',
+    errors: [
+      {
+        path: 'status',
+        message:
+          to === 'subscribed' || to === 'pending'
+            ? 'Only the reader can subscribe: they sign up again, or save their preferences from the link in any newsletter e-mail.'
+            : `A subscriber who is ${from} cannot be marked ${to} by hand.`,
+      },
+    ],
+  })
+}
+
+/** An admin's change, at a reader's request or after a bounce, goes in the consent records too. */
+const recordHandChange: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update' || !previousDoc) return doc
+  const by = `by hand in the admin, by ${req.user?.email ?? 'an admin'}`
+  const record = (event: 'preferences' | 'unsubscribed') =>
+    req.payload.create({
+      collection: 'consents',
+      data: {
+        subscriber: doc.id,
+        event,
+        at: new Date().toISOString(),
+        source: by,
+        client: 'admin',
+        locale: doc.locale,
+        interests: (doc.interests ?? []).join(', '),
+      },
+      req,
+      overrideAccess: true,
+    })
+  if (doc.status === 'unsubscribed' && previousDoc.status !== 'unsubscribed') {
+    await record('unsubscribed')
+  }
+  const interests = (list: unknown) => [list ?? []].flat().join()
+  if (
+    doc.locale !== previousDoc.locale ||
+    interests(doc.interests) !== interests(previousDoc.interests)
+  ) {
+    await record('preferences')
+  }
+  return doc
+}
+
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
   labels: { singular: 'Subscriber', plural: 'Subscribers' },
@@ -36,9 +114,16 @@ export const Subscribers: CollectionConfig = {
     group: 'Newsletter',
     description:
       'Readers who asked for the newsletter and confirmed their address. Personal data, for admins only: deleting a subscriber erases their consent records too.',
+    components: {
+      beforeListTable: ['/src/components/admin/SubscribersExport#SubscribersExport'],
+    },
   },
   access: { create: nobody, read: adminsOnly, update: adminsOnly, delete: adminsOnly },
-  hooks: { beforeDelete: [eraseConsents] },
+  hooks: {
+    beforeValidate: [byHandOnly],
+    afterChange: [recordHandChange],
+    beforeDelete: [eraseConsents],
+  },
   fields: [
     {
       name: 'email',
@@ -88,7 +173,8 @@ export const Subscribers: CollectionConfig = {
       collection: 'consents',
       on: 'subscriber',
       defaultSort: 'at',
-      admin: { defaultColumns: ['event', 'at', 'source', 'wording'] },
+      // Consent records are made by the reader's own steps (and an admin's status changes), never added here.
+      admin: { defaultColumns: ['event', 'at', 'source', 'wording'], allowCreate: false },
     },
   ],
 }

@@ -30,6 +30,11 @@ export type Standing = {
 export type Caller = {
   address: string
   key?: PartnerKey
+  /**
+   * The reader the hub's own site is serving (its X-Hub-Visitor), who a sign-up counts against:
+   * only the site, marked with this process's secret, may name one.
+   */
+  visitor?: string
   /** What the operation costs, once known (graphql/budgets.ts); an answer from the cache costs 1. */
   spent?: number
   /** What the answer was counted as: its cost, or 1 from the response cache. */

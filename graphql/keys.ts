@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type pg from 'pg'
 import { RateLimiterRes } from 'rate-limiter-flexible'
 
-import { clientAddress } from '../src/auth/clientAddress'
+import { addressKey, clientAddress } from '../src/auth/clientAddress'
 import { sharedLimiter } from '../src/db/rateLimits'
 import { env } from '../src/env'
 import { parseApiKey, secretMatches } from '../src/partners/apiKeys'
@@ -54,6 +54,8 @@ const HUB_SITE: PartnerKey = {
   operations: null,
 }
 export const INTERNAL_HEADER = 'x-hub-internal'
+/** The address of the reader the hub's own site is answering (site/app.tsx sends it). */
+export const VISITOR_HEADER = 'x-hub-visitor'
 
 const sameText = (a: string, b: string) => {
   const left = Buffer.from(a)
@@ -99,7 +101,8 @@ export const createKeyCheck = (
     const address = clientAddress(request.headers, env.TRUSTED_PROXIES)
     const internal = request.headers.get(INTERNAL_HEADER)
     if (internal !== null && internalToken && sameText(internal, internalToken)) {
-      return { address, key: HUB_SITE }
+      const visitor = addressKey(request.headers.get(VISITOR_HEADER) ?? '')
+      return { address, key: HUB_SITE, ...(visitor ? { visitor } : {}) }
     }
     const header = request.headers.get('authorization')
     if (header === null) return { address }

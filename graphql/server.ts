@@ -387,8 +387,14 @@ const responseCache = (cache: NonNullable<ReturnType<typeof responseCacheFor>>) 
     // Never a preview's answer (graphql/preview), in or out.
     enabled: (request) => !request.headers.has('x-preview-token'),
     ttl: RESPONSE_CACHE_TTL_MS,
-    // A sync answers with positions in the change log as of now: never served again.
-    ttlPerSchemaCoordinate: { 'Query.sync': 0, 'Query.preview': 0, 'Query.rateLimit': 0 },
+    // A sync answers with positions in the change log as of now, a subscription is one reader's:
+    // never served again.
+    ttlPerSchemaCoordinate: {
+      'Query.sync': 0,
+      'Query.preview': 0,
+      'Query.rateLimit': 0,
+      'Query.newsletterSubscription': 0,
+    },
     // Answers with errors are never cached (and need no warning each time).
     shouldCacheResult: ({ result }) => !result.errors?.length,
   })

@@ -22,7 +22,13 @@ import { NewsPage, NewsPostPage } from './pages/news'
 import { NewsletterPage, NewslettersPage } from './pages/newsletters'
 import { ResourcePage } from './pages/resource'
 import { StandardsPage } from './pages/standards'
-import { type LinkStep, SubscriptionLinkPage } from './pages/subscription'
+import {
+  type LinkStep,
+  PreferencesPage,
+  SignUpPage,
+  type SignUpState,
+  SubscriptionLinkPage,
+} from './pages/subscription'
 import { WebinarPage, WebinarsPage } from './pages/webinars'
 import {
   GroupQuery,
@@ -44,9 +50,13 @@ import {
   PreviewWebinarQuery,
   WebinarsQuery,
   ConfirmSubscriptionMutation,
+  NewsletterPreferencesQuery,
+  SignUpFormQuery,
+  SignUpMutation,
   UnsubscribeMutation,
+  UpdateNewsletterPreferencesMutation,
 } from './queries'
-import type { Ctx } from './ui'
+import { type Ctx, t } from './ui'
 
 export type SiteOptions = {
   /** The partner API, e.g. http://127.0.0.1:3000/graphql. */
@@ -57,6 +67,11 @@ export type SiteOptions = {
   hubUrl?: string
   /** Sent with every request to the hub: a key, or the hub's own mark when it serves the site. */
   headers?: Record<string, string>
+  /**
+   * Headers naming the visitor to the hub, so that the sign-up form's rate limits count each reader
+   * (the hub honours them only from the site it serves itself: src/cli/serve.ts).
+   */
+  visitorHeaders?: (request: Request) => Record<string, string>
   /** Called with each failure the visitor sees as a 500 or 502 (the hub down, a bug). */
   onError?: (error: Error, path: string) => void
 }
@@ -137,7 +152,7 @@ const context = (site: Site, c: Context, lang: Lang, search = ''): Ctx => {
 const render = async (
   c: Context,
   page: JSX.Element,
-  status: 200 | 400 | 403 | 404 | 500 | 502 = 200,
+  status: 200 | 400 | 403 | 404 | 429 | 500 | 502 = 200,
 ) => {
   const html = `<!doctype html>${await page.toString()}`
   // A preview is one editor's: never stored by a browser or a CDN, never indexed.
@@ -163,15 +178,15 @@ const fromPath = (c: Context): Lang => {
   return isLang(first) ? first : 'en'
 }
 
-/** The newsletter's links (site/pages/subscription.tsx), the only pages that take a POST. */
+/** The newsletter's pages (site/pages/subscription.tsx), the only ones that take a POST. */
 const NEWSLETTER_LINK = `${LANG}/newsletter/:step{confirm|unsubscribe}`
-const isNewsletterLink = (pathname: string) =>
-  /^\/(en|fr|es|ar)\/newsletter\/(confirm|unsubscribe)$/.test(pathname)
+const isNewsletterForm = (pathname: string) =>
+  /^\/(en|fr|es|ar)\/newsletter\/(confirm|unsubscribe|subscribe|preferences)$/.test(pathname)
 
-// Only reading here, but for the newsletter's links: any other form posted to the site is a
+// Only reading here, but for the newsletter's forms: any other form posted to the site is a
 // mistake, not an error.
 const onlyReading: MiddlewareHandler = async (c, next) => {
-  const posting = c.req.method === 'POST' && isNewsletterLink(new URL(c.req.url).pathname)
+  const posting = c.req.method === 'POST' && isNewsletterForm(new URL(c.req.url).pathname)
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !posting) {
     return c.text('The site only answers GET and HEAD.', 405, { Allow: 'GET, HEAD' })
   }
@@ -352,12 +367,16 @@ const webinarsPage = async (site: Site, c: Context) => {
 const newslettersPage = async (site: Site, c: Context) => {
   const l = langOf(c)
   const { after, page } = paging(c)
-  const data = await site.hub.query(NewslettersQuery, { ...chainOf(l), after })
+  const [data, form] = await Promise.all([
+    site.hub.query(NewslettersQuery, { ...chainOf(l), after }),
+    site.hub.query(SignUpFormQuery, chainOf(l)),
+  ])
   return render(
     c,
     <NewslettersPage
       ctx={context(site, c, l)}
       data={data}
+      consent={form.newsletterConsent}
       page={page}
       params={new URLSearchParams()}
     />,
@@ -508,30 +527,27 @@ const LINK_TOKEN = z
 const newsletterLink = async (site: Site, c: Context) => {
   const lang = langOf(c)
   const step = c.req.param('step') as LinkStep
-  c.header('Referrer-Policy', 'no-referrer')
-  c.header('X-Robots-Tag', 'noindex')
   const token = LINK_TOKEN.safeParse(c.req.query('token'))
   const page = (state: Parameters<typeof SubscriptionLinkPage>[0]['state'], status: 200 | 400) =>
     render(
       c,
       <SubscriptionLinkPage
-        ctx={context(site, c, lang)}
+        ctx={tokenContext(site, c, lang, token.data)}
         step={step}
         state={state}
         action={`/${lang}/newsletter/${step}?token=${token.data ?? ''}`}
       />,
       status,
-    ).then((response) => {
-      response.headers.set('Cache-Control', 'private, no-store')
-      return response
-    })
+    ).then(personal)
   if (!token.success) return page({ kind: 'refused', expired: false }, 400)
   if (c.req.method !== 'POST') return page({ kind: 'ask' }, 200)
+  let preferencesToken: string | undefined
   try {
     if (step === 'confirm') {
-      await site.hub.mutate(ConfirmSubscriptionMutation, { token: token.data })
+      const done = await site.hub.post(ConfirmSubscriptionMutation, { token: token.data })
+      preferencesToken = done.confirmSubscription.preferencesToken
     } else {
-      await site.hub.mutate(UnsubscribeMutation, { token: token.data })
+      await site.hub.post(UnsubscribeMutation, { token: token.data })
     }
   } catch (error) {
     if (error instanceof HubError && error.status === 400) {
@@ -539,7 +555,176 @@ const newsletterLink = async (site: Site, c: Context) => {
     }
     throw error
   }
-  return page({ kind: 'done' }, 200)
+  return page({ kind: 'done', preferencesToken }, 200)
+}
+
+/** A page for one reader (a link's token, an address typed in): never stored, indexed or referred. */
+const personal = (response: Response) => {
+  response.headers.set('Cache-Control', 'private, no-store')
+  response.headers.set('Referrer-Policy', 'no-referrer')
+  response.headers.set('X-Robots-Tag', 'noindex')
+  return response
+}
+
+/** A token page's context: the language switch keeps the token. */
+const tokenContext = (site: Site, c: Context, lang: Lang, token: string | undefined) =>
+  context(site, c, lang, token ? `?token=${encodeURIComponent(token)}` : '')
+
+/** What a newsletter form posts: a few short fields, each checked before the hub sees them. */
+const MAX_FORM_BYTES = 8 * 1024
+const FormFields = z.object({
+  email: z.string().max(1000).default(''),
+  locale: z.enum(LANGS).optional(),
+  interests: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => [value].flat())
+    .pipe(z.array(z.enum(['NEWSLETTER', 'WEBINARS', 'PUBLICATIONS'])).max(3))
+    .default([]),
+})
+
+/** The form's fields, or undefined when the body is not one (too big, not a form, junk values). */
+const formOf = async (c: Context) => {
+  const length = Number(c.req.header('content-length') ?? NaN)
+  const type = c.req.header('content-type') ?? ''
+  if (!(length <= MAX_FORM_BYTES) || !/^application\/x-www-form-urlencoded\b/i.test(type)) {
+    return undefined
+  }
+  const body = await c.req.parseBody({ all: true }).catch(() => undefined)
+  const parsed = FormFields.safeParse(body ?? {})
+  return parsed.success ? parsed.data : undefined
+}
+
+/** A reader's step, sent to the hub: from this site, and from this reader for the rate limits. */
+const readerHeaders = (site: Site, c: Context) => ({
+  origin: originOf(site, c),
+  ...site.options.visitorHeaders?.(c.req.raw),
+})
+
+/** What the hub said of a field, in the reader's language. */
+const fieldProblem = (ctx: Ctx, error: HubError) =>
+  error.field === 'interests'
+    ? { field: 'interests' as const, message: t(ctx, 'interestsNone') }
+    : { field: 'email' as const, message: t(ctx, 'emailInvalid') }
+
+/** The sign-up form's own page (GET) and its POST, which asks the hub to e-mail a confirmation. */
+const signUp = async (site: Site, c: Context) => {
+  const lang = langOf(c)
+  const ctx = context(site, c, lang)
+  const { newsletterConsent: consent } = await site.hub.query(SignUpFormQuery, chainOf(lang))
+  const show = (
+    state: SignUpState,
+    status: 200 | 400 | 429,
+    answer?: { message: string; refused?: boolean },
+  ) =>
+    render(
+      c,
+      <SignUpPage ctx={ctx} consent={consent} state={state} answer={answer} />,
+      status,
+    ).then(personal)
+  if (c.req.method !== 'POST')
+    return show({ email: '', locale: lang, interests: ['NEWSLETTER'] }, 200)
+  const form = await formOf(c)
+  if (!form) {
+    return show({ email: '', locale: lang, interests: ['NEWSLETTER'] }, 400, {
+      message: t(ctx, 'badRequest', { why: t(ctx, 'emailInvalid') }),
+      refused: true,
+    })
+  }
+  const state: SignUpState = {
+    email: form.email,
+    locale: form.locale ?? lang,
+    interests: form.interests,
+  }
+  if (state.interests.length === 0) {
+    return show(
+      { ...state, problem: { field: 'interests', message: t(ctx, 'interestsNone') } },
+      400,
+    )
+  }
+  try {
+    const { subscribe } = await site.hub.post(
+      SignUpMutation,
+      {
+        email: state.email,
+        locale: state.locale.toUpperCase() as 'EN',
+        interests: state.interests,
+      },
+      readerHeaders(site, c),
+    )
+    return show(state, 200, { message: subscribe.message })
+  } catch (error) {
+    if (!(error instanceof HubError)) throw error
+    if (error.status === 429) {
+      c.header('Retry-After', error.retryAfter ?? '3600')
+      return show(state, 429, { message: t(ctx, 'signUpTooMany'), refused: true })
+    }
+    if (error.status === 400) return show({ ...state, problem: fieldProblem(ctx, error) }, 400)
+    throw error
+  }
+}
+
+/** A preferences link: GET shows the reader's choices, POST saves them. */
+const preferences = async (site: Site, c: Context) => {
+  const lang = langOf(c)
+  const token = LINK_TOKEN.safeParse(c.req.query('token'))
+  const ctx = tokenContext(site, c, lang, token.data)
+  const refused = (expired: boolean) =>
+    render(
+      c,
+      <SubscriptionLinkPage
+        ctx={ctx}
+        step="unsubscribe"
+        state={{ kind: 'refused', expired }}
+        action=""
+      />,
+      400,
+    ).then(personal)
+  if (!token.success) return refused(false)
+  const action = `/${lang}/newsletter/preferences?token=${encodeURIComponent(token.data)}`
+  /** The page with the subscription as the hub has it now, and what the reader sent if refused. */
+  const show = async (
+    outcome: { saved?: true; problem?: string; sent?: SignUpState['interests'] } = {},
+  ) => {
+    const data = await site.hub.post(NewsletterPreferencesQuery, {
+      token: token.data,
+      ...chainOf(lang),
+    })
+    const subscription = data.newsletterSubscription
+    return render(
+      c,
+      <PreferencesPage
+        ctx={ctx}
+        consent={data.newsletterConsent}
+        subscription={outcome.sent ? { ...subscription, interests: outcome.sent } : subscription}
+        action={action}
+        saved={outcome.saved}
+        problem={outcome.problem}
+      />,
+      outcome.problem ? 400 : 200,
+    ).then(personal)
+  }
+  try {
+    if (c.req.method !== 'POST') return await show()
+    const form = await formOf(c)
+    if (!form || form.interests.length === 0) {
+      return await show({ problem: t(ctx, 'interestsNone'), sent: form?.interests ?? [] })
+    }
+    await site.hub.post(
+      UpdateNewsletterPreferencesMutation,
+      {
+        token: token.data,
+        locale: (form.locale ?? lang).toUpperCase() as 'EN',
+        interests: form.interests,
+      },
+      readerHeaders(site, c),
+    )
+    return await show({ saved: true })
+  } catch (error) {
+    if (error instanceof HubError && error.status === 400 && error.reason) {
+      return refused(error.reason === 'EXPIRED')
+    }
+    throw error
+  }
 }
 
 export const createSite = (options: SiteOptions) => {
@@ -580,6 +765,8 @@ export const createSite = (options: SiteOptions) => {
   app.get(RECORD, (c) => recordPage(site, c))
   app.get(DRAFT, (c) => previewPage(site, c))
   app.on(['GET', 'POST'], NEWSLETTER_LINK, (c) => newsletterLink(site, c))
+  app.on(['GET', 'POST'], `${LANG}/newsletter/subscribe`, (c) => signUp(site, c))
+  app.on(['GET', 'POST'], `${LANG}/newsletter/preferences`, (c) => preferences(site, c))
 
   app.notFound((c) => notFoundPage(site, c))
   app.onError((error, c) => errorPage(site, error, c))

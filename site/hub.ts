@@ -11,10 +11,17 @@ const texts = persisted as Record<string, string>
 export class HubError extends Error {
   constructor(
     message: string,
-    /** 400 when the hub blamed the input, 403 for a refused preview token, 502 when the hub could not be read. */
-    readonly status: 400 | 403 | 502,
+    /**
+     * 400 when the hub blamed the input, 403 for a refused preview token, 429 when the visitor has
+     * asked too often, 502 when the hub could not be read.
+     */
+    readonly status: 400 | 403 | 429 | 502,
     /** The hub's `extensions.reason`, when it gave one (a newsletter link's INVALID or EXPIRED). */
     readonly reason?: string,
+    /** The input field the hub blamed (`extensions.field`). */
+    readonly field?: string,
+    /** With a 429: the hub's Retry-After, in seconds. */
+    readonly retryAfter?: string,
   ) {
     super(message)
   }
@@ -22,7 +29,9 @@ export class HubError extends Error {
 
 type Answer<T> = {
   data?: T | null
-  errors?: { message: string; extensions?: { code?: string; reason?: string } }[]
+  errors?: { message: string; extensions?: { code?: string; reason?: string; field?: string } }[]
+  /** The response's Retry-After, carried to a 429's HubError. */
+  retryAfter?: string
 }
 
 /** The answer's data, or its first error as a HubError. */
@@ -30,8 +39,21 @@ const dataOf = <T>(answer: Answer<T>): T => {
   const error = answer.errors?.[0]
   if (error) {
     const code = error.extensions?.code ?? ''
-    const status = code === 'PREVIEW_TOKEN_INVALID' ? 403 : INPUT_CODES.has(code) ? 400 : 502
-    throw new HubError(error.message, status, error.extensions?.reason)
+    const status =
+      code === 'PREVIEW_TOKEN_INVALID'
+        ? 403
+        : code === 'RATE_LIMITED'
+          ? 429
+          : INPUT_CODES.has(code)
+            ? 400
+            : 502
+    throw new HubError(
+      error.message,
+      status,
+      error.extensions?.reason,
+      error.extensions?.field,
+      answer.retryAfter,
+    )
   }
   if (!answer.data) throw new HubError('The hub answered without data', 502)
   return answer.data
@@ -62,10 +84,15 @@ export type Hub = {
     /** A preview token from the hub's admin: the answer is the draft it names, never cached. */
     previewToken?: string,
   ) => Promise<T>
-  /** A mutation, by POST with its text: never cached, never sent twice. */
-  mutate: <T, V extends Record<string, unknown>>(
+  /**
+   * An operation by POST with its text: never cached, never sent twice, nothing in the URL. For
+   * mutations, and for queries that carry a reader's secret (a newsletter link's token).
+   */
+  post: <T, V extends Record<string, unknown>>(
     document: TypedDocumentNode<T, V>,
     variables: V,
+    /** For this request alone, e.g. the visitor a sign-up counts against. */
+    headers?: Record<string, string>,
   ) => Promise<T>
 }
 
@@ -78,7 +105,7 @@ export const createHub = (
   const send = async <T>(
     params: Record<string, string>,
     previewToken?: string,
-    post?: { query: string; variables: unknown },
+    post?: { query: string; variables: unknown; headers?: Record<string, string> },
   ): Promise<Answer<T>> => {
     const url = new URL(graphqlUrl)
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value)
@@ -89,9 +116,14 @@ export const createHub = (
           accept: 'application/graphql-response+json, application/json',
           ...headers,
           ...(previewToken ? { 'x-preview-token': previewToken } : {}),
-          ...(post ? { 'content-type': 'application/json' } : {}),
+          ...(post ? { ...post.headers, 'content-type': 'application/json' } : {}),
         },
-        ...(post ? { method: 'POST', body: JSON.stringify(post) } : {}),
+        ...(post
+          ? {
+              method: 'POST',
+              body: JSON.stringify({ query: post.query, variables: post.variables }),
+            }
+          : {}),
         signal: AbortSignal.timeout(timeoutMs),
       })
     } catch (error) {
@@ -99,7 +131,8 @@ export const createHub = (
     }
     const body = (await response.json().catch(() => undefined)) as Answer<T> | undefined
     if (!body) throw new HubError(`The hub answered ${response.status} without JSON`, 502)
-    return body
+    const retryAfter = response.headers.get('retry-after')
+    return retryAfter ? { ...body, retryAfter } : body
   }
 
   return {
@@ -118,7 +151,7 @@ export const createHub = (
       }
       return dataOf(answer) as never
     },
-    mutate: async (document, variables) => {
+    post: async (document, variables, extra) => {
       const key = (document as { __meta__?: { hash?: string } }).__meta__?.hash
       const query = key ? texts[key] : undefined
       if (!query) {
@@ -126,7 +159,7 @@ export const createHub = (
           'The operation is missing from persisted-documents.json: run npm run codegen',
         )
       }
-      return dataOf(await send({}, undefined, { query, variables })) as never
+      return dataOf(await send({}, undefined, { query, variables, headers: extra })) as never
     },
   }
 }

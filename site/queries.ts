@@ -859,6 +859,7 @@ export const ConfirmSubscriptionMutation = graphql(`
     confirmSubscription(token: $token) {
       status
       unsubscribeToken
+      preferencesToken
     }
   }
 `)
@@ -866,6 +867,63 @@ export const ConfirmSubscriptionMutation = graphql(`
 export const UnsubscribeMutation = graphql(`
   mutation Unsubscribe($token: String!) {
     unsubscribe(token: $token) {
+      status
+    }
+  }
+`)
+
+/** What the sign-up form shows: the consent wording and the interests, in the page's language. */
+export const SignUpFormQuery = graphql(`
+  query SignUpForm($locale: Locale!, $fallback: [Locale!])
+  @inContext(locale: $locale, fallback: $fallback) {
+    newsletterConsent {
+      ...SignUpConsent
+    }
+  }
+`)
+
+graphql(`
+  fragment SignUpConsent on NewsletterConsent {
+    version
+    text
+    interests {
+      value
+      label
+    }
+  }
+`)
+
+export const SignUpMutation = graphql(`
+  mutation SignUp($email: String!, $locale: Locale!, $interests: [NewsletterInterest!]) {
+    subscribe(email: $email, locale: $locale, interests: $interests) {
+      message
+    }
+  }
+`)
+
+/** The preferences page: the reader's subscription, by POST (its token is a secret), never cached. */
+export const NewsletterPreferencesQuery = graphql(`
+  query NewsletterPreferences($token: String!, $locale: Locale!, $fallback: [Locale!])
+  @inContext(locale: $locale, fallback: $fallback) {
+    newsletterSubscription(token: $token) {
+      status
+      locale
+      interests
+      unsubscribeToken
+    }
+    newsletterConsent {
+      ...SignUpConsent
+    }
+  }
+`)
+
+export const UpdateNewsletterPreferencesMutation = graphql(`
+  mutation UpdateNewsletterPreferences(
+    $token: String!
+    $locale: Locale!
+    $interests: [NewsletterInterest!]!
+  ) {
+    updateNewsletterPreferences(token: $token, locale: $locale, interests: $interests) {
       status
     }
   }

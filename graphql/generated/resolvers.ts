@@ -207,7 +207,9 @@ export type Locale =
  * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
- * (`unsubscribe`). Nothing is sent to an address whose owner did not confirm it. POST only.
+ * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
+ * `updateNewsletterPreferences`). Nothing is sent to an address whose owner did not confirm it. POST
+ * only.
  */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -234,6 +236,13 @@ export type Mutation = {
    * `confirmSubscription`.
    */
   unsubscribe: NewsletterSubscription;
+  /**
+   * Changes the language and interests of the subscriber a preferences link names, and records their
+   * consent. An unsubscribed reader who saves their preferences is subscribed again: the link proves
+   * the address is theirs. A bounced address stays bounced. Errors as for `confirmSubscription`, and
+   * `BAD_USER_INPUT` naming `interests` when none is chosen.
+   */
+  updateNewsletterPreferences: NewsletterSubscription;
 };
 
 
@@ -241,7 +250,9 @@ export type Mutation = {
  * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
- * (`unsubscribe`). Nothing is sent to an address whose owner did not confirm it. POST only.
+ * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
+ * `updateNewsletterPreferences`). Nothing is sent to an address whose owner did not confirm it. POST
+ * only.
  */
 export type MutationConfirmSubscriptionArgs = {
   token: Scalars['String']['input'];
@@ -252,7 +263,9 @@ export type MutationConfirmSubscriptionArgs = {
  * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
- * (`unsubscribe`). Nothing is sent to an address whose owner did not confirm it. POST only.
+ * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
+ * `updateNewsletterPreferences`). Nothing is sent to an address whose owner did not confirm it. POST
+ * only.
  */
 export type MutationSubscribeArgs = {
   email: Scalars['String']['input'];
@@ -265,9 +278,26 @@ export type MutationSubscribeArgs = {
  * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
- * (`unsubscribe`). Nothing is sent to an address whose owner did not confirm it. POST only.
+ * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
+ * `updateNewsletterPreferences`). Nothing is sent to an address whose owner did not confirm it. POST
+ * only.
  */
 export type MutationUnsubscribeArgs = {
+  token: Scalars['String']['input'];
+};
+
+
+/**
+ * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
+ * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
+ * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
+ * `updateNewsletterPreferences`). Nothing is sent to an address whose owner did not confirm it. POST
+ * only.
+ */
+export type MutationUpdateNewsletterPreferencesArgs = {
+  interests: Array<NewsletterInterest>;
+  locale: Locale;
   token: Scalars['String']['input'];
 };
 
@@ -415,6 +445,8 @@ export type NewsletterSubscription = {
   interests: Array<NewsletterInterest>;
   /** The language of the e-mails. */
   locale: Locale;
+  /** The token of the subscriber's preferences link, for `newsletterSubscription` and `updateNewsletterPreferences`. */
+  preferencesToken: Scalars['String']['output'];
   /** Where it stands: `SUBSCRIBED` after a confirmation, `UNSUBSCRIBED` after an unsubscription. */
   status: SubscriptionStatus;
   /** The token of the subscriber's unsubscribe link, for `unsubscribe`. */
@@ -488,6 +520,11 @@ export type Query = {
    * consent recorded with each sign-up names `version`.
    */
   newsletterConsent: NewsletterConsent;
+  /**
+   * The subscription a preferences link names (`?token=` of the link in every e-mail), to show its
+   * owner their language and interests; never cached. Errors as for `confirmSubscription`.
+   */
+  newsletterSubscription: NewsletterSubscription;
   /** Newsletter editions, newest first. */
   newsletters: NewsletterConnection;
   /** Anything by its global id. */
@@ -556,6 +593,12 @@ export type QueryNewsPostsArgs = {
 /** What partners can read. */
 export type QueryNewsletterArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+/** What partners can read. */
+export type QueryNewsletterSubscriptionArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -1569,6 +1612,7 @@ export type MutationResolvers<ContextType = PartnerContext, ParentType extends R
   confirmSubscription?: Resolver<ResolversTypes['NewsletterSubscription'], ParentType, ContextType, RequireFields<MutationConfirmSubscriptionArgs, 'token'>>;
   subscribe?: Resolver<ResolversTypes['SignUp'], ParentType, ContextType, RequireFields<MutationSubscribeArgs, 'email' | 'locale'>>;
   unsubscribe?: Resolver<ResolversTypes['NewsletterSubscription'], ParentType, ContextType, RequireFields<MutationUnsubscribeArgs, 'token'>>;
+  updateNewsletterPreferences?: Resolver<ResolversTypes['NewsletterSubscription'], ParentType, ContextType, RequireFields<MutationUpdateNewsletterPreferencesArgs, 'interests' | 'locale' | 'token'>>;
 };
 
 export type NewsPostResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsPost'] = ResolversParentTypes['NewsPost']> = {
@@ -1645,6 +1689,7 @@ export type NewsletterSectionResolvers<ContextType = PartnerContext, ParentType 
 export type NewsletterSubscriptionResolvers<ContextType = PartnerContext, ParentType extends ResolversParentTypes['NewsletterSubscription'] = ResolversParentTypes['NewsletterSubscription']> = {
   interests?: Resolver<Array<ResolversTypes['NewsletterInterest']>, ParentType, ContextType>;
   locale?: Resolver<ResolversTypes['Locale'], ParentType, ContextType>;
+  preferencesToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SubscriptionStatus'], ParentType, ContextType>;
   unsubscribeToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1687,6 +1732,7 @@ export type QueryResolvers<ContextType = PartnerContext, ParentType extends Reso
   newsPosts?: Resolver<ResolversTypes['NewsPostConnection'], ParentType, ContextType, RequireFields<QueryNewsPostsArgs, 'first'>>;
   newsletter?: Resolver<Maybe<ResolversTypes['Newsletter']>, ParentType, ContextType, RequireFields<QueryNewsletterArgs, 'slug'>>;
   newsletterConsent?: Resolver<ResolversTypes['NewsletterConsent'], ParentType, ContextType>;
+  newsletterSubscription?: Resolver<ResolversTypes['NewsletterSubscription'], ParentType, ContextType, RequireFields<QueryNewsletterSubscriptionArgs, 'token'>>;
   newsletters?: Resolver<ResolversTypes['NewsletterConnection'], ParentType, ContextType, RequireFields<QueryNewslettersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   preview?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryPreviewArgs, 'id'>>;

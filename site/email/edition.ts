@@ -28,6 +28,8 @@ export type EditionLinks = {
   siteUrl: string
   /** This subscriber's one-click unsubscribe page. */
   unsubscribeUrl: string
+  /** This subscriber's preferences page (language, interests). */
+  preferencesUrl: string
 }
 
 export type EditionEmail = { subject: string; html: string; text: string }
@@ -75,8 +77,16 @@ ${items.join('\n')}
   })
   const why = say(lang, 'emailWhy')
   const unsubscribe = say(lang, 'emailUnsubscribe')
+  const preferences = say(lang, 'changePreferences')
   const onSite = say(lang, 'emailOnSite')
-  textLines.push(onSite, pageUrl, '', why, `${unsubscribe}: ${links.unsubscribeUrl}`)
+  textLines.push(
+    onSite,
+    pageUrl,
+    '',
+    why,
+    `${preferences}: ${links.preferencesUrl}`,
+    `${unsubscribe}: ${links.unsubscribeUrl}`,
+  )
 
   const source = `<mjml lang="${lang}" dir="${dir}">
   <mj-head>
@@ -104,7 +114,7 @@ ${items.join('\n')}
     </mj-wrapper>
     <mj-section padding="16px 0">
       <mj-column>
-        <mj-text font-size="12px" color="#555555" align="${align}" padding="0 24px">${escape(why)} <a href="${escape(links.unsubscribeUrl)}" style="color:#555555">${escape(unsubscribe)}</a></mj-text>
+        <mj-text font-size="12px" color="#555555" align="${align}" padding="0 24px">${escape(why)} <a href="${escape(links.preferencesUrl)}" style="color:#555555">${escape(preferences)}</a> · <a href="${escape(links.unsubscribeUrl)}" style="color:#555555">${escape(unsubscribe)}</a></mj-text>
       </mj-column>
     </mj-section>
   </mj-body>

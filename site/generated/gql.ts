@@ -42,8 +42,13 @@ type Documents = {
     "\n  query PreviewNewsletter($locale: Locale!, $fallback: [Locale!], $id: ID!)\n  @inContext(locale: $locale, fallback: $fallback) {\n    preview(id: $id) {\n      __typename\n      ... on Newsletter {\n        ...NewsletterFull\n      }\n    }\n  }\n": typeof types.PreviewNewsletterDocument,
     "\n  query PreviewNewsPost($locale: Locale!, $fallback: [Locale!], $id: ID!)\n  @inContext(locale: $locale, fallback: $fallback) {\n    preview(id: $id) {\n      __typename\n      ... on NewsPost {\n        ...NewsPostFull\n      }\n    }\n  }\n": typeof types.PreviewNewsPostDocument,
     "\n  query Sitemap($after: String) {\n    resources(first: 100, after: $after, sort: OLDEST) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    workingGroups(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    webinars(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsPosts(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsletters(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n  }\n": typeof types.SitemapDocument,
-    "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n    }\n  }\n": typeof types.ConfirmSubscriptionDocument,
+    "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n      preferencesToken\n    }\n  }\n": typeof types.ConfirmSubscriptionDocument,
     "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      status\n    }\n  }\n": typeof types.UnsubscribeDocument,
+    "\n  query SignUpForm($locale: Locale!, $fallback: [Locale!])\n  @inContext(locale: $locale, fallback: $fallback) {\n    newsletterConsent {\n      ...SignUpConsent\n    }\n  }\n": typeof types.SignUpFormDocument,
+    "\n  fragment SignUpConsent on NewsletterConsent {\n    version\n    text\n    interests {\n      value\n      label\n    }\n  }\n": typeof types.SignUpConsentFragmentDoc,
+    "\n  mutation SignUp($email: String!, $locale: Locale!, $interests: [NewsletterInterest!]) {\n    subscribe(email: $email, locale: $locale, interests: $interests) {\n      message\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query NewsletterPreferences($token: String!, $locale: Locale!, $fallback: [Locale!])\n  @inContext(locale: $locale, fallback: $fallback) {\n    newsletterSubscription(token: $token) {\n      status\n      locale\n      interests\n      unsubscribeToken\n    }\n    newsletterConsent {\n      ...SignUpConsent\n    }\n  }\n": typeof types.NewsletterPreferencesDocument,
+    "\n  mutation UpdateNewsletterPreferences(\n    $token: String!\n    $locale: Locale!\n    $interests: [NewsletterInterest!]!\n  ) {\n    updateNewsletterPreferences(token: $token, locale: $locale, interests: $interests) {\n      status\n    }\n  }\n": typeof types.UpdateNewsletterPreferencesDocument,
 };
 const documents: Documents = {
     "\n  fragment T on Translated {\n    text\n    locale\n    outdated\n  }\n": types.TFragmentDoc,
@@ -74,8 +79,13 @@ const documents: Documents = {
     "\n  query PreviewNewsletter($locale: Locale!, $fallback: [Locale!], $id: ID!)\n  @inContext(locale: $locale, fallback: $fallback) {\n    preview(id: $id) {\n      __typename\n      ... on Newsletter {\n        ...NewsletterFull\n      }\n    }\n  }\n": types.PreviewNewsletterDocument,
     "\n  query PreviewNewsPost($locale: Locale!, $fallback: [Locale!], $id: ID!)\n  @inContext(locale: $locale, fallback: $fallback) {\n    preview(id: $id) {\n      __typename\n      ... on NewsPost {\n        ...NewsPostFull\n      }\n    }\n  }\n": types.PreviewNewsPostDocument,
     "\n  query Sitemap($after: String) {\n    resources(first: 100, after: $after, sort: OLDEST) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    workingGroups(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    webinars(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsPosts(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n    newsletters(first: 100) {\n      edges {\n        node {\n          slug\n        }\n      }\n    }\n  }\n": types.SitemapDocument,
-    "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n    }\n  }\n": types.ConfirmSubscriptionDocument,
+    "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n      preferencesToken\n    }\n  }\n": types.ConfirmSubscriptionDocument,
     "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      status\n    }\n  }\n": types.UnsubscribeDocument,
+    "\n  query SignUpForm($locale: Locale!, $fallback: [Locale!])\n  @inContext(locale: $locale, fallback: $fallback) {\n    newsletterConsent {\n      ...SignUpConsent\n    }\n  }\n": types.SignUpFormDocument,
+    "\n  fragment SignUpConsent on NewsletterConsent {\n    version\n    text\n    interests {\n      value\n      label\n    }\n  }\n": types.SignUpConsentFragmentDoc,
+    "\n  mutation SignUp($email: String!, $locale: Locale!, $interests: [NewsletterInterest!]) {\n    subscribe(email: $email, locale: $locale, interests: $interests) {\n      message\n    }\n  }\n": types.SignUpDocument,
+    "\n  query NewsletterPreferences($token: String!, $locale: Locale!, $fallback: [Locale!])\n  @inContext(locale: $locale, fallback: $fallback) {\n    newsletterSubscription(token: $token) {\n      status\n      locale\n      interests\n      unsubscribeToken\n    }\n    newsletterConsent {\n      ...SignUpConsent\n    }\n  }\n": types.NewsletterPreferencesDocument,
+    "\n  mutation UpdateNewsletterPreferences(\n    $token: String!\n    $locale: Locale!\n    $interests: [NewsletterInterest!]!\n  ) {\n    updateNewsletterPreferences(token: $token, locale: $locale, interests: $interests) {\n      status\n    }\n  }\n": types.UpdateNewsletterPreferencesDocument,
 };
 
 /**
@@ -207,11 +217,31 @@ export function graphql(source: "\n  query Sitemap($after: String) {\n    resour
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n      preferencesToken\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmSubscription($token: String!) {\n    confirmSubscription(token: $token) {\n      status\n      unsubscribeToken\n      preferencesToken\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation Unsubscribe($token: String!) {\n    unsubscribe(token: $token) {\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignUpForm($locale: Locale!, $fallback: [Locale!])\n  @inContext(locale: $locale, fallback: $fallback) {\n    newsletterConsent {\n      ...SignUpConsent\n    }\n  }\n"): (typeof documents)["\n  query SignUpForm($locale: Locale!, $fallback: [Locale!])\n  @inContext(locale: $locale, fallback: $fallback) {\n    newsletterConsent {\n      ...SignUpConsent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SignUpConsent on NewsletterConsent {\n    version\n    text\n    interests {\n      value\n      label\n    }\n  }\n"): (typeof documents)["\n  fragment SignUpConsent on NewsletterConsent {\n    version\n    text\n    interests {\n      value\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($email: String!, $locale: Locale!, $interests: [NewsletterInterest!]) {\n    subscribe(email: $email, locale: $locale, interests: $interests) {\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($email: String!, $locale: Locale!, $interests: [NewsletterInterest!]) {\n    subscribe(email: $email, locale: $locale, interests: $interests) {\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewsletterPreferences($token: String!, $locale: Locale!, $fallback: [Locale!])\n  @inContext(locale: $locale, fallback: $fallback) {\n    newsletterSubscription(token: $token) {\n      status\n      locale\n      interests\n      unsubscribeToken\n    }\n    newsletterConsent {\n      ...SignUpConsent\n    }\n  }\n"): (typeof documents)["\n  query NewsletterPreferences($token: String!, $locale: Locale!, $fallback: [Locale!])\n  @inContext(locale: $locale, fallback: $fallback) {\n    newsletterSubscription(token: $token) {\n      status\n      locale\n      interests\n      unsubscribeToken\n    }\n    newsletterConsent {\n      ...SignUpConsent\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNewsletterPreferences(\n    $token: String!\n    $locale: Locale!\n    $interests: [NewsletterInterest!]!\n  ) {\n    updateNewsletterPreferences(token: $token, locale: $locale, interests: $interests) {\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNewsletterPreferences(\n    $token: String!\n    $locale: Locale!\n    $interests: [NewsletterInterest!]!\n  ) {\n    updateNewsletterPreferences(token: $token, locale: $locale, interests: $interests) {\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

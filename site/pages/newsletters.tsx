@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { NewsletterPageQuery, NewslettersQuery } from '../generated/graphql'
 import { formatDate } from '../i18n'
+import { type Consent, SignUpForm } from './subscription'
 import {
   type Ctx,
   FallbackNotice,
@@ -21,16 +22,20 @@ export type Item = Newsletter['sections'][number]['items'][number]
 export const NewslettersPage = ({
   ctx,
   data,
+  consent,
   page,
   params,
 }: {
   ctx: Ctx
   data: NewslettersQuery
+  /** For the sign-up form at the top. */
+  consent: Consent
   page: number
   params: URLSearchParams
 }) => (
   <Layout ctx={ctx} title={t(ctx, 'newsletters')} description={t(ctx, 'newslettersAbout')}>
     <h1>{t(ctx, 'newsletters')}</h1>
+    <SignUpForm ctx={ctx} consent={consent} />
     <ul class="list">
       {data.newsletters.edges.map(({ node }) => (
         <li class="card">

@@ -21,7 +21,7 @@ import { startJobRunner } from '../ops/jobs'
 import { trackConnections } from '../http/connections'
 import { refuseMalformed } from '../http/gate'
 import { gateRest, isRestPath } from '../http/restGate'
-import { recordPeer } from '../auth/clientAddress'
+import { clientAddress, recordPeer } from '../auth/clientAddress'
 import { closeCounterPool } from '../db/rateLimits'
 import { logEvent, logStop, serveLogged, whenOutputGone } from '../ops/log'
 import { startWebhookWorker } from '../webhooks/worker'
@@ -30,7 +30,7 @@ import { readPublicRules } from '../access/publicRules'
 import { partnerPool } from '../../graphql/db'
 import { randomBytes } from 'node:crypto'
 import { createPartnerHandler } from '../../graphql/server'
-import { INTERNAL_HEADER } from '../../graphql/keys'
+import { INTERNAL_HEADER, VISITOR_HEADER } from '../../graphql/keys'
 import { verifyPartnerSqlAtStart } from '../../graphql/sql/check'
 import { createSite, isSitePath } from '../../site/app'
 import { renderEdition } from '../../site/email/edition'
@@ -38,7 +38,7 @@ import { createHub } from '../../site/hub'
 import { NewsletterQuery } from '../../site/queries'
 import { counterPool } from '../db/rateLimits'
 import { mailFrom, mailTransport } from '../mail/transport'
-import { startSender, UNSUBSCRIBE_PLACEHOLDER } from '../newsletters/sender'
+import { PERSONAL_PLACEHOLDERS, startSender } from '../newsletters/sender'
 
 /** Whether --enable-source-maps was given (on the command line or in NODE_OPTIONS). */
 const sourceMapsAsked = () =>
@@ -135,7 +135,7 @@ const startNewsletters = () => {
             if (!data.newsletter) throw new Error(`Edition ${editionId} is not published.`)
             return renderEdition(data.newsletter, locale, {
               siteUrl: siteAddress(),
-              unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER,
+              ...PERSONAL_PLACEHOLDERS,
             })
           },
           deliver: ({ messageId, ...message }) =>
@@ -189,6 +189,10 @@ const siteFor = () =>
           ? { authorization: `Bearer ${env.HUB_API_KEY}` }
           : undefined
         : { [INTERNAL_HEADER]: SITE_MARK },
+      // Sign-ups on the site count against each reader, as the hub sees them (TRUSTED_PROXIES).
+      visitorHeaders: env.HUB_GRAPHQL_URL
+        ? undefined
+        : (request) => ({ [VISITOR_HEADER]: clientAddress(request.headers, env.TRUSTED_PROXIES) }),
       onError: (error, path) =>
         logEvent('error', 'site', `The site could not answer ${path}: ${error.message}`, { path }),
     }).fetch,

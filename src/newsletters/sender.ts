@@ -13,7 +13,7 @@ import type pg from 'pg'
 import type { LocaleCode } from '../locales'
 import { createLeadership, type Leadership } from '../ops/leadership'
 import { DELIVERIES_TABLE } from './deliveries'
-import { unsubscribeToken } from './subscriptions'
+import { preferencesToken, unsubscribeToken } from './subscriptions'
 
 /** The advisory lock whose holder sends newsletters ("MAIL"). */
 export const SENDER_LOCK: [number, number] = [0x4d41494c, 1]
@@ -25,8 +25,11 @@ const RETRY_BASE_MS = 60_000
 /** Deliveries claimed at a time. */
 const BATCH = 20
 
-/** Stands for the subscriber's own unsubscribe address in an edition rendered once per locale. */
-export const UNSUBSCRIBE_PLACEHOLDER = 'https://unsubscribe.invalid/placeholder'
+/** Stand for the subscriber's own links in an edition rendered once per locale. */
+export const PERSONAL_PLACEHOLDERS = {
+  unsubscribeUrl: 'https://unsubscribe.invalid/placeholder',
+  preferencesUrl: 'https://preferences.invalid/placeholder',
+}
 
 export type RenderedEdition = { subject: string; html: string; text: string }
 
@@ -123,11 +126,19 @@ export const startSender = (options: SenderOptions) => {
   const messageFor = async (delivery: Delivery) => {
     const edition = await editionIn(delivery)
     const site = options.siteUrl.replace(/\/+$/, '')
-    const token = delivery.subscriber_id
-      ? await unsubscribeToken(pool, { id: delivery.subscriber_id, email: delivery.email })
-      : 'test'
-    const unsubscribeUrl = `${site}/${delivery.locale}/newsletter/unsubscribe?token=${token}`
-    const personal = (text: string) => text.split(UNSUBSCRIBE_PLACEHOLDER).join(unsubscribeUrl)
+    const subscriber = delivery.subscriber_id
+      ? { id: delivery.subscriber_id, email: delivery.email }
+      : undefined
+    const link = async (step: 'unsubscribe' | 'preferences', token: typeof unsubscribeToken) =>
+      `${site}/${delivery.locale}/newsletter/${step}?token=${subscriber ? await token(pool, subscriber) : 'test'}`
+    const unsubscribeUrl = await link('unsubscribe', unsubscribeToken)
+    const preferencesUrl = await link('preferences', preferencesToken)
+    const personal = (text: string) =>
+      text
+        .split(PERSONAL_PLACEHOLDERS.unsubscribeUrl)
+        .join(unsubscribeUrl)
+        .split(PERSONAL_PLACEHOLDERS.preferencesUrl)
+        .join(preferencesUrl)
     return { edition, unsubscribeUrl, personal }
   }
 

@@ -7,7 +7,14 @@ import { z } from 'zod'
 
 import { LOCALE_CODES, type LocaleCode } from '../locales'
 import { DEFAULT_INTERESTS, INTERESTS, type Interest } from './interests'
-import { addressDigest, CONFIRM_LINK_HOURS, type LinkProblem, readLink, signLink } from './links'
+import {
+  addressDigest,
+  CONFIRM_LINK_HOURS,
+  type LinkAction,
+  type LinkProblem,
+  readLink,
+  signLink,
+} from './links'
 import { CONSENT_VERSION } from './texts'
 
 /** What a reader sends to sign up, as the partner API's `subscribe` takes it. */
@@ -122,6 +129,8 @@ export type Subscription = {
   interests: Interest[]
   /** For the unsubscribe link on the page and in every e-mail. */
   unsubscribeToken: string
+  /** For the preferences link on the page and in every e-mail. */
+  preferencesToken: string
 }
 
 export class LinkRefused extends Error {
@@ -172,6 +181,7 @@ const subscriptionOf = async (
     locale,
     interests: interests ?? [],
     unsubscribeToken: await unsubscribeToken(pool, row),
+    preferencesToken: await preferencesToken(pool, row),
   }
 }
 
@@ -179,7 +189,11 @@ const subscriptionOf = async (
 export const unsubscribeToken = (pool: pg.Pool, subscriber: { id: number; email: string }) =>
   signLink(pool, { s: subscriber.id, d: addressDigest(subscriber.email), a: 'unsubscribe' })
 
-const linkOrRefuse = async (pool: pg.Pool, token: string, action: 'confirm' | 'unsubscribe') => {
+/** The token of a subscriber's preferences link: no expiry either (it is in every e-mail). */
+export const preferencesToken = (pool: pg.Pool, subscriber: { id: number; email: string }) =>
+  signLink(pool, { s: subscriber.id, d: addressDigest(subscriber.email), a: 'preferences' })
+
+const linkOrRefuse = async (pool: pg.Pool, token: string, action: LinkAction) => {
   const read = await readLink(pool, token, action)
   if ('problem' in read) throw new LinkRefused(read.problem)
   return read.link
@@ -221,6 +235,59 @@ export const unsubscribe = async (pool: pg.Pool, token: string, origin: Origin) 
         [row.id],
       )
       await recordConsent(client, row.id, 'unsubscribed', origin)
+    }
+    return subscriptionOf(pool, client, row)
+  })
+}
+
+/** What a preferences link's page shows: the subscription as it stands. */
+export const readPreferences = async (pool: pg.Pool, token: string) => {
+  const link = await linkOrRefuse(pool, token, 'preferences')
+  return transaction(pool, async (client) =>
+    subscriptionOf(pool, client, await subscriberOf(client, link)),
+  )
+}
+
+/** What a reader may change on the preferences page. */
+export const PreferencesInput = z.object({
+  locale: z.enum(LOCALE_CODES),
+  interests: z
+    .array(z.enum(INTERESTS))
+    .min(1, 'must name at least one interest (to receive nothing, unsubscribe)')
+    .transform((list) => [...new Set(list)]),
+})
+export type Preferences = z.output<typeof PreferencesInput>
+
+/**
+ * The owner saved their preferences: language and interests changed and consented to. Saving
+ * unchanged choices records nothing. An unsubscribed reader is subscribed again (the link came to
+ * their address); a bounced address stays bounced until it works again.
+ */
+export const updatePreferences = async (
+  pool: pg.Pool,
+  token: string,
+  choices: Preferences,
+  origin: Origin,
+) => {
+  const link = await linkOrRefuse(pool, token, 'preferences')
+  return transaction(pool, async (client) => {
+    const row = await subscriberOf(client, link)
+    const before = await subscriptionOf(pool, client, row)
+    const status = before.status === 'unsubscribed' ? 'subscribed' : before.status
+    const same =
+      before.status === status &&
+      before.locale === choices.locale &&
+      before.interests.join() === choices.interests.join()
+    if (!same) {
+      await client.query(
+        `UPDATE subscribers SET status = $2::text::enum_subscribers_status, locale = $3,
+                updated_at = now(),
+                unsubscribed_at = CASE WHEN $2::text = 'subscribed' THEN NULL ELSE unsubscribed_at END
+         WHERE id = $1`,
+        [row.id, status, choices.locale],
+      )
+      await setInterests(client, row.id, choices.interests)
+      await recordConsent(client, row.id, 'preferences', origin, choices)
     }
     return subscriptionOf(pool, client, row)
   })

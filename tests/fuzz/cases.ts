@@ -2586,6 +2586,60 @@ export const siteCases = (): FuzzCase[] => {
       expect: 405,
     })
   get('site-method', '/en/', OK, { method: 'HEAD' })
+  // The newsletter's forms, the only pages that take a POST: junk is the form again, or a 400.
+  const form = (name: string, path: string, headers: [string, string][], body: string) =>
+    cases.push({
+      name: `POST ${path}: ${name}`,
+      family: 'site-forms',
+      key: true,
+      endpoint: 'site',
+      method: 'POST',
+      path,
+      headers,
+      body,
+      expect: [400, 499],
+    })
+  const FORM: [string, string] = ['Content-Type', 'application/x-www-form-urlencoded']
+  form('no address', '/en/newsletter/subscribe', [FORM], 'interests=NEWSLETTER')
+  form(
+    'a header injected',
+    '/fr/newsletter/subscribe',
+    [FORM],
+    'email=a%40example.org%0d%0aBcc%3a%20b%40example.org&interests=NEWSLETTER',
+  )
+  form(
+    'unknown interests, repeated',
+    '/es/newsletter/subscribe',
+    [FORM],
+    `email=a%40example.org&${'interests=X&'.repeat(200)}`,
+  )
+  form(
+    'prototype keys',
+    '/en/newsletter/subscribe',
+    [FORM],
+    '__proto__[x]=1&constructor[prototype][y]=2&email[]=a',
+  )
+  form('JSON', '/en/newsletter/subscribe', [JSON_TYPE], '{"email":"a@example.org"}')
+  form(
+    'multipart',
+    '/en/newsletter/subscribe',
+    [['Content-Type', 'multipart/form-data; boundary=x']],
+    '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\na@example.org\r\n--x--\r\n',
+  )
+  form('too long', '/ar/newsletter/subscribe', [FORM], `email=${'a'.repeat(20_000)}`)
+  form('no token', '/en/newsletter/preferences', [FORM], 'locale=fr&interests=NEWSLETTER')
+  form(
+    'a forged token',
+    `/en/newsletter/preferences?token=${'A'.repeat(40)}.${'B'.repeat(43)}`,
+    [FORM],
+    'locale=fr&interests=NEWSLETTER',
+  )
+  form(
+    'a junk locale',
+    `/en/newsletter/preferences?token=${'A'.repeat(40)}.${'B'.repeat(43)}`,
+    [FORM],
+    'locale=xx&interests=NEWSLETTER',
+  )
   get('site-headers', '/en/', OK, { headers: [['Accept-Language', 'x'.repeat(4000)]] })
   get('site-headers', '/', 302, { headers: [['Accept-Language', '*;q=abc, ar;q=0.1']] })
   get('site-headers', '/en/standards', [200, 304], {
@@ -2602,7 +2656,7 @@ export const allCases = (): FuzzCase[] => [...graphqlCases(), ...restCases(), ..
 
 /**
  * The short set for `npm test`: every `key` case, plus an even spread of the rest of each family
- * (about `target` cases in all: some 120 for /graphql and /api, and the site’s 52).
+ * (about `target` cases in all: some 120 for /graphql and /api, and the site’s 62).
  */
 export const shortCases = (target = 170): FuzzCase[] => {
   const all = allCases()

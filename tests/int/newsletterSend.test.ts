@@ -2,10 +2,7 @@
 // oneself, then to every subscriber, through a real SMTP server started here; each subscriber in
 // their language, with one-click unsubscribe headers; a SIGKILL of the sending hub in the middle
 // of a send of 1,000, and every subscriber mailed once after the restart.
-import getPort from 'get-port'
-import { type ParsedMail, simpleParser } from 'mailparser'
 import pg from 'pg'
-import { SMTPServer } from 'smtp-server'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -13,13 +10,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium, PAGE_MS, shot } from '../helpers/admin'
 import { hub, makeUser, type TestUser, unique } from '../helpers/hub'
 import { type RunningServer, startServer } from '../helpers/servers'
+import { type Received, startSmtp, type TestSmtp } from '../helpers/smtp'
 
-type Received = { to: string; messageId: string; mail: ParsedMail }
-const received: Received[] = []
+let received: Received[] = []
 /** Addresses whose mail server answers 451 (try later) this many more times. */
 const busy = new Map<string, number>()
-let smtp: SMTPServer
-let smtpPort: number
+let smtp: TestSmtp
 let pool: pg.Pool
 let payload: Payload
 let editor: TestUser
@@ -35,7 +31,7 @@ const startHub = () =>
     databaseUrl: inject('databaseUrl'),
     payloadSecret: inject('payloadSecret'),
     extra: {
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_URL: smtp.url,
       MAIL_FROM: 'Alliance newsletter <newsletter@hub.test>',
       // Sending, and none of the other jobs: the suite's database is shared with other files.
       NEWSLETTER_SENDING: 'true',
@@ -45,39 +41,16 @@ const startHub = () =>
   })
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, done) {
-      if (address.address.startsWith('nobody')) {
-        const error = new Error('No such user here') as Error & { responseCode: number }
-        error.responseCode = 550
-        return done(error)
-      }
-      const left = busy.get(address.address) ?? 0
-      if (left > 0) {
-        busy.set(address.address, left - 1)
-        const error = new Error('Mailbox busy, try again later') as Error & { responseCode: number }
-        error.responseCode = 451
-        return done(error)
-      }
-      done()
-    },
-    onData(stream, session, done) {
-      simpleParser(stream).then(
-        (mail) => {
-          for (const to of session.envelope.rcptTo) {
-            received.push({ to: to.address, messageId: mail.messageId ?? '', mail })
-          }
-          done()
-        },
-        (error: Error) => done(error),
-      )
+  smtp = await startSmtp({
+    refuse: (to) => {
+      if (to.address.startsWith('nobody')) return { code: 550, message: 'No such user here' }
+      const left = busy.get(to.address) ?? 0
+      if (left === 0) return undefined
+      busy.set(to.address, left - 1)
+      return { code: 451, message: 'Mailbox busy, try again later' }
     },
   })
-  smtpPort = await getPort()
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve))
+  received = smtp.received
   pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 })
   payload = await hub()
   editor = await makeUser('editor')
@@ -111,7 +84,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
   await pool?.end()
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()))
+  await smtp?.close()
 })
 
 const send = async (body: unknown, user: TestUser | null = editor) => {
@@ -233,6 +206,24 @@ describe('sending an edition', () => {
     )
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
     expect(first!.mail.text).toContain(listUnsubscribe.slice(1, -1))
+    // And a link to the reader's own preferences page, which the hub knows as theirs.
+    const preferences =
+      /https:\/\/www\.example\.org\/(\w\w)\/newsletter\/preferences\?token=([\w-]+\.[\w-]{43})/.exec(
+        first!.mail.text ?? '',
+      )
+    expect(preferences, first!.mail.text).not.toBeNull()
+    expect(first!.mail.html).toContain(preferences![0])
+    const mine = await fetch(new URL('/graphql', server.base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($t: String!) { newsletterSubscription(token: $t) { status locale } }',
+        variables: { t: preferences![2] },
+      }),
+    })
+    expect(((await mine.json()) as { data: unknown }).data).toEqual({
+      newsletterSubscription: { status: 'SUBSCRIBED', locale: preferences![1]!.toUpperCase() },
+    })
     expect(first!.mail.html).not.toMatch(/<img[^>]+(width="1"|height="1")/)
     const arabic = readers.find((r) => r.email.startsWith('reader-2-'))!
     expect(mailsTo(arabic.email)[0]!.mail.html).toMatch(/<html lang="ar" dir="rtl"/)

@@ -4,48 +4,33 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import getPort from 'get-port'
+import AxeBuilder from '@axe-core/playwright'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import pg from 'pg'
-import { SMTPServer } from 'smtp-server'
+import type { Page } from 'playwright-core'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { addressDigest, signLink } from '../../src/newsletters/links'
 import { INTEREST_NAMES } from '../../src/newsletters/interests'
 import { CONSENT_VERSION, CONSENT_WORDING, SIGN_UP_ANSWER } from '../../src/newsletters/texts'
+import { launchChromium, shot } from '../helpers/admin'
 import { hub as payloadHub, unique } from '../helpers/hub'
 import { type RunningServer, startServer } from '../helpers/servers'
+import { startSmtp, type TestSmtp } from '../helpers/smtp'
 
-const received: ParsedMail[] = []
-let smtp: SMTPServer
-let smtpPort: number
+let smtp: TestSmtp
 let server: RunningServer
 let pool: pg.Pool
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail)
-          done()
-        },
-        (error: Error) => done(error),
-      )
-    },
-  })
-  smtpPort = await getPort()
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve))
+  smtp = await startSmtp()
   pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 2 })
   server = await startServer('prod', {
     databaseUrl: inject('databaseUrl'),
     payloadSecret: inject('payloadSecret'),
     extra: {
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_URL: smtp.url,
       MAIL_FROM: 'Alliance newsletter <newsletter@hub.test>',
       // Each test signs up from an address of its own (X-Forwarded-For), as behind a proxy.
       TRUSTED_PROXIES: '1',
@@ -56,7 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
   await pool?.end()
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()))
+  await smtp?.close()
 })
 
 type Answer = {
@@ -107,7 +92,7 @@ const address = () =>
 const mailTo = async (to: string, count = 1) => {
   const deadline = Date.now() + 15_000
   for (;;) {
-    const mails = received.filter((mail) => mail.to && JSON.stringify(mail.to).includes(to))
+    const mails = smtp.received.filter((r) => r.to === to).map((r) => r.mail)
     if (mails.length >= count || Date.now() > deadline) return mails
     await sleep(100)
   }
@@ -136,6 +121,12 @@ const consentsOf = async (id: number) =>
       [id],
     )
   ).rows
+
+/** No accessibility violation that axe-core finds. */
+const expectAccessible = async (page: Page) => {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+}
 
 /** A page of the site as a browser gets it, following nothing. */
 const open = async (url: string, init: RequestInit = {}) => {
@@ -293,7 +284,7 @@ describe('signing up for the newsletter', () => {
   }, 60_000)
 
   it('refuses what is not an address (header injection included), naming the field, and mails nobody', async () => {
-    const before = received.length
+    const before = smtp.received.length
     const bad = [
       'not-an-address',
       'reader@',
@@ -319,7 +310,7 @@ describe('signing up for the newsletter', () => {
     expect(unknown.status).toBe(400)
 
     await sleep(1000)
-    expect(received.length).toBe(before)
+    expect(smtp.received.length).toBe(before)
     const { rows } = await pool.query(
       "SELECT count(*)::int AS n FROM subscribers WHERE email LIKE '%victim%' OR email NOT LIKE '%@%.%'",
     )
@@ -375,6 +366,258 @@ describe('signing up for the newsletter', () => {
     await sleep(2000)
     expect(await mailTo(email, 4)).toHaveLength(3)
   }, 120_000)
+})
+
+const PREFERENCES = `query ($t: String!) { newsletterSubscription(token: $t) { status locale interests } }`
+const UPDATE = `mutation ($t: String!, $locale: Locale!, $interests: [NewsletterInterest!]!) {
+  updateNewsletterPreferences(token: $t, locale: $locale, interests: $interests) { status locale interests }
+}`
+
+/** Signed up and confirmed over the partner API; the tokens of the reader's links. */
+const subscribed = async (email: string, locale = 'EN', interests?: string[]) => {
+  await subscribe(email, locale, interests)
+  const [mail] = await mailTo(email)
+  const { body } = await graphql(
+    'mutation ($t: String!) { confirmSubscription(token: $t) { unsubscribeToken preferencesToken } }',
+    { t: new URL(linkIn(mail!)).searchParams.get('token') },
+  )
+  return body.data!.confirmSubscription as { unsubscribeToken: string; preferencesToken: string }
+}
+
+describe('a subscriber’s preferences over the partner API', () => {
+  it('are read never cached, changed with consent recorded, and bring an unsubscribed reader back but not a bounced address', async () => {
+    const email = address()
+    const { unsubscribeToken, preferencesToken } = await subscribed(email, 'ES', ['WEBINARS'])
+    const id = (await subscriberRow(email))!.id
+
+    // Read by GET twice: personal, so never stored by the hub's caches or anyone else's.
+    const url = new URL('/graphql', server.base)
+    url.searchParams.set('query', PREFERENCES)
+    url.searchParams.set('variables', JSON.stringify({ t: preferencesToken }))
+    for (let i = 0; i < 2; i++) {
+      const read = await fetch(url, { headers: { Accept: 'application/json' } })
+      expect(read.status).toBe(200)
+      expect(read.headers.get('cache-control')).toBe('no-store')
+      expect(read.headers.get('age')).toBeNull()
+      expect(((await read.json()) as Answer).data).toEqual({
+        newsletterSubscription: { status: 'SUBSCRIBED', locale: 'ES', interests: ['WEBINARS'] },
+      })
+    }
+
+    // The same choices again record nothing; new ones are recorded with the wording's version.
+    const same = await graphql(UPDATE, {
+      t: preferencesToken,
+      locale: 'ES',
+      interests: ['WEBINARS'],
+    })
+    expect(same.body.data?.updateNewsletterPreferences).toMatchObject({ status: 'SUBSCRIBED' })
+    expect((await consentsOf(id)).map((c) => c.event)).toEqual(['asked', 'confirmed'])
+    const changed = await graphql(UPDATE, {
+      t: preferencesToken,
+      locale: 'AR',
+      interests: ['PUBLICATIONS', 'NEWSLETTER', 'PUBLICATIONS'],
+    })
+    expect(changed.body.data?.updateNewsletterPreferences).toEqual({
+      status: 'SUBSCRIBED',
+      locale: 'AR',
+      interests: ['PUBLICATIONS', 'NEWSLETTER'],
+    })
+    expect(await subscriberRow(email)).toMatchObject({
+      locale: 'ar',
+      interests: ['publications', 'newsletter'],
+    })
+    expect((await consentsOf(id)).at(-1)).toMatchObject({
+      event: 'preferences',
+      wording: CONSENT_VERSION,
+    })
+
+    // Nothing chosen: refused, naming the field, and nothing changed.
+    const none = await graphql(UPDATE, { t: preferencesToken, locale: 'EN', interests: [] })
+    expect(none.status).toBe(400)
+    expect(none.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'interests',
+    })
+    expect((await subscriberRow(email))!.locale).toBe('ar')
+
+    // Unsubscribed, then saving preferences from the link: subscribed again.
+    await graphql('mutation ($t: String!) { unsubscribe(token: $t) { status } }', {
+      t: unsubscribeToken,
+    })
+    const back = await graphql(UPDATE, {
+      t: preferencesToken,
+      locale: 'FR',
+      interests: ['NEWSLETTER'],
+    })
+    expect(back.body.data?.updateNewsletterPreferences).toMatchObject({ status: 'SUBSCRIBED' })
+    expect((await subscriberRow(email))!.status).toBe('subscribed')
+
+    // A bounced address stays bounced: only mail that arrives can prove it works.
+    await pool.query("UPDATE subscribers SET status = 'bounced' WHERE id = $1", [id])
+    const bounced = await graphql(UPDATE, {
+      t: preferencesToken,
+      locale: 'EN',
+      interests: ['NEWSLETTER'],
+    })
+    expect(bounced.body.data?.updateNewsletterPreferences).toMatchObject({ status: 'BOUNCED' })
+
+    // Another link's token does not open the preferences.
+    const wrong = await graphql(PREFERENCES, { t: unsubscribeToken })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body.errors?.[0]?.extensions).toMatchObject({ reason: 'INVALID' })
+  }, 60_000)
+})
+
+describe('the site’s sign-up form and preferences page', () => {
+  it('a reader signs up on the French newsletters page in Chromium, confirms, and changes language and interests from their preferences link', async () => {
+    const email = address()
+    const browser = await launchChromium()
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 412, height: 915 },
+        isMobile: true,
+        hasTouch: true,
+        // Behind the proxy TRUSTED_PROXIES names: the reader's own address.
+        extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.9' },
+      })
+      const page = await context.newPage()
+      await page.goto(`${server.base.origin}/fr/newsletters`)
+      await page.getByLabel('Adresse e-mail').fill(email)
+      expect(await page.getByLabel('Langue des e-mails').inputValue()).toBe('fr')
+      expect(await page.getByLabel(INTEREST_NAMES.newsletter.fr).isChecked()).toBe(true)
+      await page.getByLabel(INTEREST_NAMES.webinars.fr).check()
+      expect(await page.locator('.signup .consent').textContent()).toBe(CONSENT_WORDING.fr)
+      await expectAccessible(page)
+      await page.getByRole('button', { name: 'S’abonner' }).click()
+      await page.waitForURL(/\/fr\/newsletter\/subscribe$/)
+      expect(await page.locator('h1').textContent()).toBe('Consultez votre boîte de réception')
+      expect(await page.getByRole('status').textContent()).toBe(SIGN_UP_ANSWER.fr)
+
+      const [mail] = await mailTo(email)
+      expect(mail, 'no confirmation e-mail').toBeDefined()
+      const row = (await subscriberRow(email))!
+      expect(row).toMatchObject({ status: 'pending', locale: 'fr' })
+      const [asked] = await consentsOf(row.id)
+      expect(asked).toMatchObject({ event: 'asked', client: '203.0.113.9' })
+      expect(asked!.source).toContain(server.base.origin)
+
+      await page.goto(linkIn(mail!))
+      await page.getByRole('button', { name: 'Confirmer mon abonnement' }).click()
+      await page.getByRole('link', { name: 'Modifier vos préférences' }).click()
+      await page.waitForURL(/\/fr\/newsletter\/preferences\?token=/)
+      expect(await page.locator('h1').textContent()).toBe(
+        'Vos préférences pour la lettre d’information',
+      )
+      expect(await page.getByLabel(INTEREST_NAMES.newsletter.fr).isChecked()).toBe(true)
+      expect(await page.getByLabel(INTEREST_NAMES.webinars.fr).isChecked()).toBe(true)
+      expect(await page.getByLabel(INTEREST_NAMES.publications.fr).isChecked()).toBe(false)
+      await expectAccessible(page)
+
+      await page.getByLabel('Langue des e-mails').selectOption('ar')
+      await page.getByLabel(INTEREST_NAMES.newsletter.fr).uncheck()
+      await page.getByLabel(INTEREST_NAMES.publications.fr).check()
+      await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click()
+      await expect
+        .poll(() => page.getByRole('status').textContent())
+        .toBe('Vos préférences sont enregistrées.')
+      expect(await subscriberRow(email)).toMatchObject({
+        status: 'subscribed',
+        locale: 'ar',
+        interests: ['webinars', 'publications'],
+      })
+      expect((await consentsOf(row.id)).at(-1)).toMatchObject({
+        event: 'preferences',
+        wording: CONSENT_VERSION,
+        client: '203.0.113.9',
+      })
+
+      // The language switch keeps the reader on their own page.
+      await page.getByRole('link', { name: 'العربية' }).click()
+      await page.waitForURL(/\/ar\/newsletter\/preferences\?token=/)
+      expect(await page.getAttribute('html', 'dir')).toBe('rtl')
+      expect(await page.getByLabel('لغة الرسائل').inputValue()).toBe('ar')
+      expect(await page.getByLabel(INTEREST_NAMES.publications.ar).isChecked()).toBe(true)
+      await expectAccessible(page)
+      await shot(page, 'site-newsletter-preferences-ar')
+    } finally {
+      await browser.close()
+    }
+  }, 120_000)
+
+  it('counts each reader of the site on their own: one is stopped after 20 sign-ups, the next is not', async () => {
+    const email = address()
+    const post = (visitor: string) =>
+      open(`${server.base.origin}/en/newsletter/subscribe`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Forwarded-For': visitor,
+        },
+        body: new URLSearchParams({ email, locale: 'en', interests: 'NEWSLETTER' }).toString(),
+      })
+    const pages = []
+    for (let i = 0; i < 21; i++) pages.push(await post('192.0.2.44'))
+    expect(pages.slice(0, 20).map((p) => p.status)).toEqual(Array(20).fill(200))
+    const stopped = pages[20]!
+    expect(stopped.status).toBe(429)
+    expect(Number(stopped.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(stopped.html).toContain('Too many sign-ups have come from your connection')
+    expect((await post('192.0.2.45')).status).toBe(200)
+  }, 60_000)
+
+  it('sends the form back with what to mend, in the reader’s language and keeping what they typed; mails nobody', async () => {
+    const before = smtp.received.length
+    const form = (fields: Record<string, string | string[]>, init: RequestInit = {}) => {
+      const body = new URLSearchParams()
+      for (const [name, value] of Object.entries(fields)) {
+        for (const one of [value].flat()) body.append(name, one)
+      }
+      return open(`${server.base.origin}/es/newsletter/subscribe`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...newClient() },
+        body: body.toString(),
+        ...init,
+      })
+    }
+    const typo = await form({ email: 'lector@example', interests: 'NEWSLETTER' })
+    expect(typo.status).toBe(400)
+    expect(typo.html).toContain('Escriba una dirección de correo electrónico')
+    expect(typo.html).toMatch(
+      /<input id="signup-email"[^>]*value="lector@example"[^>]*aria-invalid="true"/,
+    )
+    expect(typo.headers.get('cache-control')).toBe('private, no-store')
+
+    const injected = await form({
+      email: 'reader@example.org\r\nBcc: victim@example.org',
+      interests: 'NEWSLETTER',
+    })
+    expect(injected.status).toBe(400)
+
+    const nothing = await form({ email: address(), locale: 'ar' })
+    expect(nothing.status).toBe(400)
+    expect(nothing.html).toContain('Elija al menos uno.')
+    expect(nothing.html).toMatch(/<option value="ar" lang="ar" selected/)
+
+    const junk = await form({ email: address(), interests: ['NEWSLETTER', 'GOSSIP'] })
+    expect(junk.status).toBe(400)
+    const json = await open(`${server.base.origin}/es/newsletter/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: address() }),
+    })
+    expect(json.status).toBe(400)
+    const huge = await form({ email: address(), interests: 'NEWSLETTER', pad: 'x'.repeat(20_000) })
+    expect(huge.status).toBe(400)
+
+    // Its own page, for a reader who comes back to it; nothing else but GET and POST.
+    expect((await open(`${server.base.origin}/es/newsletter/subscribe`)).status).toBe(200)
+    expect(
+      (await open(`${server.base.origin}/es/newsletter/subscribe`, { method: 'PUT' })).status,
+    ).toBe(405)
+
+    await sleep(1000)
+    expect(smtp.received.length).toBe(before)
+  }, 60_000)
 })
 
 describe('without SMTP', () => {

@@ -15,11 +15,14 @@ import {
   confirmSubscription,
   LinkRefused,
   type Origin,
+  PreferencesInput,
+  readPreferences,
   recipientKey,
   requestSubscription,
   SignUpInput,
   type Subscription,
   unsubscribe,
+  updatePreferences,
 } from '../../../src/newsletters/subscriptions'
 import { CONSENT_VERSION, CONSENT_WORDING, SIGN_UP_ANSWER } from '../../../src/newsletters/texts'
 import { logEvent } from '../../../src/ops/log'
@@ -71,7 +74,7 @@ const originOf = (ctx: PartnerContext, via: string): Origin => ({
   ]
     .filter(Boolean)
     .join(', '),
-  client: ctx.caller?.address ?? 'unknown',
+  client: ctx.caller?.visitor ?? ctx.caller?.address ?? 'unknown',
 })
 
 const badInput = (message: string, extensions: Record<string, unknown> = {}) =>
@@ -89,7 +92,14 @@ const asAnswer = (subscription: Subscription) => ({
   locale: toLocale(subscription.locale),
   interests: subscription.interests.map(toInterest),
   unsubscribeToken: subscription.unsubscribeToken,
+  preferencesToken: subscription.preferencesToken,
 })
+
+/** Runs a step of a link, its refusal as BAD_USER_INPUT with a reason. */
+const byLink = (step: Promise<Subscription>) =>
+  step.then(asAnswer, (error: unknown) => {
+    throw refusedLink(error)
+  })
 
 /** Sends in the background: the answer must not wait for SMTP, nor differ in time by address. */
 const sendConfirmation = (message: ReturnType<typeof confirmationMail>, subscriber: number) => {
@@ -112,6 +122,11 @@ const sendConfirmation = (message: ReturnType<typeof confirmationMail>, subscrib
 
 export const newsletterResolvers: Resolvers = {
   Query: {
+    // Personal: for the link's owner, never kept by any cache.
+    newsletterSubscription: (_, { token }, ctx) => {
+      ctx.noStore()
+      return byLink(readPreferences(counterPool(), token))
+    },
     newsletterConsent: (_, __, ctx, info) => {
       const locale = (ctx.chain(info)[0] ?? 'en') as LocaleCode
       return {
@@ -138,8 +153,10 @@ export const newsletterResolvers: Resolvers = {
         throw badInput(`\`${field}\` ${issue.message}.`, { field })
       }
       const signUp = parsed.data
-      const keyed = Boolean(ctx.caller?.key)
-      const client = ctx.caller?.key?.keyId ?? ctx.caller?.address ?? 'unknown'
+      // A reader on the hub's own site counts as themselves, not as the site's key.
+      const visitor = ctx.caller?.visitor
+      const keyed = Boolean(ctx.caller?.key) && !visitor
+      const client = visitor ?? ctx.caller?.key?.keyId ?? ctx.caller?.address ?? 'unknown'
       const allowed = await take(keyed ? 'keyed' : 'anonymous', client)
       if (!allowed.ok) {
         const seconds = Math.max(1, Math.ceil(allowed.retryMs / 1000))
@@ -173,21 +190,28 @@ export const newsletterResolvers: Resolvers = {
       )
       return answer
     },
-    confirmSubscription: async (_, { token }, ctx) =>
-      asAnswer(
-        await confirmSubscription(counterPool(), token, originOf(ctx, 'confirmation link')).catch(
-          (error: unknown) => {
-            throw refusedLink(error)
-          },
+    confirmSubscription: (_, { token }, ctx) =>
+      byLink(confirmSubscription(counterPool(), token, originOf(ctx, 'confirmation link'))),
+    unsubscribe: (_, { token }, ctx) =>
+      byLink(unsubscribe(counterPool(), token, originOf(ctx, 'unsubscribe link'))),
+    updateNewsletterPreferences: (_, args, ctx) => {
+      const parsed = PreferencesInput.safeParse({
+        locale: fromLocale(args.locale),
+        interests: args.interests.map(fromInterest),
+      })
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        const field = String(issue.path[0] ?? 'interests')
+        throw badInput(`\`${field}\` ${issue.message}.`, { field })
+      }
+      return byLink(
+        updatePreferences(
+          counterPool(),
+          args.token,
+          parsed.data,
+          originOf(ctx, 'preferences link'),
         ),
-      ),
-    unsubscribe: async (_, { token }, ctx) =>
-      asAnswer(
-        await unsubscribe(counterPool(), token, originOf(ctx, 'unsubscribe link')).catch(
-          (error: unknown) => {
-            throw refusedLink(error)
-          },
-        ),
-      ),
+      )
+    },
   },
 }

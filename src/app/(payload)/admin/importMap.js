@@ -30,6 +30,7 @@ import { TranslationStateFilter as TranslationStateFilter_43286cf19c2792234e2a53
 import { EventStartCell as EventStartCell_7d6ec8a4e8057c5b470fb86f2e888607 } from '../../../../src/components/admin/EventStartCell'
 import { SendEdition as SendEdition_9a756a51fc9bd2e5b275d2896dca8486 } from '../../../../src/components/admin/SendEdition'
 import { RoleField as RoleField_a49d8703f8d30acec15658a5d45e86f1 } from '../../../../src/components/admin/RoleField'
+import { SubscribersExport as SubscribersExport_742ee096824419b10ec81492b5f97702 } from '../../../../src/components/admin/SubscribersExport'
 import { TranslationStatus as TranslationStatus_27f819cf372c1a7e286eb62940bfb748 } from '../../../../src/components/admin/TranslationStatus'
 import { UsageNavLink as UsageNavLink_86e64141ff566b2235717dba91aa156d } from '../../../../src/components/admin/UsageNavLink'
 import { RoleActions as RoleActions_02066ed619c1c1e80070fa9e57f7c578 } from '../../../../src/components/admin/RoleActions'
@@ -71,6 +72,7 @@ export const importMap = {
   "/src/components/admin/EventStartCell#EventStartCell": EventStartCell_7d6ec8a4e8057c5b470fb86f2e888607,
   "/src/components/admin/SendEdition#SendEdition": SendEdition_9a756a51fc9bd2e5b275d2896dca8486,
   "/src/components/admin/RoleField#RoleField": RoleField_a49d8703f8d30acec15658a5d45e86f1,
+  "/src/components/admin/SubscribersExport#SubscribersExport": SubscribersExport_742ee096824419b10ec81492b5f97702,
   "/src/components/admin/TranslationStatus#TranslationStatus": TranslationStatus_27f819cf372c1a7e286eb62940bfb748,
   "/src/components/admin/UsageNavLink#UsageNavLink": UsageNavLink_86e64141ff566b2235717dba91aa156d,
   "/src/components/admin/RoleActions#RoleActions": RoleActions_02066ed619c1c1e80070fa9e57f7c578,
