@@ -6,7 +6,7 @@
 // on any answer ≥ 500 (503 excepted), leak, hang over 5 s, unexpected status or unhealthy server.
 //
 //   npm run fuzz                          all cases, all three servers
-//   npm run fuzz -- --short               about 170 cases (what `npm test` runs)
+//   npm run fuzz -- --short               about 180 cases (what `npm test` runs)
 //   npm run fuzz -- --only prod|dev|api   one server (repeat or comma-separate for several)
 //   npm run fuzz -- --base-url URL        a hub that is already running (no servers started)
 //   npm run fuzz -- --save                also write tests/fuzz/results/<date>.json

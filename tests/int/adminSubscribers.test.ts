@@ -122,10 +122,14 @@ describe('subscribers in the admin', () => {
     await page.goto(`${admin().base}/admin/collections/subscribers/${id}`, { timeout: PAGE_MS })
     await page.locator('#field-status').waitFor({ timeout: PAGE_MS })
     await choose(page, 'status', 'Subscribed')
+    // Enabled once the form knows it was changed (later than the choice shows, on a busy machine).
+    await expect
+      .poll(() => page.locator('#action-save').isEnabled(), { timeout: 30_000 })
+      .toBe(true)
     await page.click('#action-save')
     await page.locator('.toast-error').first().waitFor({ timeout: 60_000 })
     await expect
-      .poll(() => page.content())
+      .poll(() => page.locator('#field-status').textContent(), { timeout: 30_000 })
       .toContain('Only the reader can subscribe: they sign up again, or save their preferences')
     await shot(page, 'admin-subscriber-refused')
     expect(await statusOf(id)).toBe('unsubscribed')

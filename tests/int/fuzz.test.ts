@@ -1,4 +1,4 @@
-// The short form of `npm run fuzz` (tests/fuzz): about 170 hostile requests against /graphql on
+// The short form of `npm run fuzz` (tests/fuzz): about 180 hostile requests against /graphql on
 // the production build, the development server and the partner API alone, and against /api on
 // both Next servers. No answer ≥ 500 (503 excepted), no stack trace or file path, no hang over
 // 5 s, the statuses the cases expect, and every server healthy after.

@@ -328,8 +328,23 @@ describe('sending an edition', () => {
           timeout: 30_000,
         })
         .toBe(true)
+      // In the Arabic admin, the test comes in Arabic, right to left.
+      await page.goto(`${base}/admin/collections/newsletters/${other.id}?locale=ar`, {
+        timeout: PAGE_MS,
+      })
+      await panel.getByRole('button', { name: 'Send a test to me' }).click()
+      await expect
+        .poll(() => panel.innerText(), { timeout: 30_000 })
+        .toMatch(/A test is on its way to/)
+      await expect
+        .poll(() => mailsTo(editor.user.email).filter((m) => m.mail.subject === `March ${tag}`), {
+          timeout: 30_000,
+        })
+        .toHaveLength(2)
+      const tests = mailsTo(editor.user.email).filter((m) => m.mail.subject === `March ${tag}`)
+      expect(tests[1]!.mail.html).toMatch(/<html lang="ar" dir="rtl"/)
       // The test has gone: sending to everyone opens (the panel looks again every 1.5 s while sending).
-      await page.reload({ timeout: PAGE_MS })
+      await page.goto(`${base}/admin/collections/newsletters/${other.id}`, { timeout: PAGE_MS })
       await expect.poll(() => everyone.isEnabled(), { timeout: 30_000 }).toBe(true)
       page.once('dialog', (dialog) => void dialog.accept())
       await everyone.click()
@@ -351,10 +366,26 @@ describe('sending an edition', () => {
         [other.id],
       )
       expect(rows).toEqual([{ status: 'done', total: rows[0].sent, sent: rows[0].sent }])
+
+      // A translator opens the same edition and finds no way to send it.
+      const translating = await (
+        await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      ).newPage()
+      await translating.goto(`${base}/admin/login`, { timeout: PAGE_MS })
+      await translating.fill('#field-email', translator.user.email)
+      await translating.fill('#field-password', 'a long test password')
+      await translating.click('button[type="submit"]')
+      await translating.waitForURL(`${base}/admin`, { timeout: PAGE_MS })
+      await translating.goto(`${base}/admin/collections/newsletters/${other.id}?locale=fr`, {
+        timeout: PAGE_MS,
+      })
+      await translating.locator('#field-title').waitFor({ timeout: PAGE_MS })
+      expect(await translating.locator('.send-edition').count()).toBe(0)
+      expect(await translating.getByRole('button', { name: /^Send/ }).count()).toBe(0)
     } finally {
       await browser.close()
     }
-  }, 180_000)
+  }, 240_000)
 
   it('killed (SIGKILL) in the middle of a send of 1,000, it mails each subscriber exactly once after a restart', async () => {
     const readers = await addSubscribers(1000, (i) => ['en', 'fr', 'es', 'ar'][i % 4]!, 'many')

@@ -518,7 +518,7 @@ describe('the site’s sign-up form and preferences page', () => {
       await page.getByLabel(INTEREST_NAMES.publications.fr).check()
       await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click()
       await expect
-        .poll(() => page.getByRole('status').textContent())
+        .poll(() => page.getByRole('status').textContent(), { timeout: 30_000 })
         .toBe('Vos préférences sont enregistrées.')
       expect(await subscriberRow(email)).toMatchObject({
         status: 'subscribed',
