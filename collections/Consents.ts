@@ -34,6 +34,7 @@ export const Consents: CollectionConfig = {
         { label: 'Confirmed the address', value: 'confirmed' },
         { label: 'Changed preferences', value: 'preferences' },
         { label: 'Unsubscribed', value: 'unsubscribed' },
+        { label: 'Status changed by an admin', value: 'status' },
       ],
     },
     {

@@ -60,9 +60,11 @@ const byHandOnly: CollectionBeforeValidateHook = ({ data, originalDoc, operation
       {
         path: 'status',
         message:
-          to === 'subscribed' || to === 'pending'
-            ? 'Only the reader can subscribe: they sign up again, or save their preferences from the link in any newsletter e-mail.'
-            : `A subscriber who is ${from} cannot be marked ${to} by hand.`,
+          to === 'subscribed'
+            ? 'Only the reader can subscribe: they sign up again and confirm from the e-mail they receive.'
+            : to === 'pending'
+              ? 'Only a new sign-up puts a subscriber back to waiting for confirmation.'
+              : `A subscriber who is ${from} cannot be marked ${to} by hand.`,
       },
     ],
   })
@@ -77,14 +79,14 @@ const recordHandChange: CollectionAfterChangeHook = async ({
 }) => {
   if (operation !== 'update' || !previousDoc) return doc
   const by = `by hand in the admin, by ${req.user?.email ?? 'an admin'}`
-  const record = (event: 'preferences' | 'unsubscribed') =>
+  const record = (event: 'preferences' | 'unsubscribed' | 'status', what = '') =>
     req.payload.create({
       collection: 'consents',
       data: {
         subscriber: doc.id,
         event,
         at: new Date().toISOString(),
-        source: by,
+        source: `${by}${what}`,
         client: 'admin',
         locale: doc.locale,
         interests: (doc.interests ?? []).join(', '),
@@ -92,8 +94,11 @@ const recordHandChange: CollectionAfterChangeHook = async ({
       req,
       overrideAccess: true,
     })
-  if (doc.status === 'unsubscribed' && previousDoc.status !== 'unsubscribed') {
-    await record('unsubscribed')
+  if (doc.status !== previousDoc.status) {
+    // Stopping the mail is the reader's own "unsubscribed"; any other change (a bounce marked or
+    // resumed) is named as what it was.
+    if (doc.status === 'unsubscribed') await record('unsubscribed')
+    else await record('status', `: ${previousDoc.status} → ${doc.status}`)
   }
   const interests = (list: unknown) => [list ?? []].flat().join()
   if (

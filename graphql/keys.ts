@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type pg from 'pg'
 import { RateLimiterRes } from 'rate-limiter-flexible'
 
-import { addressKey, clientAddress } from '../src/auth/clientAddress'
+import { clientAddress, UNKNOWN_CLIENT, visitorKey } from '../src/auth/clientAddress'
 import { sharedLimiter } from '../src/db/rateLimits'
 import { env } from '../src/env'
 import { parseApiKey, secretMatches } from '../src/partners/apiKeys'
@@ -101,7 +101,9 @@ export const createKeyCheck = (
     const address = clientAddress(request.headers, env.TRUSTED_PROXIES)
     const internal = request.headers.get(INTERNAL_HEADER)
     if (internal !== null && internalToken && sameText(internal, internalToken)) {
-      const visitor = addressKey(request.headers.get(VISITOR_HEADER) ?? '')
+      // Named but unreadable: an unknown reader, never the site's own budget.
+      const named = request.headers.get(VISITOR_HEADER)
+      const visitor = named === null ? undefined : (visitorKey(named) ?? UNKNOWN_CLIENT)
       return { address, key: HUB_SITE, ...(visitor ? { visitor } : {}) }
     }
     const header = request.headers.get('authorization')

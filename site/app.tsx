@@ -369,14 +369,18 @@ const newslettersPage = async (site: Site, c: Context) => {
   const { after, page } = paging(c)
   const [data, form] = await Promise.all([
     site.hub.query(NewslettersQuery, { ...chainOf(l), after }),
-    site.hub.query(SignUpFormQuery, chainOf(l)),
+    // The editions are the page; without the form's wording the page goes without the form.
+    site.hub.query(SignUpFormQuery, chainOf(l)).catch((error: Error) => {
+      site.options.onError?.(error, new URL(c.req.url).pathname)
+      return undefined
+    }),
   ])
   return render(
     c,
     <NewslettersPage
       ctx={context(site, c, l)}
       data={data}
-      consent={form.newsletterConsent}
+      consent={form?.newsletterConsent}
       page={page}
       params={new URLSearchParams()}
     />,
@@ -544,10 +548,14 @@ const newsletterLink = async (site: Site, c: Context) => {
   let preferencesToken: string | undefined
   try {
     if (step === 'confirm') {
-      const done = await site.hub.post(ConfirmSubscriptionMutation, { token: token.data })
+      const done = await site.hub.post(
+        ConfirmSubscriptionMutation,
+        { token: token.data },
+        readerHeaders(site, c),
+      )
       preferencesToken = done.confirmSubscription.preferencesToken
     } else {
-      await site.hub.post(UnsubscribeMutation, { token: token.data })
+      await site.hub.post(UnsubscribeMutation, { token: token.data }, readerHeaders(site, c))
     }
   } catch (error) {
     if (error instanceof HubError && error.status === 400) {
@@ -594,6 +602,26 @@ const formOf = async (c: Context) => {
   return parsed.success ? parsed.data : undefined
 }
 
+/**
+ * A form posted from another site's page (its Origin, or the browser's Sec-Fetch-Site, says so):
+ * another page must not sign its visitors up here, nor change their preferences. (Unsubscribing is
+ * left open: mail programs post RFC 8058's one-click without an Origin, and leaving is never harm.)
+ */
+const crossSite = (site: Site, c: Context) => {
+  // Browsers that send it say it best; our token pages' no-referrer policy makes their Origin `null`.
+  const fetchSite = c.req.header('sec-fetch-site')
+  if (fetchSite) return fetchSite === 'cross-site'
+  const origin = c.req.header('origin')
+  return (
+    origin !== undefined &&
+    origin !== 'null' &&
+    origin !== originOf(site, c) &&
+    origin !== new URL(c.req.url).origin
+  )
+}
+const crossSiteRefusal = (c: Context) =>
+  personal(c.text('This form can only be sent from its own page on this site.', 403))
+
 /** A reader's step, sent to the hub: from this site, and from this reader for the rate limits. */
 const readerHeaders = (site: Site, c: Context) => ({
   origin: originOf(site, c),
@@ -623,6 +651,7 @@ const signUp = async (site: Site, c: Context) => {
     ).then(personal)
   if (c.req.method !== 'POST')
     return show({ email: '', locale: lang, interests: ['NEWSLETTER'] }, 200)
+  if (crossSite(site, c)) return crossSiteRefusal(c)
   const form = await formOf(c)
   if (!form) {
     return show({ email: '', locale: lang, interests: ['NEWSLETTER'] }, 400, {
@@ -683,7 +712,12 @@ const preferences = async (site: Site, c: Context) => {
   const action = `/${lang}/newsletter/preferences?token=${encodeURIComponent(token.data)}`
   /** The page with the subscription as the hub has it now, and what the reader sent if refused. */
   const show = async (
-    outcome: { saved?: true; problem?: string; sent?: SignUpState['interests'] } = {},
+    outcome: {
+      saved?: true
+      problem?: string
+      sent?: SignUpState['interests']
+      locale?: Lang
+    } = {},
   ) => {
     const data = await site.hub.post(NewsletterPreferencesQuery, {
       token: token.data,
@@ -695,7 +729,15 @@ const preferences = async (site: Site, c: Context) => {
       <PreferencesPage
         ctx={ctx}
         consent={data.newsletterConsent}
-        subscription={outcome.sent ? { ...subscription, interests: outcome.sent } : subscription}
+        subscription={
+          outcome.sent
+            ? {
+                ...subscription,
+                interests: outcome.sent,
+                locale: outcome.locale?.toUpperCase() ?? subscription.locale,
+              }
+            : subscription
+        }
         action={action}
         saved={outcome.saved}
         problem={outcome.problem}
@@ -705,9 +747,14 @@ const preferences = async (site: Site, c: Context) => {
   }
   try {
     if (c.req.method !== 'POST') return await show()
+    if (crossSite(site, c)) return crossSiteRefusal(c)
     const form = await formOf(c)
     if (!form || form.interests.length === 0) {
-      return await show({ problem: t(ctx, 'interestsNone'), sent: form?.interests ?? [] })
+      return await show({
+        problem: t(ctx, 'interestsNone'),
+        sent: form?.interests ?? [],
+        locale: form?.locale,
+      })
     }
     await site.hub.post(
       UpdateNewsletterPreferencesMutation,

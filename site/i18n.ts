@@ -195,7 +195,8 @@ const en = {
   preferencesIntro: 'Choose the language of your e-mails and what you receive from the Alliance.',
   preferencesSave: 'Save my preferences',
   preferencesSaved: 'Your preferences are saved.',
-  preferencesUnsubscribed: 'You are unsubscribed. Saving your preferences subscribes you again.',
+  preferencesUnsubscribed:
+    'You are unsubscribed. To receive e-mails again, sign up again: a confirmation will be sent to your address.',
   preferencesBounced:
     'The last e-mails to this address could not be delivered, so nothing is sent to it. Write to the Alliance if it works again.',
   preferencesNothing: 'To receive nothing at all, unsubscribe.',
@@ -363,7 +364,8 @@ const fr: Strings = {
   preferencesIntro: 'Choisissez la langue de vos e-mails et ce que vous recevez de l’Alliance.',
   preferencesSave: 'Enregistrer mes préférences',
   preferencesSaved: 'Vos préférences sont enregistrées.',
-  preferencesUnsubscribed: 'Vous êtes désabonné·e. Enregistrer vos préférences vous réabonne.',
+  preferencesUnsubscribed:
+    'Vous êtes désabonné·e. Pour recevoir de nouveau des e-mails, réinscrivez-vous : une confirmation sera envoyée à votre adresse.',
   preferencesBounced:
     'Les derniers e-mails envoyés à cette adresse n’ont pas pu être remis : plus rien ne lui est envoyé. Écrivez à l’Alliance si elle fonctionne de nouveau.',
   preferencesNothing: 'Pour ne plus rien recevoir, désabonnez-vous.',
@@ -529,7 +531,8 @@ const es: Strings = {
   preferencesIntro: 'Elija el idioma de sus correos y lo que recibe de la Alianza.',
   preferencesSave: 'Guardar mis preferencias',
   preferencesSaved: 'Sus preferencias se han guardado.',
-  preferencesUnsubscribed: 'Se ha dado de baja. Al guardar sus preferencias, se suscribe de nuevo.',
+  preferencesUnsubscribed:
+    'Se ha dado de baja. Para volver a recibir correos, suscríbase de nuevo: se enviará una confirmación a su dirección.',
   preferencesBounced:
     'Los últimos correos a esta dirección no se pudieron entregar, así que no se le envía nada. Escriba a la Alianza si vuelve a funcionar.',
   preferencesNothing: 'Para no recibir nada, dese de baja.',
@@ -689,7 +692,8 @@ const ar: Strings = {
   preferencesIntro: 'اختر لغة رسائلك وما تتلقاه من التحالف.',
   preferencesSave: 'حفظ تفضيلاتي',
   preferencesSaved: 'تم حفظ تفضيلاتك.',
-  preferencesUnsubscribed: 'لقد ألغيت اشتراكك. حفظ تفضيلاتك يعيد اشتراكك.',
+  preferencesUnsubscribed:
+    'لقد ألغيت اشتراكك. لتلقي الرسائل مجددًا، اشترك من جديد: سيُرسل تأكيد إلى عنوانك.',
   preferencesBounced:
     'تعذّر تسليم آخر الرسائل إلى هذا العنوان، لذا لا يُرسل إليه شيء. راسل التحالف إذا عاد يعمل.',
   preferencesNothing: 'لكي لا تتلقى أي شيء، ألغِ اشتراكك.',

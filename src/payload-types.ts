@@ -4309,7 +4309,7 @@ export interface Subscriber {
 export interface Consent {
   id: number;
   subscriber: number | Subscriber;
-  event: 'asked' | 'confirmed' | 'preferences' | 'unsubscribed';
+  event: 'asked' | 'confirmed' | 'preferences' | 'unsubscribed' | 'status';
   at: string;
   /**
    * Where it came from: the partner site (its origin) or the e-mail link.

@@ -204,7 +204,7 @@ export type Locale =
   | 'FR';
 
 /**
- * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * The newsletter's sign-up, in steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
  * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
@@ -238,16 +238,17 @@ export type Mutation = {
   unsubscribe: NewsletterSubscription;
   /**
    * Changes the language and interests of the subscriber a preferences link names, and records their
-   * consent. An unsubscribed reader who saves their preferences is subscribed again: the link proves
-   * the address is theirs. A bounced address stays bounced. Errors as for `confirmSubscription`, and
-   * `BAD_USER_INPUT` naming `interests` when none is chosen.
+   * consent. It never changes `status`: the link is in every e-mail, and e-mails are forwarded, so an
+   * unsubscribed reader comes back only by `subscribe` and its confirmation, and a bounced address
+   * stays bounced. Errors as for `confirmSubscription`, and `BAD_USER_INPUT` naming `interests` when
+   * none is chosen.
    */
   updateNewsletterPreferences: NewsletterSubscription;
 };
 
 
 /**
- * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * The newsletter's sign-up, in steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
  * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
@@ -260,7 +261,7 @@ export type MutationConfirmSubscriptionArgs = {
 
 
 /**
- * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * The newsletter's sign-up, in steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
  * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
@@ -275,7 +276,7 @@ export type MutationSubscribeArgs = {
 
 
 /**
- * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * The newsletter's sign-up, in steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
  * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
@@ -288,7 +289,7 @@ export type MutationUnsubscribeArgs = {
 
 
 /**
- * The newsletter's sign-up, in three steps that each record the reader's consent: `subscribe` e-mails
+ * The newsletter's sign-up, in steps that each record the reader's consent: `subscribe` e-mails
  * a confirmation link to the address; the reader opens it (on the Alliance's site, which calls
  * `confirmSubscription`); every e-mail then carries a link that unsubscribes in one click
  * (`unsubscribe`) and one to the reader's preferences (`newsletterSubscription`,
@@ -447,7 +448,7 @@ export type NewsletterSubscription = {
   locale: Locale;
   /** The token of the subscriber's preferences link, for `newsletterSubscription` and `updateNewsletterPreferences`. */
   preferencesToken: Scalars['String']['output'];
-  /** Where it stands: `SUBSCRIBED` after a confirmation, `UNSUBSCRIBED` after an unsubscription. */
+  /** Where it stands: `PENDING`, `SUBSCRIBED`, `UNSUBSCRIBED` or `BOUNCED` (see `SubscriptionStatus`). */
   status: SubscriptionStatus;
   /** The token of the subscriber's unsubscribe link, for `unsubscribe`. */
   unsubscribeToken: Scalars['String']['output'];

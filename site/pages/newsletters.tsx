@@ -28,14 +28,14 @@ export const NewslettersPage = ({
 }: {
   ctx: Ctx
   data: NewslettersQuery
-  /** For the sign-up form at the top. */
-  consent: Consent
+  /** For the sign-up form at the top (left out when the hub could not give it). */
+  consent: Consent | undefined
   page: number
   params: URLSearchParams
 }) => (
   <Layout ctx={ctx} title={t(ctx, 'newsletters')} description={t(ctx, 'newslettersAbout')}>
     <h1>{t(ctx, 'newsletters')}</h1>
-    <SignUpForm ctx={ctx} consent={consent} />
+    {consent ? <SignUpForm ctx={ctx} consent={consent} /> : null}
     <ul class="list">
       {data.newsletters.edges.map(({ node }) => (
         <li class="card">

@@ -3,7 +3,7 @@
 // fetch every link they see, and must neither confirm nor unsubscribe anyone. The button posts
 // back to the same address, as does a mail program's one-click unsubscribe (RFC 8058).
 import type { SignUpConsentFragment } from '../generated/graphql'
-import { isLang, LANGS, type Lang, NATIVE } from '../i18n'
+import { dirOf, isLang, LANGS, type Lang, NATIVE } from '../i18n'
 import { type Ctx, href, Layout, t } from '../ui'
 
 export type LinkStep = 'confirm' | 'unsubscribe'
@@ -212,7 +212,10 @@ export const SignUpPage = ({
     return (
       <Layout ctx={ctx} title={t(ctx, 'signUpSentTitle')} alternates={false}>
         <h1>{t(ctx, 'signUpSentTitle')}</h1>
-        <p role="status">{answer.message}</p>
+        {/* The hub answers in the language chosen for the e-mails. */}
+        <p role="status" lang={state.locale} dir={dirOf(state.locale)}>
+          {answer.message}
+        </p>
         <p>
           <a href={href(ctx, '/newsletters')}>{t(ctx, 'newsletters')}</a>
         </p>
@@ -255,6 +258,18 @@ export const PreferencesPage = ({
   problem?: string
 }) => {
   const locale = subscription.locale.toLowerCase()
+  // Unsubscribed: nothing to choose until they sign up again (a confirmation goes to the address).
+  if (subscription.status === 'UNSUBSCRIBED') {
+    return (
+      <Layout ctx={ctx} title={t(ctx, 'preferencesTitle')} alternates={false}>
+        <h1>{t(ctx, 'preferencesTitle')}</h1>
+        <p class="notice">{t(ctx, 'preferencesUnsubscribed')}</p>
+        <p>
+          <a href={`${href(ctx, '/newsletters')}#signup-title`}>{t(ctx, 'signUpTitle')}</a>
+        </p>
+      </Layout>
+    )
+  }
   return (
     <Layout ctx={ctx} title={t(ctx, 'preferencesTitle')} alternates={false}>
       <h1>{t(ctx, 'preferencesTitle')}</h1>
@@ -263,9 +278,7 @@ export const PreferencesPage = ({
           {t(ctx, 'preferencesSaved')}
         </p>
       ) : null}
-      {subscription.status === 'UNSUBSCRIBED' ? (
-        <p class="notice">{t(ctx, 'preferencesUnsubscribed')}</p>
-      ) : subscription.status === 'BOUNCED' ? (
+      {subscription.status === 'BOUNCED' ? (
         <p class="notice">{t(ctx, 'preferencesBounced')}</p>
       ) : null}
       <p>{t(ctx, 'preferencesIntro')}</p>
@@ -284,15 +297,13 @@ export const PreferencesPage = ({
         <p class="consent">{consent.text}</p>
         <button type="submit">{t(ctx, 'preferencesSave')}</button>
       </form>
-      {subscription.status === 'UNSUBSCRIBED' ? null : (
-        <p>
-          <a
-            href={`${href(ctx, '/newsletter/unsubscribe')}?token=${encodeURIComponent(subscription.unsubscribeToken)}`}
-          >
-            {t(ctx, 'preferencesNothing')}
-          </a>
-        </p>
-      )}
+      <p>
+        <a
+          href={`${href(ctx, '/newsletter/unsubscribe')}?token=${encodeURIComponent(subscription.unsubscribeToken)}`}
+        >
+          {t(ctx, 'preferencesNothing')}
+        </a>
+      </p>
     </Layout>
   )
 }

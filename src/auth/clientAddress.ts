@@ -41,6 +41,13 @@ const expandIPv6 = (canonical: string): string[] => {
 }
 
 /**
+ * A client's key as clientAddress gave it (an IPv4 address, or an IPv6 /64 as `a:b:c:d::/64`), or
+ * an address to key; undefined for anything else. For keys passed between the hub's processes.
+ */
+export const visitorKey = (value: string): string | undefined =>
+  /^[0-9a-f]{1,4}(:[0-9a-f]{1,4}){3}::\/64$/.test(value) ? value : addressKey(value)
+
+/**
  * One key per IPv4 address and per IPv6 /64: a home, an office or a server is usually given a
  * whole /64, so counting single IPv6 addresses would give one client billions of fresh starts.
  * Accepts `1.2.3.4:567`, `[::1]:567`, IPv4-mapped IPv6 and zone ids; anything else is undefined.

@@ -19,6 +19,7 @@ import * as migration_20261206_154129_media_object_storage from './20261206_1541
 import * as migration_20261206_211302_shared_bundles from './20261206_211302_shared_bundles';
 import * as migration_20261207_032230_newsletter_subscribers from './20261207_032230_newsletter_subscribers';
 import * as migration_20261207_034820_newsletter_sends from './20261207_034820_newsletter_sends';
+import * as migration_20261207_075941_consent_status_event from './20261207_075941_consent_status_event';
 
 export const migrations = [
   {
@@ -124,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261207_034820_newsletter_sends.up,
     down: migration_20261207_034820_newsletter_sends.down,
-    name: '20261207_034820_newsletter_sends'
+    name: '20261207_034820_newsletter_sends',
+  },
+  {
+    up: migration_20261207_075941_consent_status_event.up,
+    down: migration_20261207_075941_consent_status_event.down,
+    name: '20261207_075941_consent_status_event'
   },
 ];

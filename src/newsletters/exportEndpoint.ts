@@ -57,6 +57,8 @@ export const subscribersCsv = async (pool: pg.Pool, status?: (typeof STATUSES)[n
       'consent_wording',
     ],
     cast: { date: (value) => value.toISOString() },
+    // A byte-order mark, so that spreadsheet programs read the addresses as UTF-8.
+    bom: true,
     // Addresses are typed by strangers: never a formula in a spreadsheet.
     escape_formulas: true,
   })

@@ -209,7 +209,7 @@ export const confirmSubscription = async (pool: pg.Pool, token: string, origin: 
     const same =
       before.status === 'subscribed' &&
       before.locale === choices.locale &&
-      before.interests.join() === choices.interests.join()
+      sameInterests(before.interests, choices.interests)
     if (!same) {
       await client.query(
         `UPDATE subscribers SET status = 'subscribed', locale = $2, confirmed_at = now(),
@@ -240,13 +240,21 @@ export const unsubscribe = async (pool: pg.Pool, token: string, origin: Origin) 
   })
 }
 
-/** What a preferences link's page shows: the subscription as it stands. */
+/** What a preferences link's page shows: the subscription as it stands (read, not locked). */
 export const readPreferences = async (pool: pg.Pool, token: string) => {
   const link = await linkOrRefuse(pool, token, 'preferences')
-  return transaction(pool, async (client) =>
-    subscriptionOf(pool, client, await subscriberOf(client, link)),
+  const { rows } = await pool.query<{ id: number; email: string }>(
+    'SELECT id, email FROM subscribers WHERE id = $1',
+    [link.s],
   )
+  const row = rows[0]
+  if (!row || addressDigest(row.email) !== link.d) throw new LinkRefused('malformed')
+  return subscriptionOf(pool, pool, row)
 }
+
+/** The same interests, in whatever order. */
+const sameInterests = (a: readonly string[], b: readonly string[]) =>
+  [...a].sort().join() === [...b].sort().join()
 
 /** What a reader may change on the preferences page. */
 export const PreferencesInput = z.object({
@@ -260,8 +268,9 @@ export type Preferences = z.output<typeof PreferencesInput>
 
 /**
  * The owner saved their preferences: language and interests changed and consented to. Saving
- * unchanged choices records nothing. An unsubscribed reader is subscribed again (the link came to
- * their address); a bounced address stays bounced until it works again.
+ * unchanged choices records nothing. The status never changes here: the link is in every e-mail,
+ * and e-mails are forwarded, so coming back after unsubscribing takes a new sign-up and its
+ * confirmation, and a bounced address stays bounced until an admin resumes it.
  */
 export const updatePreferences = async (
   pool: pg.Pool,
@@ -273,19 +282,13 @@ export const updatePreferences = async (
   return transaction(pool, async (client) => {
     const row = await subscriberOf(client, link)
     const before = await subscriptionOf(pool, client, row)
-    const status = before.status === 'unsubscribed' ? 'subscribed' : before.status
     const same =
-      before.status === status &&
-      before.locale === choices.locale &&
-      before.interests.join() === choices.interests.join()
+      before.locale === choices.locale && sameInterests(before.interests, choices.interests)
     if (!same) {
-      await client.query(
-        `UPDATE subscribers SET status = $2::text::enum_subscribers_status, locale = $3,
-                updated_at = now(),
-                unsubscribed_at = CASE WHEN $2::text = 'subscribed' THEN NULL ELSE unsubscribed_at END
-         WHERE id = $1`,
-        [row.id, status, choices.locale],
-      )
+      await client.query('UPDATE subscribers SET locale = $2, updated_at = now() WHERE id = $1', [
+        row.id,
+        choices.locale,
+      ])
       await setInterests(client, row.id, choices.interests)
       await recordConsent(client, row.id, 'preferences', origin, choices)
     }

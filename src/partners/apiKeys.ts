@@ -43,7 +43,20 @@ export const AREAS = {
   },
   groups: { label: 'Working groups', fields: ['workingGroups', 'workingGroup'] },
   webinars: { label: 'Webinars', fields: ['webinars', 'webinar'] },
-  newsletters: { label: 'Newsletters', fields: ['newsletters', 'newsletter'] },
+  newsletters: {
+    label: 'Newsletters',
+    fields: [
+      'newsletters',
+      'newsletter',
+      // The sign-up form a partner embeds, and the pages of its links.
+      'newsletterConsent',
+      'newsletterSubscription',
+      'subscribe',
+      'confirmSubscription',
+      'unsubscribe',
+      'updateNewsletterPreferences',
+    ],
+  },
   news: { label: 'News', fields: ['newsPosts', 'newsPost'] },
   standards: { label: 'Minimum Standards', fields: ['standards'] },
 } as const

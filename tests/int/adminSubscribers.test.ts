@@ -64,9 +64,10 @@ describe('subscribers in the admin', () => {
       page.getByRole('link', { name: 'Export all subscribers (CSV)' }).click(),
     ])
     expect(download.suggestedFilename()).toMatch(/^subscribers-all-\d{4}-\d{2}-\d{2}\.csv$/)
-    const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n')
+    const lines = (await readFile((await download.path())!, 'utf8')).trimEnd().split('\n')
+    // With a byte-order mark, so that spreadsheets read it as UTF-8.
     expect(lines[0]).toBe(
-      'email,status,language,interests,signed_up_at,confirmed_at,unsubscribed_at,consent_wording',
+      '\ufeffemail,status,language,interests,signed_up_at,confirmed_at,unsubscribed_at,consent_wording',
     )
     expect(lines.find((line) => line.startsWith(`${plain},`))).toMatch(
       new RegExp(`^${plain.replace(/\./g, '\\.')},subscribed,fr,newsletter,\\d{4}-`),
@@ -112,6 +113,18 @@ describe('subscribers in the admin', () => {
     const records = page.locator('#field-consents')
     await expect.poll(() => records.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2)
     expect(await records.getByText('Add new').count()).toBe(0)
+
+    // An address that bounced, working again: mail resumed by hand, and said so on the record.
+    const bounced = await addSubscriber(address('bounced'), 'bounced')
+    await page.goto(`${admin().base}/admin/collections/subscribers/${bounced}`, {
+      timeout: PAGE_MS,
+    })
+    await page.locator('#field-status').waitFor({ timeout: PAGE_MS })
+    await choose(page, 'status', 'Subscribed')
+    await saveAndWait(page, 'action-save')
+    expect(await statusOf(bounced)).toBe('subscribed')
+    expect((await consentsOf(bounced)).at(-1)).toMatchObject({ event: 'status' })
+    expect((await consentsOf(bounced)).at(-1)!.source).toMatch(/: bounced → subscribed$/)
     await page.context().close()
   }, 400_000)
 
@@ -130,7 +143,7 @@ describe('subscribers in the admin', () => {
     await page.locator('.toast-error').first().waitFor({ timeout: 60_000 })
     await expect
       .poll(() => page.locator('#field-status').textContent(), { timeout: 30_000 })
-      .toContain('Only the reader can subscribe: they sign up again, or save their preferences')
+      .toContain('Only the reader can subscribe: they sign up again and confirm')
     await shot(page, 'admin-subscriber-refused')
     expect(await statusOf(id)).toBe('unsubscribed')
     expect(await consentsOf(id)).toEqual(before)

@@ -385,7 +385,7 @@ const subscribed = async (email: string, locale = 'EN', interests?: string[]) =>
 }
 
 describe('a subscriber’s preferences over the partner API', () => {
-  it('are read never cached, changed with consent recorded, and bring an unsubscribed reader back but not a bounced address', async () => {
+  it('are read never cached and changed with consent recorded, but bring back neither an unsubscribed reader nor a bounced address', async () => {
     const email = address()
     const { unsubscribeToken, preferencesToken } = await subscribed(email, 'ES', ['WEBINARS'])
     const id = (await subscriberRow(email))!.id
@@ -440,7 +440,8 @@ describe('a subscriber’s preferences over the partner API', () => {
     })
     expect((await subscriberRow(email))!.locale).toBe('ar')
 
-    // Unsubscribed, then saving preferences from the link: subscribed again.
+    // Unsubscribed: a forwarded e-mail's preferences link does not bring the reader back; a new
+    // sign-up and its confirmation do.
     await graphql('mutation ($t: String!) { unsubscribe(token: $t) { status } }', {
       t: unsubscribeToken,
     })
@@ -449,7 +450,11 @@ describe('a subscriber’s preferences over the partner API', () => {
       locale: 'FR',
       interests: ['NEWSLETTER'],
     })
-    expect(back.body.data?.updateNewsletterPreferences).toMatchObject({ status: 'SUBSCRIBED' })
+    expect(back.body.data?.updateNewsletterPreferences).toMatchObject({ status: 'UNSUBSCRIBED' })
+    expect((await subscriberRow(email))!.status).toBe('unsubscribed')
+    await subscribe(email, 'FR')
+    const [, again] = await mailTo(email, 2)
+    await open(linkIn(again!), { method: 'POST' })
     expect((await subscriberRow(email))!.status).toBe('subscribed')
 
     // A bounced address stays bounced: only mail that arrives can prove it works.
@@ -503,6 +508,11 @@ describe('the site’s sign-up form and preferences page', () => {
 
       await page.goto(linkIn(mail!))
       await page.getByRole('button', { name: 'Confirmer mon abonnement' }).click()
+      await page.getByRole('link', { name: 'Modifier vos préférences' }).waitFor()
+      expect((await consentsOf(row.id)).at(-1)).toMatchObject({
+        event: 'confirmed',
+        client: '203.0.113.9',
+      })
       await page.getByRole('link', { name: 'Modifier vos préférences' }).click()
       await page.waitForURL(/\/fr\/newsletter\/preferences\?token=/)
       expect(await page.locator('h1').textContent()).toBe(
@@ -555,14 +565,20 @@ describe('the site’s sign-up form and preferences page', () => {
         },
         body: new URLSearchParams({ email, locale: 'en', interests: 'NEWSLETTER' }).toString(),
       })
-    const pages = []
-    for (let i = 0; i < 21; i++) pages.push(await post('192.0.2.44'))
-    expect(pages.slice(0, 20).map((p) => p.status)).toEqual(Array(20).fill(200))
-    const stopped = pages[20]!
-    expect(stopped.status).toBe(429)
-    expect(Number(stopped.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect(stopped.html).toContain('Too many sign-ups have come from your connection')
-    expect((await post('192.0.2.45')).status).toBe(200)
+    // Over IPv4 and over IPv6 (one key per /64, as the hub counts them).
+    for (const [reader, next] of [
+      ['192.0.2.44', '192.0.2.45'],
+      ['2001:db8:44:1::7', '2001:db8:44:2::7'],
+    ]) {
+      const pages = []
+      for (let i = 0; i < 21; i++) pages.push(await post(reader!))
+      expect(pages.slice(0, 20).map((p) => p.status)).toEqual(Array(20).fill(200))
+      const stopped = pages[20]!
+      expect(stopped.status, reader).toBe(429)
+      expect(Number(stopped.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(stopped.html).toContain('Too many sign-ups have come from your connection')
+      expect((await post(next!)).status, next).toBe(200)
+    }
   }, 60_000)
 
   it('sends the form back with what to mend, in the reader’s language and keeping what they typed; mails nobody', async () => {
@@ -600,6 +616,24 @@ describe('the site’s sign-up form and preferences page', () => {
 
     const junk = await form({ email: address(), interests: ['NEWSLETTER', 'GOSSIP'] })
     expect(junk.status).toBe(400)
+    // Another site's page may not post it (its visitors would be signed up by that page).
+    const foreign: Record<string, string>[] = [
+      { Origin: 'https://evil.example' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+    ]
+    for (const headers of foreign) {
+      const crossSite = await form(
+        { email: address(), interests: 'NEWSLETTER' },
+        {
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            ...newClient(),
+            ...headers,
+          },
+        },
+      )
+      expect(crossSite.status).toBe(403)
+    }
     const json = await open(`${server.base.origin}/es/newsletter/subscribe`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

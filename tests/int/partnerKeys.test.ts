@@ -233,6 +233,16 @@ describe('a key’s scopes', () => {
     )
     const sync = await ask(`Bearer ${key}`, '{ sync(first: 1) { hasMore } }')
     expect(sync.body.errors?.[0]?.message).toMatch(/`sync` reads every part of the API/)
+    // The newsletter's sign-up form belongs to the Newsletters part.
+    const form = await ask(`Bearer ${key}`, '{ newsletterConsent { version } }')
+    expect(form.status).toBe(403)
+    expect(form.body.errors?.[0]?.message).toMatch(
+      /may not read Newsletters \(`newsletterConsent`\)/,
+    )
+    const newsletters = await makeKey({ areas: ['newsletters'] })
+    expect(
+      (await ask(`Bearer ${newsletters.key}`, '{ newsletterConsent { version } }')).status,
+    ).toBe(200)
   })
 })
 
