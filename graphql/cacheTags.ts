@@ -106,6 +106,21 @@ const recordTypesOfText = (schema: GraphQLSchema, text: string) => {
   return types
 }
 
+/** Records named in an answer's data by their ids, as tags (up to MAX_RECORD_TAGS + 1 of them). */
+export const recordTagsOf = (data: unknown, tags = new Set<string>()) => {
+  recordTags(data, tags)
+  return tags
+}
+
+/** The Cache-Tag and Surrogate-Key of an answer selecting `selected` types and naming `records`. */
+export const tagHeaders = (selected: string[], records: Set<string>): [string, string][] => {
+  const tags = [ALL_TAG, ...selected, ...(records.size > MAX_RECORD_TAGS ? [] : records)]
+  return [
+    ['Cache-Tag', tags.join(',')],
+    ['Surrogate-Key', tags.join(' ')],
+  ]
+}
+
 export const useCacheTags = (): Plugin => {
   let schema: GraphQLSchema | undefined
   const texts = new WeakMap<Request, string>()
@@ -127,7 +142,7 @@ export const useCacheTags = (): Plugin => {
     onResultProcess({ request, result }) {
       const tags = new Set<string>()
       for (const r of Array.isArray(result) ? result : [result]) {
-        recordTags((r as { data?: unknown }).data, tags)
+        recordTagsOf((r as { data?: unknown }).data, tags)
       }
       records.set(request, tags)
     },
@@ -136,14 +151,8 @@ export const useCacheTags = (): Plugin => {
       const text = texts.get(request)
       const selected =
         types.get(request) ?? (schema && text !== undefined ? recordTypesOfText(schema, text) : [])
-      const recordList = [...(records.get(request) ?? [])]
-      const tags = [
-        ALL_TAG,
-        ...selected,
-        ...(recordList.length > MAX_RECORD_TAGS ? [] : recordList),
-      ]
-      response.headers.set('Cache-Tag', tags.join(','))
-      response.headers.set('Surrogate-Key', tags.join(' '))
+      for (const [name, value] of tagHeaders(selected, records.get(request) ?? new Set()))
+        response.headers.set(name, value)
     },
   }
 }

@@ -15,6 +15,9 @@ const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS']
 
 export { refusal }
 
+/** The text of each guarded POST's body, as read once here (graphql/shortcuts.ts keys on it). */
+export const bodyTextOf = new WeakMap<Request, string>()
+
 /** Deepest nesting of `[`/`{` outside strings in JSON text (or `(` too, for GraphQL text). */
 export const nestingDepth = (text: string, openers = '[{', closers = ']}') => {
   let depth = 0
@@ -92,5 +95,7 @@ export const guardRequest = async (
       return refusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.')
     }
   }
-  return withBody(request, body, RequestClass)
+  const guarded = withBody(request, body, RequestClass)
+  bodyTextOf.set(guarded, text)
+  return guarded
 }

@@ -5,7 +5,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations'
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache'
 import { useContentEncoding } from '@whatwg-node/server'
-import { execute, type ExecutionResult, parse, validate } from 'graphql'
+import { type DocumentNode, execute, type ExecutionResult, parse, validate } from 'graphql'
 import { LRUCache } from 'lru-cache'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -53,7 +53,8 @@ import { type ChangeListener, createReplayWaiter, listenForChanges } from '../sr
 import { createByteBoundedCache } from './responseCache'
 import { createFinishedResponses, matchesEtag } from './finishedResponses'
 import { guardRequest, MAX_QUERY_NESTING, nestingDepth, refusal } from './guard'
-import { usePlannedOperations } from './plan/execute'
+import { createPlanner, type Planner } from './plan/execute'
+import { createShortcuts } from './shortcuts'
 import { closeDraftPool } from './preview/draft'
 import { fileResolvers } from './schema/files/resolvers'
 import { groupResolvers } from './schema/groups/resolvers'
@@ -97,6 +98,8 @@ export const partnerSchema = () =>
  * bytes, estimated from the text.
  */
 const PARSED_BYTES_PER_CHARACTER = 80
+const documentBytes = (document: DocumentNode) =>
+  PARSED_BYTES_PER_CHARACTER * (document.loc?.source.body.length ?? 1000)
 const parsedQueries = <T extends {}>(maxBytes: number) =>
   new LRUCache<string, T>({
     maxSize: maxBytes,
@@ -405,6 +408,7 @@ const partnerPlugins = (
   cache: ReturnType<typeof responseCacheFor>,
   contexts: WeakMap<Request, PartnerContext>,
   persisted: PersistedQueries,
+  planner: Planner | undefined,
 ) => [
   ...(options.compress === false ? [] : [useContentEncoding()]),
   armor(),
@@ -420,14 +424,7 @@ const partnerPlugins = (
   useCacheTags(),
   // Before the response cache, whose own execute (adding the type and id of every record, to
   // tag what it stores) must call this one: planned answers are cached like any other.
-  ...((options.plan ?? env.PARTNER_PLAN !== 'false')
-    ? [
-        usePlannedOperations({
-          documentBytes: (document) =>
-            PARSED_BYTES_PER_CHARACTER * (document.loc?.source.body.length ?? 1000),
-        }),
-      ]
-    : []),
+  ...(planner ? [planner.plugin] : []),
   ...(!cache ? [] : [responseCache(cache)]),
   useCacheHeaders(contexts),
   ...(options.exposeStatementCount ? [useStatementCount(contexts)] : []),
@@ -442,6 +439,8 @@ export const createPartnerYoga = (
   persisted: PersistedQueries
   /** Whether answers are cached (the response cache is on). */
   caching: boolean
+  /** Runs planned operations, unless PARTNER_PLAN=false. */
+  planner: Planner | undefined
   close: () => Promise<void>
 } => {
   let filters: Promise<PublicFilters> | undefined
@@ -455,6 +454,8 @@ export const createPartnerYoga = (
       : undefined,
   )
   const schema = partnerSchema()
+  const planner =
+    (options.plan ?? env.PARTNER_PLAN !== 'false') ? createPlanner({ documentBytes }) : undefined
   const rules = () => (filters ??= Promise.resolve(options.publicFilters ?? readPublicRules()))
   const yoga = createYoga<{}, PartnerContext>({
     schema,
@@ -481,13 +482,14 @@ export const createPartnerYoga = (
       errorCache: parsedQueries(PARSE_CACHE_BYTES / 16),
     },
     maskedErrors,
-    plugins: partnerPlugins(options, cache, contexts, persisted),
+    plugins: partnerPlugins(options, cache, contexts, persisted, planner),
   })
   return {
     yoga,
     trusted: trustedExecute(schema, rules, options.pool),
     persisted,
     caching: cache !== undefined,
+    planner,
     /** Calls `subscriber` after each change, once the cache is fresh. */
     onChange: (subscriber: () => void) => void subscribers.add(subscriber),
     close: async () => {
@@ -547,7 +549,7 @@ const overBudget = (budgets: Budgets, caller: Caller) => {
 
 /** The partner API behind its request guard: what the Next route and `start:api` serve. */
 export const createPartnerHandler = (options: PartnerOptions = {}) => {
-  const { yoga, close, onChange, trusted, persisted, caching } = createPartnerYoga(options)
+  const { yoga, close, onChange, trusted, persisted, caching, planner } = createPartnerYoga(options)
   // GETs answered again from their finished bytes, whenever answers are cached at all.
   const finished = caching ? createFinishedResponses() : undefined
   if (finished) onChange(finished.clear)
@@ -560,6 +562,19 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
   const budgets = limits
     ? createBudgets(limits, () => options.counterPool ?? counterPool())
     : undefined
+  // Planned POSTs answered again without yoga (graphql/shortcuts.ts); with the response cache on,
+  // yoga's cache answers them.
+  const shortcuts =
+    planner && !caching
+      ? createShortcuts({
+          planner,
+          pool: options.pool,
+          budgets,
+          documentBytes,
+          exposeStatementCount: options.exposeStatementCount,
+          fetchAPI: yoga.fetchAPI,
+        })
+      : undefined
   const usage =
     (options.usage ?? env.PARTNER_USAGE !== 'false')
       ? createUsage(() => options.counterPool ?? counterPool())
@@ -592,9 +607,12 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
         if (options.exposeStatementCount) kept.response.headers.set('X-SQL-Statements', '0')
         return kept.response
       }
+      const shortcut = await shortcuts?.answer(guarded, caller)
+      if (shortcut) return shortcut
       callerOf.set(guarded, caller)
       if (budgets) budgetsOf.set(guarded, budgets)
       const response = await withContentEtag(guarded, await yoga.fetch(guarded))
+      shortcuts?.learn(guarded, caller, response)
       return asked && finished ? await finished.keep(asked, response, caller.operation) : response
     } catch (error) {
       // The key check reads the database before yoga does.
@@ -647,6 +665,8 @@ export const createPartnerHandler = (options: PartnerOptions = {}) => {
     handle,
     usage,
     persisted,
+    /** How many answers skipped yoga (graphql/shortcuts.ts). */
+    shortcutsServed: () => shortcuts?.served() ?? 0,
     close: async () => {
       usage?.close()
       await Promise.all([usage?.flush(), budgets?.flush()])

@@ -23,6 +23,8 @@ export const PERSISTED_QUERY_BYTES = 4 * 1024 * 1024
 
 /** Planned statements (graphql/plan/execute.ts), bounded by the bytes of the SQL and documents kept. */
 export const PLAN_CACHE_BYTES = 16 * 1024 * 1024
+/** Planned POSTs answered again without yoga (graphql/shortcuts.ts), by the bytes of their bodies and documents. */
+export const SHORTCUT_CACHE_BYTES = 8 * 1024 * 1024
 
 /** Statement texts prepared per process (graphql/db.ts), and digests of texts seen once so far. */
 export const PREPARED_STATEMENTS_MAX = 64

@@ -42,6 +42,7 @@ import {
   slugStatement,
 } from '../sql/listing'
 import { Params, type Statement } from '../../src/db/statements'
+import type { Sql } from '../db'
 import { planContext, plainFields, RECORDS } from './records'
 import { PLAN_CACHE_BYTES } from '../../src/cacheBudgets'
 
@@ -271,7 +272,7 @@ const combined = (roots: RootPlan[]): Statement => {
 }
 
 /** An operation planned: its statement, and how the statement's rows become its `data`. */
-type Plan = {
+export type Plan = {
   roots: [string, FieldNode][]
   planned: RootPlan[]
   statement: Statement
@@ -358,24 +359,22 @@ const planOperation = (args: ExecutionArgs, cache: PlanCache): Plan | false => {
   return plan
 }
 
-/** Runs a planned operation; undefined when it is not one, or when its statement failed. */
-const runPlanned = async (
-  args: ExecutionArgs,
-  cache: PlanCache,
-): Promise<ExecutionResult | undefined> => {
-  let plan: Plan | false
+/** The plan of an operation, or false when it cannot be planned (or its arguments are bad). */
+const planOf = (args: ExecutionArgs, cache: PlanCache): Plan | false => {
   try {
-    plan = planOperation(args, cache)
+    return planOperation(args, cache)
   } catch (error) {
     // A bad argument or cursor: the resolvers give the error, with its path. Anything else is a bug.
     if (!(error instanceof GraphQLError)) report('an operation could not be planned', error)
-    return undefined
+    return false
   }
-  if (!plan) return undefined
+}
+
+/** Runs a plan's statement; undefined when it failed (the resolvers then answer). */
+export const runPlan = async (plan: Plan, sql: Sql): Promise<ExecutionResult | undefined> => {
   let rows: Row[]
   try {
-    const ctx = args.contextValue as PartnerContext
-    rows = await ctx.sql.query<Row>(plan.statement.text, plan.statement.values)
+    rows = await sql.query<Row>(plan.statement.text, plan.statement.values)
   } catch (error) {
     // Expected: a null the schema forbids, an edited cursor (data exceptions), the database away.
     // Anything else is a bug in the plan: said once, and the resolvers answer meanwhile.
@@ -397,20 +396,34 @@ const runPlanned = async (
   return { data }
 }
 
-/** Runs planned operations as one statement each, and every other operation as before. */
-export const usePlannedOperations = ({
+export type Planner = {
+  /** Runs planned operations as one statement each, and every other operation as before. */
+  plugin: Plugin
+  /** Each request's planned operation, with its plan, once answered (graphql/shortcuts.ts learns from it). */
+  answered: WeakMap<Request, { args: ExecutionArgs; plan: Plan }>
+}
+
+export const createPlanner = ({
   documentBytes,
 }: {
   /** What a parsed document weighs in memory (estimated, as the parse cache does). */
   documentBytes: (document: DocumentNode) => number
-}): Plugin => {
+}): Planner => {
   const cache = createPlanCache(documentBytes)
+  const answered = new WeakMap<Request, { args: ExecutionArgs; plan: Plan }>()
   return {
-    onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn(
-        async (args: ExecutionArgs) =>
-          (await runPlanned(args, cache)) ?? (executeFn(args) as Promise<ExecutionResult>),
-      )
+    answered,
+    plugin: {
+      onExecute({ executeFn, setExecuteFn }) {
+        setExecuteFn(async (args: ExecutionArgs) => {
+          const plan = planOf(args, cache)
+          const ctx = args.contextValue as PartnerContext & { request?: Request }
+          const result = plan && (await runPlan(plan, ctx.sql))
+          if (!plan || !result) return executeFn(args) as Promise<ExecutionResult>
+          if (ctx.request) answered.set(ctx.request, { args, plan })
+          return result
+        })
+      },
     },
   }
 }

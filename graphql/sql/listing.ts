@@ -72,13 +72,15 @@ export const pageStatement = (
   const keys = query.order.map((expr, i) => `${expr} AS k${i}, (${expr})::text AS c${i}`).join(', ')
   const orderBy = (prefix = '') =>
     query.order.map((_, i) => `${prefix}k${i} ${query.direction}`).join(', ')
+  const inOrder = query.order.map((expr) => `${expr} ${query.direction}`).join(', ')
+  // The row after the page only says there is a next page: no record is built for it.
   return {
     text: `WITH page AS (
-       SELECT t.id, ${keys}${page.withTotal ? ', count(*) OVER () AS total_count' : ''}
+       SELECT t.id, ${keys}, row_number() OVER (ORDER BY ${inOrder}) AS n${page.withTotal ? ', count(*) OVER () AS total_count' : ''}
        FROM ${table} t ${query.joins ?? ''} WHERE ${conditions.join(' AND ')}
        ORDER BY ${orderBy()} LIMIT ${limit}
      )
-     SELECT ${json('t', params)} AS data${query.extra ? `, ${query.extra} AS extra` : ''}, page.*
+     SELECT CASE WHEN page.n <= ${Params.limit(page.first)} THEN ${json('t', params)} END AS data${query.extra ? `, ${query.extra} AS extra` : ''}, page.*
      FROM page CROSS JOIN LATERAL (SELECT * FROM ${table} x WHERE x.id = page.id OFFSET 0) t
      ORDER BY ${orderBy('page.')}`,
     values: params.values,

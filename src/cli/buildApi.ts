@@ -12,6 +12,7 @@ import {
   PARSE_CACHE_BYTES,
   PERSISTED_QUERY_BYTES,
   PLAN_CACHE_BYTES,
+  SHORTCUT_CACHE_BYTES,
 } from '../cacheBudgets'
 import { env, type Env } from '../env'
 
@@ -43,7 +44,8 @@ export const partnerApiHeapMb = ({
         FINISHED_CACHE_BYTES +
         PARSE_CACHE_BYTES * (1 + 1 / 16) +
         PERSISTED_QUERY_BYTES +
-        PLAN_CACHE_BYTES) /
+        PLAN_CACHE_BYTES +
+        SHORTCUT_CACHE_BYTES) /
         2 ** 20,
     )
 

@@ -2,7 +2,7 @@
 import { createPartnerHandler, type PartnerOptions } from '../../graphql/server'
 
 export const partnerApi = (options: PartnerOptions = {}) => {
-  const { handle, close, usage, persisted } = createPartnerHandler({
+  const { handle, close, usage, persisted, shortcutsServed } = createPartnerHandler({
     exposeStatementCount: true,
     responseCache: false,
     listen: false,
@@ -37,5 +37,5 @@ export const partnerApi = (options: PartnerOptions = {}) => {
   }
   /** Writes the usage this handler has counted (graphql/usage.ts). */
   const flush = async () => usage?.flush()
-  return { yoga, post, close, flush, usage, persisted }
+  return { yoga, post, close, flush, usage, persisted, shortcutsServed }
 }
