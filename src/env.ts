@@ -200,7 +200,7 @@ export const VARIABLES = {
   PARTNER_API_HEAP_MB: variable({
     schema: wholeNumber('must be a whole number of megabytes', 96, 16384).optional(),
     about:
-      'Largest old generation of a `start:api` process’s JavaScript heap, in MB (Node’s --max-old-space-size, given by `npm run start:api`). Unset: 75 MB plus every cache’s budget (160 with the defaults; more with a larger PARTNER_RESPONSE_CACHE_BYTES), which holds it under 200 MB resident (docs/performance.md, "Memory"). Raise it if the log says "JavaScript heap out of memory".',
+      'Largest old generation of a `start:api` process’s JavaScript heap, in MB (Node’s --max-old-space-size, given by `npm run start:api`). Unset: 75 MB plus every cache’s budget (168 with the defaults; more with a larger PARTNER_RESPONSE_CACHE_BYTES), which holds it under 200 MB resident (docs/performance.md, "Memory"). Raise it if the log says "JavaScript heap out of memory".',
     fix: 'set it to a number of megabytes from 96 to 16384, or unset it for the default',
     readBy: ['api'],
   }),
