@@ -73,6 +73,12 @@ export const pageStatement = (
   const orderBy = (prefix = '') =>
     query.order.map((_, i) => `${prefix}k${i} ${query.direction}`).join(', ')
   const inOrder = query.order.map((expr) => `${expr} ${query.direction}`).join(', ')
+  // The sort keys are returned as text only: node-postgres would parse each date for nothing.
+  const returned = [
+    'page.id',
+    ...query.order.map((_, i) => `page.c${i}`),
+    ...(page.withTotal ? ['page.total_count'] : []),
+  ].join(', ')
   // The row after the page only says there is a next page: no record is built for it.
   return {
     text: `WITH page AS (
@@ -80,7 +86,7 @@ export const pageStatement = (
        FROM ${table} t ${query.joins ?? ''} WHERE ${conditions.join(' AND ')}
        ORDER BY ${orderBy()} LIMIT ${limit}
      )
-     SELECT CASE WHEN page.n <= ${Params.limit(page.first)} THEN ${json('t', params)} END AS data${query.extra ? `, ${query.extra} AS extra` : ''}, page.*
+     SELECT CASE WHEN page.n <= ${Params.limit(page.first)} THEN ${json('t', params)} END AS data${query.extra ? `, ${query.extra} AS extra` : ''}, ${returned}
      FROM page CROSS JOIN LATERAL (SELECT * FROM ${table} x WHERE x.id = page.id OFFSET 0) t
      ORDER BY ${orderBy('page.')}`,
     values: params.values,
