@@ -454,8 +454,11 @@ export const createPartnerYoga = (
       : undefined,
   )
   const schema = partnerSchema()
+  // Plans are remembered for the shortcuts, which serve only when answers are not cached.
   const planner =
-    (options.plan ?? env.PARTNER_PLAN !== 'false') ? createPlanner({ documentBytes }) : undefined
+    (options.plan ?? env.PARTNER_PLAN !== 'false')
+      ? createPlanner({ documentBytes, remember: !cache })
+      : undefined
   const rules = () => (filters ??= Promise.resolve(options.publicFilters ?? readPublicRules()))
   const yoga = createYoga<{}, PartnerContext>({
     schema,

@@ -5,7 +5,8 @@
 // its data and what is counted differ between two such requests. So the next one runs the plan's
 // statement and is answered with the headers yoga gave the first, its tags, budget and statement
 // count made afresh: the parse, validation, plugin hooks and result processing yoga spends on each
-// request (more than the statement itself, on a listing) are spent once per body.
+// request are spent once per body. (What remains, reading the statement's rows and writing the
+// answer's JSON, is most of a listing's cost: docs/performance.md.)
 //
 // What yoga would refuse is still refused by yoga: a caller without the budget for the operation,
 // a statement that fails (the resolvers then answer, errors included), a request that differs in

@@ -405,9 +405,12 @@ export type Planner = {
 
 export const createPlanner = ({
   documentBytes,
+  remember,
 }: {
   /** What a parsed document weighs in memory (estimated, as the parse cache does). */
   documentBytes: (document: DocumentNode) => number
+  /** Keep each request's plan in `answered` (only when something learns from it). */
+  remember: boolean
 }): Planner => {
   const cache = createPlanCache(documentBytes)
   const answered = new WeakMap<Request, { args: ExecutionArgs; plan: Plan }>()
@@ -420,7 +423,7 @@ export const createPlanner = ({
           const ctx = args.contextValue as PartnerContext & { request?: Request }
           const result = plan && (await runPlan(plan, ctx.sql))
           if (!plan || !result) return executeFn(args) as Promise<ExecutionResult>
-          if (ctx.request) answered.set(ctx.request, { args, plan })
+          if (remember && ctx.request) answered.set(ctx.request, { args, plan })
           return result
         })
       },
