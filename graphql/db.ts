@@ -24,6 +24,16 @@ let pool: pg.Pool | undefined
 /** The partner API reads a streaming replica when PARTNER_DATABASE_URL names one, else the hub's database. */
 export const partnerDatabaseUrl = () => env.PARTNER_DATABASE_URL ?? env.DATABASE_URL
 
+/**
+ * How the partner API's connections run their statements: prepared statements keep their generic
+ * plan. PostgreSQL's default re-plans a statement at every run while its generic plan looks
+ * costlier than the custom ones: a filtered listing with facets was planned anew each time (2.3 ms
+ * of its 8), though its generic plan runs as fast. Only with preparing on: a pooler in transaction
+ * mode refuses a connection's startup options.
+ */
+export const partnerSessionOptions = (): pg.PoolConfig =>
+  env.PARTNER_PREPARE === 'false' ? {} : { options: '-c plan_cache_mode=force_generic_plan' }
+
 export const partnerPool = (connectionString = partnerDatabaseUrl()): pg.Pool => {
   if (!pool) {
     if (!connectionString)
@@ -34,6 +44,7 @@ export const partnerPool = (connectionString = partnerDatabaseUrl()): pg.Pool =>
       max: env.PARTNER_DB_POOL_SIZE,
       // While the database is away a query fails within 5 s (a 503), rather than waiting.
       connectionTimeoutMillis: 5000,
+      ...partnerSessionOptions(),
     })
     survivePoolErrors(pool, 'Partner API')
   }

@@ -251,7 +251,7 @@ export const VARIABLES = {
   PARTNER_PREPARE: variable({
     schema: flag().default('true'),
     about:
-      '`false` sends the partner API’s statements unprepared: needed behind a pooler that keeps no sessions (PgBouncer in transaction mode before 1.21).',
+      '`false` sends the partner API’s statements unprepared, and its connections without the startup option that keeps prepared statements on their generic plan: needed behind a pooler that keeps no sessions (PgBouncer in transaction mode before 1.21) or refuses startup options.',
     fix: 'set it to true or false',
     readBy: BOTH,
   }),

@@ -60,16 +60,21 @@ export const firstAlongChain = <V, L extends string = Locale>(
 
 /**
  * `firstAlongChain` in SQL, over a Payload locales table (one row per parent and locale:
- * `_parent_id`, `_locale`, a column per localized field): a scalar subquery of `select` (an
+ * `_parent_id`, `_locale`, a column per localized field): a scalar expression of `select` (an
  * expression over the row, named `row`) from the first row of the chain whose `column` is neither
- * NULL nor the empty string; NULL when there is none. `parentId` and `chain` (a text[]) are SQL
- * expressions; table and column are names this code chose, never a stranger's text.
+ * NULL nor the empty string; NULL when there is none. `parentId` and `chain` (a text[] of `length`
+ * codes) are SQL expressions; table and column are names this code chose, never a stranger's text.
+ *
+ * One lookup per locale, tried in the chain's order (COALESCE stops at the first found): cheaper
+ * for PostgreSQL than finding every locale's row and sorting them, which a listing did per field
+ * and per record (docs/performance.md).
  */
 export const firstAlongChainSql = ({
   table,
   column,
   parentId,
   chain,
+  length,
   select,
   row = 'l',
 }: {
@@ -81,15 +86,21 @@ export const firstAlongChainSql = ({
   parentId: string
   /** The chain, a text[] of locale codes, e.g. a placeholder `$2::text[]`. */
   chain: string
+  /** How many locales the chain holds. */
+  length: number
   /** What to select from the row found, e.g. `l.title`. */
   select: string
   /** The row's alias in `select`. */
   row?: string
-}) =>
-  `(SELECT ${select} FROM ${table} ${row}
-      WHERE ${row}._parent_id = ${parentId} AND ${row}._locale::text = ANY(${chain})
-        AND ${row}.${column} IS NOT NULL AND ${row}.${column} <> ''
-      ORDER BY array_position(${chain}, ${row}._locale::text) LIMIT 1)`
+}) => {
+  const lookups = Array.from(
+    { length },
+    (_, i) => `(SELECT ${select} FROM ${table} ${row}
+      WHERE ${row}._parent_id = ${parentId} AND ${row}._locale::text = (${chain})[${i + 1}]
+        AND ${row}.${column} <> '')`,
+  )
+  return lookups.length ? `coalesce(${lookups.join(', ')})` : 'NULL'
+}
 
 /** Fields of a locale whose English text changed after them (src/freshness), as the SQL marks them. */
 const isOutdated = (entry: unknown, field: string) =>

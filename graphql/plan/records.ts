@@ -201,6 +201,7 @@ const translatedText =
       column: columnName,
       parentId: `${alias}.id`,
       chain: chainOf(ctx),
+      length: ctx.locales.length,
       select: found,
       row,
     })
@@ -217,11 +218,21 @@ const related = (
 ): FieldSql =>
   holding(type, (alias, node, ctx) => {
     const target = `${alias}_${path}`
+    const rels = `${target}_r`
     const object = RECORDS[type]?.(target, node.selectionSet, ctx)
     if (!object) return undefined
-    return `(SELECT coalesce(json_agg(${object} ORDER BY r."order"), '[]') FROM ${table}_rels r
-      JOIN ${KINDS[kind].table} ${target} ON ${target}.id = r.${idColumn}
-      WHERE r.parent_id = ${alias}.id AND r.path = ${literal(path)} AND ${visible(kind, target, ctx.filters)})`
+    const shown = visible(kind, target, ctx.filters)
+    const from = `FROM ${table}_rels ${rels} WHERE ${rels}.parent_id = ${alias}.id AND ${rels}.path = ${literal(path)}`
+    // When the records show nothing of their own row but its id (a topic's name is in its locales
+    // table) and every one of them is shown, the relation's ids are enough: no join. (A rels row's
+    // id column is set, and its record there, by its foreign key.)
+    if (shown === 'true' && !new RegExp(`\\b${target}\\.(?!id\\b)`).test(object)) {
+      const byId = object.replace(new RegExp(`\\b${target}\\.id\\b`, 'g'), `${rels}.${idColumn}`)
+      return `(SELECT coalesce(json_agg(${byId} ORDER BY ${rels}."order"), '[]') ${from} AND ${rels}.${idColumn} IS NOT NULL)`
+    }
+    return `(SELECT coalesce(json_agg(${object} ORDER BY ${rels}."order"), '[]') FROM ${table}_rels ${rels}
+      JOIN ${KINDS[kind].table} ${target} ON ${target}.id = ${rels}.${idColumn}
+      WHERE ${rels}.parent_id = ${alias}.id AND ${rels}.path = ${literal(path)} AND ${shown})`
   })
 
 /** Languages' names by code, as graphql/schema/shared.ts `language()` gives them, in JSON. */
