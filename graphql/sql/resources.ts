@@ -81,9 +81,9 @@ const searchMatch = (
     ORDER BY 5 LIMIT 1
   ) c)`
 
-const related = (path: string, table: string, column: string, values: string) =>
+const related = (path: string, table: string, column: string, slugs: string) =>
   `EXISTS (SELECT 1 FROM resources_rels r JOIN ${table} x ON x.id = r.${column}
-    WHERE r.parent_id = t.id AND r.path = '${path}' AND x.slug = ANY(${values}::text[]))`
+    WHERE r.parent_id = t.id AND r.path = '${path}' AND x.slug ${slugs})`
 
 /** WHERE conditions for the filters and search; shared by the listing and the facets. */
 export const resourceMatch = (
@@ -97,30 +97,37 @@ export const resourceMatch = (
   const f = filter ?? {}
   if (f.types?.length) {
     where.push(
-      `t.publication_type_id IN (SELECT id FROM publication_types WHERE slug = ANY(${params.add(f.types)}::text[]))`,
+      `t.publication_type_id IN (SELECT id FROM publication_types WHERE slug ${params.oneOf(f.types, 'text')})`,
     )
   }
-  if (f.topics?.length) where.push(related('topics', 'topics', 'topics_id', params.add(f.topics)))
-  if (f.themes?.length) where.push(related('themes', 'themes', 'themes_id', params.add(f.themes)))
+  if (f.topics?.length)
+    where.push(related('topics', 'topics', 'topics_id', params.oneOf(f.topics, 'text')))
+  if (f.themes?.length)
+    where.push(related('themes', 'themes', 'themes_id', params.oneOf(f.themes, 'text')))
   if (f.audiences?.length)
-    where.push(related('audiences', 'audiences', 'audiences_id', params.add(f.audiences)))
+    where.push(related('audiences', 'audiences', 'audiences_id', params.oneOf(f.audiences, 'text')))
   if (f.workingGroups?.length) {
     where.push(
-      related('workingGroups', 'working_groups', 'working_groups_id', params.add(f.workingGroups)),
+      related(
+        'workingGroups',
+        'working_groups',
+        'working_groups_id',
+        params.oneOf(f.workingGroups, 'text'),
+      ),
     )
   }
   if (f.standards?.length) {
     where.push(`EXISTS (SELECT 1 FROM resources_rels r JOIN standards x ON x.id = r.standards_id
-      WHERE r.parent_id = t.id AND r.path = 'standards' AND x.number = ANY(${params.add(f.standards)}::int[]))`)
+      WHERE r.parent_id = t.id AND r.path = 'standards' AND x.number ${params.oneOf(f.standards, 'int')})`)
   }
   if (f.countries?.length) {
     where.push(
-      `EXISTS (SELECT 1 FROM resources_countries c WHERE c.parent_id = t.id AND c.value::text = ANY(${params.add(f.countries)}::text[]))`,
+      `EXISTS (SELECT 1 FROM resources_countries c WHERE c.parent_id = t.id AND c.value::text ${params.oneOf(f.countries, 'text')})`,
     )
   }
   if (f.languages?.length) {
     where.push(`EXISTS (SELECT 1 FROM (${resourceLanguagesSql('t.id', filters)}) l
-      WHERE l.code = ANY(${params.add(f.languages)}::text[]))`)
+      WHERE l.code ${params.oneOf(f.languages, 'text')})`)
   }
   if (f.publishedFrom) where.push(`t.publication_date >= ${params.add(f.publishedFrom)}::date`)
   if (f.publishedTo) where.push(`t.publication_date < (${params.add(f.publishedTo)}::date + 1)`)

@@ -3,6 +3,9 @@
 // builders (graphql/sql/) and the core's queries use it alike. Drizzle (Payload's) only declares
 // the schema Payload migrates: tables and indexes (src/db/indexes.ts, src/changes/table.ts).
 
+/** How many distinct values `Params.oneOf` lists one by one. */
+export const MEMBERS_LISTED = 8
+
 /** A statement and its parameters. */
 export type Statement = { text: string; values: unknown[] }
 
@@ -18,6 +21,21 @@ export class Params {
   add(value: unknown) {
     this.values.push(value)
     return `$${this.values.length}`
+  }
+
+  /**
+   * The right-hand side of a membership test, `IN ($3::text, $4::text)`, each value bound. A
+   * prepared statement keeps one generic plan, made without the values: given `= ANY($3::text[])`,
+   * PostgreSQL assumes ten of them, so a listing filtered by one of the library's eight topics was
+   * planned to read every topic's links (160 ms at 100,000 resources, 47 with its values known).
+   * Listing the placeholders tells it how many there are. Past `MEMBERS_LISTED` distinct values
+   * the array is bound whole, so that a long list neither makes a statement per length nor nears
+   * PostgreSQL's 65,535 parameters.
+   */
+  oneOf(values: readonly (string | number)[], type: 'text' | 'int') {
+    const distinct = [...new Set(values)]
+    if (distinct.length > MEMBERS_LISTED) return `= ANY(${this.add(distinct)}::${type}[])`
+    return `IN (${distinct.map((value) => `${this.add(value)}::${type}`).join(', ')})`
   }
 
   /**
