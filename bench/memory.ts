@@ -10,39 +10,24 @@ import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { z } from 'zod'
 
 import { run } from '../src/cli/run'
 import { startServer } from '../tests/helpers/servers'
+import { localDatabase, scriptOptions } from './script'
 
 const Options = z.object({
   rounds: z.coerce.number().int().min(1).max(20).default(3),
   snapshot: z.boolean().default(false),
   heap: z.coerce.number().int().min(256).max(16384).optional(),
 })
-const parsed = Options.safeParse(
-  parseArgs({
-    options: {
-      rounds: { type: 'string' },
-      snapshot: { type: 'boolean' },
-      heap: { type: 'string' },
-    },
-  }).values,
-)
-if (!parsed.success) {
-  for (const issue of parsed.error.issues)
-    console.error(`--${issue.path.join('.')}: ${issue.message}`)
-  process.exit(2)
-}
-const options = parsed.data
-const databaseUrl = process.env.DATABASE_URL
-const payloadSecret = process.env.PAYLOAD_SECRET
-if (!databaseUrl || !payloadSecret) {
-  console.error('Run it as `npm run bench:memory`, which starts the local database.')
-  process.exit(2)
-}
+const options = scriptOptions(Options, {
+  rounds: { type: 'string' },
+  snapshot: { type: 'boolean' },
+  heap: { type: 'string' },
+})
+const { databaseUrl, payloadSecret } = localDatabase('bench:memory')
 
 console.log('▶ The real records (seeded if the database is empty)')
 if (

@@ -7,7 +7,6 @@
 // it must stay flat. A database of its own on the local server, with the real records.
 import { writeFile } from 'node:fs/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { parseArgs } from 'node:util'
 import { Presets, SingleBar } from 'cli-progress'
 import getPort from 'get-port'
 import pg from 'pg'
@@ -23,36 +22,21 @@ import { mailTransport } from '../src/mail/transport'
 import { queueSend } from '../src/newsletters/sendEndpoint'
 import { PERSONAL_PLACEHOLDERS, startSender } from '../src/newsletters/sender'
 import { startServer } from '../tests/helpers/servers'
+import { databaseOfItsOwn, dropDatabase, localDatabase, scriptOptions } from './script'
 
 const Options = z.object({
   subscribers: z.coerce.number().int().min(10).max(1_000_000).default(10_000),
   floor: z.coerce.number().int().min(10).max(1_000_000).default(2000),
 })
-const parsed = Options.safeParse(
-  parseArgs({ options: { subscribers: { type: 'string' }, floor: { type: 'string' } } }).values,
-)
-if (!parsed.success) {
-  for (const issue of parsed.error.issues)
-    console.error(`--${issue.path.join('.')}: ${issue.message}`)
-  process.exit(2)
-}
-const options = parsed.data
-const localUrl = process.env.DATABASE_URL
-const payloadSecret = process.env.PAYLOAD_SECRET
-if (!localUrl || !payloadSecret) {
-  console.error('Run it as `npm run bench:newsletter`, which starts the local database.')
-  process.exit(2)
-}
+const options = scriptOptions(Options, {
+  subscribers: { type: 'string' },
+  floor: { type: 'string' },
+})
+const { databaseUrl: localUrl, payloadSecret } = localDatabase('bench:newsletter')
 
 // ── A database of its own, with the real records ─────────────────────────────────────────────────
 const NAME = 'hub_bench_newsletter'
-const admin = new pg.Client({ connectionString: localUrl })
-await admin.connect()
-await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`)
-await admin.query(`CREATE DATABASE ${NAME}`)
-const url = new URL(localUrl)
-url.pathname = `/${NAME}`
-const databaseUrl = url.toString()
+const databaseUrl = await databaseOfItsOwn(localUrl, NAME)
 console.log('▶ The real records, in a database of the bench’s own')
 const env = { ...process.env, DATABASE_URL: databaseUrl, HUB_RUN_JOBS: 'false' }
 if ((await run(process.execPath, ['--import', 'tsx', 'seed/run.ts'], env)) !== 0) process.exit(1)
@@ -222,6 +206,5 @@ try {
   await pool.end()
   await api.stop()
   await new Promise<void>((resolve) => smtp.close(() => resolve()))
-  await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`)
-  await admin.end()
+  await dropDatabase(localUrl, NAME)
 }

@@ -133,3 +133,41 @@ describe('npm run bench -- --smoke', () => {
     expect(run.stdout).toMatch(/\| publish → webhook received \|/)
   }, 600_000)
 })
+
+describe('npm run bench:plans', () => {
+  it('times every operation on generic plans and on plans made at each run, on a database of its own', () => {
+    const out = 'test-results/bench-plans-smoke.json'
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'bench/plans.ts', '--scale', '100', '--runs', '1', '--out', out],
+      { encoding: 'utf8', env: process.env },
+    )
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(
+      /\| operation \| generic plan, ms \| planned each run, ms \| generic ÷ each run \|/,
+    )
+    const report = JSON.parse(readFileSync(out, 'utf8'))
+    expect(report.scale).toBe(100)
+    // Filters by topics, groups, languages and dates, facets, search, webinars, sync and a cursor.
+    expect(report.rows.map((r: { label: string }) => r.label)).toEqual([
+      'listing, newest first',
+      'a resource by slug',
+      'one topic',
+      'two topics',
+      'facets of one topic',
+      'a group, in Arabic',
+      'the last week',
+      'all time',
+      'a search',
+      'upcoming webinars',
+      'past webinars',
+      'sync, first page',
+      'the next page',
+    ])
+    for (const row of report.rows) {
+      expect(row.genericMs, row.label).toBeGreaterThan(0)
+      expect(row.perRunMs, row.label).toBeGreaterThan(0)
+      expect(row.ratio, row.label).toBeCloseTo(row.genericMs / row.perRunMs, 1)
+    }
+  }, 300_000)
+})
