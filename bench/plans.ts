@@ -13,7 +13,7 @@ import { z } from 'zod'
 
 import { run } from '../src/cli/run'
 import { startServer, type RunningServer } from '../tests/helpers/servers'
-import { databaseOfItsOwn, dropDatabase, localDatabase, scriptOptions } from './script'
+import { databaseOfItsOwn, dropDatabase, localDatabase, median, scriptOptions } from './script'
 
 const Options = z.object({
   scale: z.coerce.number().int().min(0).max(1_000_000).default(100_000),
@@ -134,7 +134,6 @@ try {
     query: listing,
     variables: { a: first.body.data?.resources?.pageInfo?.endCursor },
   })
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
   console.log(`▶ ${operations.length} operations, ${options.runs} times each on both, alternately`)
   for (const operation of operations) {
     // Both have prepared the statement (a statement is prepared at its second use) and made its plans.

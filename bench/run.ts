@@ -24,6 +24,7 @@ import { type ChangeBench, measureChanges } from './changes'
 import { type Bases, type Request, SCENARIOS, type Target } from './scenarios'
 import { SITE_PAGES } from './sitePages'
 import { type Haproxy, startHaproxy } from '../deploy/loopback'
+import { median } from './script'
 
 const options = z
   .object({
@@ -263,12 +264,6 @@ const measure = async (db: pg.Client, request: Request, watched: Watched): Promi
     statuses,
     ...processCost,
   }
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 /** The median of each figure over the rounds, with the spread (lowest, highest) of the main two. */

@@ -1,5 +1,5 @@
-// What the bench scripts run through `src/cli/withDatabase.ts` share: their checked options, the
-// local database it started, and a database of their own on that server.
+// What the bench scripts share: their checked options, the local database that
+// `src/cli/withDatabase.ts` started, a database of their own on that server, and medians.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import pg from 'pg'
 import type { z } from 'zod'
@@ -53,3 +53,10 @@ export const databaseOfItsOwn = async (serverUrl: string, name: string) => {
 /** Drops what `databaseOfItsOwn` made. */
 export const dropDatabase = (serverUrl: string, name: string) =>
   onServer(serverUrl, [`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`])
+
+/** The median of `values` (the mean of the middle two when they are even). */
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}

@@ -81,9 +81,9 @@ const searchMatch = (
     ORDER BY 5 LIMIT 1
   ) c)`
 
-const related = (path: string, table: string, column: string, slugs: string) =>
+const related = (path: string, table: string, column: string, slugMatch: string) =>
   `EXISTS (SELECT 1 FROM resources_rels r JOIN ${table} x ON x.id = r.${column}
-    WHERE r.parent_id = t.id AND r.path = '${path}' AND x.slug ${slugs})`
+    WHERE r.parent_id = t.id AND r.path = '${path}' AND x.slug ${slugMatch})`
 
 /** WHERE conditions for the filters and search; shared by the listing and the facets. */
 export const resourceMatch = (
