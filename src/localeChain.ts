@@ -67,7 +67,9 @@ export const firstAlongChain = <V, L extends string = Locale>(
  *
  * One lookup per locale, tried in the chain's order (COALESCE stops at the first found): cheaper
  * for PostgreSQL than finding every locale's row and sorting them, which a listing did per field
- * and per record (docs/performance.md).
+ * and per record (docs/performance.md). Each code is cast to the column's enum (`_locales`, made
+ * by the initial migration), not the column to text, so that the lookup is one probe of the
+ * table's unique (_locale, _parent_id) index instead of a scan of the parent's rows.
  */
 export const firstAlongChainSql = ({
   table,
@@ -96,7 +98,7 @@ export const firstAlongChainSql = ({
   const lookups = Array.from(
     { length },
     (_, i) => `(SELECT ${select} FROM ${table} ${row}
-      WHERE ${row}._parent_id = ${parentId} AND ${row}._locale::text = (${chain})[${i + 1}]
+      WHERE ${row}._parent_id = ${parentId} AND ${row}._locale = ((${chain})[${i + 1}])::_locales
         AND ${row}.${column} <> '')`,
   )
   return lookups.length ? `coalesce(${lookups.join(', ')})` : 'NULL'

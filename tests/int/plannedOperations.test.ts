@@ -358,9 +358,13 @@ describe('planned operations', () => {
 type PlanNode = {
   'Node Type': string
   'Relation Name'?: string
+  'Index Name'?: string
+  'Index Cond'?: string
   'Plan Rows': number
   Plans?: PlanNode[]
 }
+/** `node` and every node below it, subplans included. */
+const allNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(allNodes)]
 const findNode = (node: PlanNode, type: string): PlanNode | undefined =>
   node['Node Type'] === type
     ? node
@@ -498,6 +502,58 @@ describe('prepared statements', () => {
       (await api.post(query(given, 'found'))).body.data.resources.edges
     expect(await edges(many)).toEqual(await edges(topics))
     expect(await edges(many)).toHaveLength(2)
+  })
+
+  it('find a text in each locale of the chain with one probe of its table’s (locale, parent) index', async () => {
+    // Listing (a)'s card in French then English. With the locale compared as text
+    // (`l._locale::text = $1[1]`) no index held the pair: each lookup read all of the record's
+    // locale rows and filtered them, a sixth of PostgreSQL's time for the listing.
+    const key = `l_${Date.now()}`
+    const query = `query @inContext(locale: FR, fallback: [EN]) { resources(first: 2) { edges { node {
+      ${key}: title { text locale } summary { text } workingGroups { name { text } }
+      topics { name { text } } publishers { name { text } } } } } }`
+    for (let i = 0; i < 2; i++) expect((await api.post(query)).statements).toBe(1)
+    const { rows } = await pool.query<{ statement: string }>(
+      `SELECT statement FROM pg_prepared_statements WHERE name LIKE 'hub\\_%' AND statement LIKE $1`,
+      [`%${key}%`],
+    )
+    expect(rows).toHaveLength(1)
+    // The test's tables are small enough for a scan to look as cheap: only index probes are let
+    // through, to see which index each lookup can use.
+    const client = await pool.connect()
+    try {
+      await client.query('SET enable_seqscan = off; SET enable_bitmapscan = off')
+      const explained = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        `EXPLAIN (GENERIC_PLAN, FORMAT JSON) ${rows[0]!.statement}`,
+      )
+      const lookups = allNodes(explained.rows[0]!['QUERY PLAN'][0].Plan).filter((node) =>
+        node['Relation Name']?.endsWith('_locales'),
+      )
+      const tables = [
+        'resources_locales',
+        'working_groups_locales',
+        'topics_locales',
+        'organisations_locales',
+      ]
+      // Two lookups (French, then English) for each text: title, summary and three names.
+      expect(lookups).toHaveLength(10)
+      expect(
+        lookups.map((node) => [node['Relation Name'], node['Node Type'], node['Index Name']]),
+      ).toEqual(
+        lookups.map((node) => {
+          expect(tables).toContain(node['Relation Name'])
+          return [
+            node['Relation Name'],
+            'Index Scan',
+            `${node['Relation Name']}_locale_parent_id_unique`,
+          ]
+        }),
+      )
+      for (const node of lookups) expect(node['Index Cond']).toMatch(/_locale = .*_parent_id = /)
+    } finally {
+      await client.query('RESET enable_seqscan; RESET enable_bitmapscan')
+      client.release()
+    }
   })
 
   it('are not made with PARTNER_PREPARE=false', async () => {
