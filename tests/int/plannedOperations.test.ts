@@ -365,16 +365,12 @@ type PlanNode = {
 }
 /** `node` and every node below it, subplans included. */
 const allNodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(allNodes)]
-const findNode = (node: PlanNode, type: string): PlanNode | undefined =>
-  node['Node Type'] === type
-    ? node
-    : (node.Plans ?? []).map((child) => findNode(child, type)).find(Boolean)
+const findNode = (node: PlanNode, type: string) =>
+  allNodes(node).find((n) => n['Node Type'] === type)
 
 /** The node that reads `table`, whatever its kind of scan. */
-const findScan = (node: PlanNode, table: string): PlanNode | undefined =>
-  node['Relation Name'] === table
-    ? node
-    : (node.Plans ?? []).map((child) => findScan(child, table)).find(Boolean)
+const findScan = (node: PlanNode, table: string) =>
+  allNodes(node).find((n) => n['Relation Name'] === table)
 
 describe('prepared statements', () => {
   // One connection, so that its prepared statements can be read through the same pool.
@@ -537,18 +533,13 @@ describe('prepared statements', () => {
       ]
       // Two lookups (French, then English) for each text: title, summary and three names.
       expect(lookups).toHaveLength(10)
-      expect(
-        lookups.map((node) => [node['Relation Name'], node['Node Type'], node['Index Name']]),
-      ).toEqual(
-        lookups.map((node) => {
-          expect(tables).toContain(node['Relation Name'])
-          return [
-            node['Relation Name'],
-            'Index Scan',
-            `${node['Relation Name']}_locale_parent_id_unique`,
-          ]
-        }),
-      )
+      for (const node of lookups) {
+        expect(tables).toContain(node['Relation Name'])
+        expect([node['Node Type'], node['Index Name']]).toEqual([
+          'Index Scan',
+          `${node['Relation Name']}_locale_parent_id_unique`,
+        ])
+      }
       for (const node of lookups) expect(node['Index Cond']).toMatch(/_locale = .*_parent_id = /)
     } finally {
       await client.query('RESET enable_seqscan; RESET enable_bitmapscan')
